@@ -1,0 +1,1 @@
+"""Sub-commands of the ``goldenthread`` command line; see ``goldenthread.cli``."""

@@ -1,0 +1,1 @@
+"""The Django project: settings, URLs and the apps that make the web pages."""
