@@ -1,0 +1,99 @@
+"""A static (model2vec) sentence embedding, read with numpy and the tokenizers library.
+
+The vectors are distilled from all-MiniLM-L6-v2 (see scripts/build_linking_model.py). A
+sentence vector is the mean of its token vectors, scaled to length one. Because that is
+linear in the tokens, a linear classifier's score splits exactly into one share per word,
+which is how suggestions explain themselves.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+FloatArray = npt.NDArray[np.float32]
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+STATIC_MODEL_DIR = ASSETS / "static_model"
+_BATCH = 2048
+
+
+@dataclass(frozen=True, slots=True)
+class WordShare:
+    """One word of a statement and the token vectors that make it up."""
+
+    word: str
+    vector_sum: FloatArray
+
+
+class StaticEmbedder:
+    """Sentence vectors from a distilled static model; no torch, no network."""
+
+    def __init__(self, model_dir: Path = STATIC_MODEL_DIR) -> None:
+        # Never let a library reach for a model hub from here.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        from model2vec import StaticModel
+
+        model = StaticModel.from_pretrained(str(model_dir), force_download=False)
+        self._tokenizer = model.tokenizer
+        self._unk_id: int | None = model.unk_token_id
+        self.vectors: npt.NDArray[np.float16] = np.asarray(model.embedding)
+        self.dim: int = int(self.vectors.shape[1])
+
+    def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
+        encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
+        unk = self._unk_id
+        return [[i for i in enc.ids if i != unk] for enc in encodings]
+
+    def encode(self, texts: Sequence[str]) -> FloatArray:
+        """Unit-length sentence vectors, shape (len(texts), dim), float32."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        for start in range(0, len(texts), _BATCH):
+            batch = texts[start : start + _BATCH]
+            out[start : start + len(batch)] = self._encode_batch(self.token_ids(batch))
+        return out
+
+    def _encode_batch(self, ids: list[list[int]]) -> FloatArray:
+        lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+        out = np.zeros((len(ids), self.dim), dtype=np.float32)
+        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
+        if flat.size == 0:
+            return out
+        rows = self.vectors[flat].astype(np.float32)
+        filled = lengths > 0
+        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
+        out[filled] = np.add.reduceat(rows, starts, axis=0) / lengths[filled, None]
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        return np.divide(out, norms, out=out, where=norms > 0)
+
+    def word_shares(self, text: str) -> tuple[list[WordShare], float]:
+        """The words of ``text`` with their summed token vectors, and the sentence scale.
+
+        ``sum(share.vector_sum for share in shares) * scale`` equals ``encode([text])[0]``.
+        """
+        encoding = self._tokenizer.encode(text, add_special_tokens=False)
+        spans: dict[int, list[int]] = {}
+        for token_id, word_id, (start, end) in zip(
+            encoding.ids, encoding.word_ids, encoding.offsets, strict=True
+        ):
+            if token_id == self._unk_id or word_id is None:
+                continue
+            spans.setdefault(word_id, []).extend((token_id, start, end))
+        shares: list[WordShare] = []
+        count = 0
+        total = np.zeros(self.dim, dtype=np.float32)
+        for packed in spans.values():
+            token_ids = packed[0::3]
+            word = text[min(packed[1::3]) : max(packed[2::3])]
+            vector_sum = self.vectors[token_ids].astype(np.float32).sum(axis=0)
+            shares.append(WordShare(word, vector_sum))
+            total += vector_sum
+            count += len(token_ids)
+        norm = float(np.linalg.norm(total / count)) if count else 0.0
+        scale = 1.0 / (count * norm) if count and norm > 0 else 0.0
+        return shares, scale

@@ -1,0 +1,1 @@
+"""People, organisations and roles: who may sign in, and who they work for."""

@@ -1,0 +1,32 @@
+"""Every page needs a signed-in person, except the few listed here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpRequest, HttpResponse
+from django.urls import resolve
+
+PUBLIC_URL_NAMES = frozenset({"sign-in", "health", "accessibility"})
+
+
+class SignInRequiredMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        if not request.user.is_authenticated and not self._is_public(request):
+            return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+        return self.get_response(request)
+
+    @staticmethod
+    def _is_public(request: HttpRequest) -> bool:
+        if request.path.startswith((settings.STATIC_URL, "/admin/")):
+            return True
+        try:
+            match = resolve(request.path_info)
+        except Exception:  # noqa: BLE001 - an unknown path is a 404 for signed-in people only
+            return False
+        return match.url_name in PUBLIC_URL_NAMES

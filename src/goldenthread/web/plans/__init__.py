@@ -1,0 +1,1 @@
+"""Children, their plans, and the golden thread: aspirations, needs, outcomes and provision."""

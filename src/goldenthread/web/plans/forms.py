@@ -1,0 +1,182 @@
+"""Forms for each part of the record. Server-side validation; messages in plain English."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from goldenthread.web.formfields import GovukDateField
+from goldenthread.web.plans.models import (
+    AllAboutMe,
+    Aspiration,
+    Child,
+    Need,
+    Outcome,
+    Plan,
+    Provision,
+    Step,
+    ThemeTag,
+)
+from goldenthread.web.plans.models.choices import NeedCode
+
+TEXT_REQUIRED = "Enter the words"
+END_BEFORE_START = "The end date must be after the start date"
+SAME_NEEDS = "The second need must be different from the first"
+
+
+class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
+    """Carries the row version the person saw, so a save can tell if someone else got there first."""
+
+    row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["row_version"].initial = self.instance.row_version
+        for field in self.fields.values():
+            if isinstance(field.widget, forms.Textarea):
+                field.widget.attrs.setdefault("rows", 3)
+            if field.required and isinstance(field, forms.CharField):
+                field.error_messages["required"] = f"Enter {field.label.lower() if field.label else 'this'}"
+
+
+def _date(label: str, *, required: bool = False, help_text: str = "") -> GovukDateField:
+    return GovukDateField(label=label, required=required, help_text=help_text or "For example, 27 3 2027")
+
+
+class ChildForm(VersionedForm):
+    date_of_birth = _date("Date of birth", required=True, help_text="For example, 27 3 2015")
+
+    class Meta:
+        model = Child
+        fields = [
+            "first_name", "last_name", "preferred_name", "date_of_birth", "current_setting",
+            "upn", "nhs_number", "primary_need", "secondary_need", "communication",
+        ]
+        labels = {"preferred_name": "Preferred name (optional)", "upn": "Unique pupil number (optional)",
+                  "nhs_number": "NHS number (optional)", "secondary_need": "Secondary need (optional)"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("secondary_need") and data.get("secondary_need") == data.get("primary_need"):
+            self.add_error("secondary_need", SAME_NEEDS)
+        return data
+
+
+class AllAboutMeForm(VersionedForm):
+    class Meta:
+        model = AllAboutMe
+        fields = ["liked_about_me", "important_to_me", "important_for_me", "how_to_support_me", "my_story"]
+
+
+class PlanForm(VersionedForm):
+    start_date = _date("Start date")
+    issued_on = _date("Date issued", help_text="Leave blank while the plan is a draft")
+    end_date = _date("End date")
+    last_reviewed_on = _date("Date of the last review")
+
+    class Meta:
+        model = Plan
+        fields = ["kind", "status", "start_date", "issued_on", "end_date", "last_reviewed_on", "coordinator"]
+        widgets = {"status": forms.RadioSelect}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end <= start:
+            self.add_error("end_date", END_BEFORE_START)
+        return data
+
+
+class PlanPartForm(VersionedForm):
+    """A part of one plan: link choices are limited to that plan's own live parts."""
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        choices = {
+            "needs": plan.needs.filter(archived_at__isnull=True),
+            "aspirations": plan.aspirations.filter(archived_at__isnull=True),
+            "outcomes": plan.outcomes.filter(archived_at__isnull=True),
+        }
+        for name, queryset in choices.items():
+            if name in self.fields:
+                field = self.fields[name]
+                field.queryset = queryset  # type: ignore[attr-defined]
+                field.widget = forms.CheckboxSelectMultiple()
+                field.widget.choices = field.choices  # type: ignore[attr-defined]
+
+
+class AspirationForm(PlanPartForm):
+    class Meta:
+        model = Aspiration
+        fields = ["text", "voice"]
+        labels = {"text": "The hope, in their own words", "voice": "Whose words are these?"}
+        widgets = {"voice": forms.RadioSelect}
+
+
+class NeedForm(PlanPartForm):
+    class Meta:
+        model = Need
+        fields = ["text", "area", "domain", "barrier"]
+        labels = {"text": "What they need help with", "area": "Broad area of need", "domain": "Which service"}
+        widgets = {"domain": forms.RadioSelect, "area": forms.RadioSelect}
+
+
+class OutcomeForm(PlanPartForm):
+    due_date = _date("Due date")
+    themes = forms.ModelMultipleChoiceField(
+        queryset=ThemeTag.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
+        label="Themes", help_text="Choose every theme this outcome helps with",
+    )
+
+    class Meta:
+        model = Outcome
+        fields = [
+            "text", "domain", "area", "themes", "due_date", "term", "lifecycle_status",
+            "achievement_status", "in_own_words", "needs", "aspirations",
+        ]
+        labels = {
+            "text": "The outcome",
+            "domain": "Which service",
+            "lifecycle_status": "Status",
+            "achievement_status": "Progress",
+            "in_own_words": "These are the child's or family's own words",
+            "needs": "Needs this outcome meets",
+            "aspirations": "Hopes this outcome works towards",
+        }
+        help_texts = {"text": "Say what will be different for the child, and by when. "
+                              "For example: By the end of Year 4, I will read a short book to a friend."}
+        widgets = {"domain": forms.RadioSelect, "term": forms.RadioSelect}
+
+
+class StepForm(VersionedForm):
+    due_date = _date("Due date")
+
+    class Meta:
+        model = Step
+        fields = ["text", "due_date", "achievement_status"]
+        labels = {"text": "The step", "achievement_status": "Progress"}
+
+
+class ProvisionForm(PlanPartForm):
+    start_date = _date("Start date")
+    end_date = _date("End date")
+
+    class Meta:
+        model = Provision
+        fields = [
+            "description", "delivered_by", "frequency", "duration", "group_size", "location",
+            "start_date", "end_date", "domain", "outcomes", "needs",
+        ]
+        labels = {"description": "What help is given", "domain": "Which service",
+                  "outcomes": "Outcomes this help supports", "needs": "Needs this help meets"}
+        widgets = {"domain": forms.RadioSelect}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        start, end = data.get("start_date"), data.get("end_date")
+        if start and end and end <= start:
+            self.add_error("end_date", END_BEFORE_START)
+        return data

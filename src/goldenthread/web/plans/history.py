@@ -1,0 +1,72 @@
+"""Who changed what, and when: readable rows from django-simple-history records."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import models
+
+from goldenthread.web.formfields import date_uk
+
+CHANGE_WORDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
+HIDDEN_FIELDS = {"row_version", "updated_at", "created_at", "id", "plan", "outcome", "suggested_themes"}
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+
+@dataclass(frozen=True)
+class HistoryRow:
+    when: dt.datetime
+    who: str
+    what: str
+    changes: list[FieldChange]
+
+
+def _show(model: type[models.Model], name: str, value: Any) -> str:
+    if value in (None, ""):
+        return "(blank)"
+    field = model._meta.get_field(name)
+    if field.many_to_many:
+        related = field.related_model
+        ids = [next(v for k, v in item.items() if k != model._meta.model_name) for item in value]
+        objects = related._default_manager.filter(pk__in=ids)  # type: ignore[union-attr]
+        return "; ".join(str(o) for o in objects) or "(none)"
+    if getattr(field, "choices", None):
+        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return date_uk(value)
+    if isinstance(value, dt.datetime):
+        return "archived" if name == "archived_at" else value.strftime("%d %B %Y %H:%M")
+    return str(value)
+
+
+def history_rows(record: models.Model) -> list[HistoryRow]:
+    """Every version of a record, newest first, each with the fields that changed."""
+    model = type(record)
+    rows = []
+    for entry in record.history.all().select_related("history_user"):  # type: ignore[attr-defined]
+        who = entry.history_user.display_name if entry.history_user else "The system"
+        previous = entry.prev_record
+        changes: list[FieldChange] = []
+        what = CHANGE_WORDS.get(entry.history_type, "Changed")
+        if previous is None:
+            what = "Created"
+        else:
+            delta = entry.diff_against(previous)
+            for change in delta.changes:
+                if change.field in HIDDEN_FIELDS:
+                    continue
+                if change.field == "archived_at":
+                    what = "Archived" if change.new else "Restored"
+                label = str(model._meta.get_field(change.field).verbose_name).capitalize()
+                changes.append(FieldChange(label, _show(model, change.field, change.old),
+                                           _show(model, change.field, change.new)))
+        rows.append(HistoryRow(entry.history_date, who, what, changes))
+    return rows

@@ -1,0 +1,39 @@
+"""The golden-thread record. One module per part of it; import from here."""
+
+from goldenthread.web.plans.models.child import AllAboutMe, Child, ChildRelationship, RelationshipKind
+from goldenthread.web.plans.models.choices import (
+    AchievementStatus,
+    AreaOfNeed,
+    AspirationVoice,
+    DomainChoice,
+    LifecycleStatus,
+    NeedCode,
+    OutcomeTerm,
+    PlanKindChoice,
+    PlanStatus,
+)
+from goldenthread.web.plans.models.plan import Plan, ThemeTag
+from goldenthread.web.plans.models.thread import Aspiration, Need, Outcome, Provision, Step
+
+__all__ = [
+    "AchievementStatus",
+    "AllAboutMe",
+    "AreaOfNeed",
+    "Aspiration",
+    "AspirationVoice",
+    "Child",
+    "ChildRelationship",
+    "DomainChoice",
+    "LifecycleStatus",
+    "Need",
+    "NeedCode",
+    "Outcome",
+    "OutcomeTerm",
+    "Plan",
+    "PlanKindChoice",
+    "PlanStatus",
+    "Provision",
+    "RelationshipKind",
+    "Step",
+    "ThemeTag",
+]

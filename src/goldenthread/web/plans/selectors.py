@@ -1,0 +1,137 @@
+"""Reads: who may see which child, the caseload, and a plan's golden thread with its gaps.
+
+Access is decided here and only here: pages, exports and commands all call
+``children_visible_to`` so that nobody sees a child without a relationship the system can show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Q, QuerySet
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from goldenthread.core.thread import Gap, GapKind, find_gaps
+from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.models import Aspiration, Child, Need, Outcome, Plan, Provision
+
+
+def children_visible_to(user: User, *, on: dt.date | None = None) -> QuerySet[Child]:
+    """Children the person has a current relationship with (caseload, parent or themselves)."""
+    if not user.is_authenticated or not user.is_active:
+        return Child.objects.none()
+    today = on or timezone.localdate()
+    current = Q(relationships__person=user, relationships__started_on__lte=today) & (
+        Q(relationships__ended_on__isnull=True) | Q(relationships__ended_on__gte=today)
+    )
+    return Child.objects.filter(current, archived_at__isnull=True).distinct()
+
+
+def child_get_for(user: User, child_id: int) -> Child:
+    """One child the person may see; any other id is "not found", never "forbidden"."""
+    return get_object_or_404(children_visible_to(user).select_related("current_setting"), pk=child_id)
+
+
+def plan_get_for(user: User, plan_id: int) -> Plan:
+    return get_object_or_404(
+        Plan.objects.select_related("child").filter(child__in=children_visible_to(user)), pk=plan_id
+    )
+
+
+@dataclass
+class CaseloadFilters:
+    name: str = ""
+    setting_id: int | None = None
+    need: str = ""
+    year_group: int | None = None
+    review: str = ""  # "", "overdue" or "due_soon"
+
+
+def caseload_list(user: User, filters: CaseloadFilters, *, today: dt.date | None = None) -> QuerySet[Child]:
+    """The children a person works with, filtered as the caseload page asks."""
+    today = today or timezone.localdate()
+    children = children_visible_to(user, on=today).select_related("current_setting")
+    if filters.name:
+        for word in filters.name.split():
+            children = children.filter(
+                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(preferred_name__icontains=word)
+            )
+    if filters.setting_id:
+        children = children.filter(current_setting_id=filters.setting_id)
+    if filters.need:
+        children = children.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
+    if filters.year_group is not None:
+        children = children.filter(date_of_birth__range=_birth_range_for_year_group(filters.year_group, today))
+    if filters.review:
+        live = Plan.objects.filter(archived_at__isnull=True, next_review_due__isnull=False)
+        if filters.review == "overdue":
+            live = live.filter(next_review_due__lt=today)
+        else:
+            live = live.filter(next_review_due__range=(today, today + dt.timedelta(days=56)))
+        children = children.filter(plans__in=live)
+    return children.order_by("last_name", "first_name").distinct()
+
+
+def _birth_range_for_year_group(group: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    start_year = today.year if today.month >= 9 else today.year - 1
+    # Year N in the academic year starting ``start_year`` was born 1 Sep .. 31 Aug, N + 5 years before.
+    born_from = dt.date(start_year - group - 5, 9, 1)
+    return born_from, dt.date(start_year - group - 4, 8, 31)
+
+
+@dataclass
+class GoldenThread:
+    plan: Plan
+    aspirations: list[Aspiration]
+    needs: list[Need]
+    outcomes: list[Outcome]
+    provision: list[Provision]
+    gaps: list[Gap]
+    gaps_by_part: dict[tuple[str, int], list[Gap]] = field(default_factory=dict)
+
+    def gaps_for(self, kind: str, part_id: int) -> list[Gap]:
+        return self.gaps_by_part.get((kind, part_id), [])
+
+
+_GAP_PART = {
+    GapKind.ASPIRATION_WITHOUT_OUTCOME: "aspiration",
+    GapKind.NEED_WITHOUT_OUTCOME: "need",
+    GapKind.OUTCOME_WITHOUT_PROVISION: "outcome",
+    GapKind.PROVISION_WITHOUT_OUTCOME: "provision",
+}
+
+
+def golden_thread_get(plan: Plan) -> GoldenThread:
+    """A plan's live parts with their links, and every gap in the thread."""
+    aspirations = list(plan.aspirations.filter(archived_at__isnull=True))
+    needs = list(plan.needs.filter(archived_at__isnull=True))
+    outcomes = list(
+        plan.outcomes.filter(archived_at__isnull=True).prefetch_related("themes", "needs", "aspirations", "steps")
+    )
+    provision = list(plan.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs"))
+    outcome_needs: dict[int, set[int]] = defaultdict(set)
+    outcome_aspirations: dict[int, set[int]] = defaultdict(set)
+    for outcome in outcomes:
+        outcome_needs[outcome.pk] = {n.pk for n in outcome.needs.all() if n.archived_at is None}
+        outcome_aspirations[outcome.pk] = {a.pk for a in outcome.aspirations.all() if a.archived_at is None}
+    provision_outcomes = {p.pk: {o.pk for o in p.outcomes.all()} for p in provision}
+    gaps = find_gaps(
+        aspiration_ids=[a.pk for a in aspirations],
+        need_ids=[n.pk for n in needs],
+        outcome_ids=[o.pk for o in outcomes],
+        provision_ids=[p.pk for p in provision],
+        outcome_needs=outcome_needs,
+        outcome_aspirations=outcome_aspirations,
+        provision_outcomes=provision_outcomes,
+    )
+    thread = GoldenThread(plan, aspirations, needs, outcomes, provision, gaps)
+    for gap in gaps:
+        thread.gaps_by_part.setdefault((_GAP_PART[gap.kind], gap.part_id), []).append(gap)
+    return thread
+
+
+def plans_for_child(child: Child) -> QuerySet[Plan]:
+    return child.plans.filter(archived_at__isnull=True).select_related("coordinator")

@@ -1,0 +1,66 @@
+"""Saving with concurrent-edit detection, and archiving instead of deleting."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.models.base import TrackedModel
+
+EDITED_ELSEWHERE = (
+    "Someone else changed this while you were editing it. "
+    "Your changes have not been saved. Check their changes below, then make yours again."
+)
+
+T = TypeVar("T", bound=TrackedModel)
+
+
+class ConcurrentEditError(Exception):
+    """The record changed since the person opened it; nothing was saved."""
+
+    def __init__(self) -> None:
+        super().__init__(EDITED_ELSEWHERE)
+
+
+def record_save(
+    record: T,
+    *,
+    user: User | None,
+    fields: Mapping[str, Any],
+    links: Mapping[str, Iterable[models.Model]] | None = None,
+    expected_version: int | None = None,
+) -> T:
+    """Create or update ``record`` with ``fields`` and many-to-many ``links``, keeping history.
+
+    When ``expected_version`` is given and the stored row has moved on, raise
+    ``ConcurrentEditError`` and change nothing.
+    """
+    with transaction.atomic():
+        if record.pk is not None:
+            current = type(record).objects.select_for_update().only("row_version").get(pk=record.pk)
+            if expected_version is not None and current.row_version != expected_version:
+                raise ConcurrentEditError
+            record.row_version = current.row_version + 1
+        for name, value in fields.items():
+            setattr(record, name, value)
+        record.full_clean(exclude=[name for name in (links or {})])
+        record._history_user = user  # type: ignore[attr-defined]  # read by simple-history
+        record.save()
+        for name, values in (links or {}).items():
+            getattr(record, name).set(list(values))
+    return record
+
+
+def record_archive(record: T, *, user: User | None, expected_version: int | None = None) -> T:
+    """Take a part out of use without deleting it; it stays in the history."""
+    return record_save(
+        record, user=user, fields={"archived_at": timezone.now()}, expected_version=expected_version
+    )
+
+
+def record_restore(record: T, *, user: User | None) -> T:
+    return record_save(record, user=user, fields={"archived_at": None})

@@ -1,0 +1,93 @@
+"""Plans: create, edit, amend into a new version (the old one is kept), archive."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dateutil.relativedelta import relativedelta
+from django.db import transaction
+
+from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.models import Child, Plan, PlanStatus
+from goldenthread.web.plans.services.common import record_save
+
+PLAN_NOT_CURRENT = "Only the current version of a plan can be amended."
+
+
+def plan_next_review_due(plan: Plan) -> dt.date | None:
+    """Within 12 months of issue or of the last review; every 6 months for children under 5.
+
+    The reviews issue deepens this with setting-level and other review intervals.
+    """
+    anchor = plan.last_reviewed_on or plan.issued_on or plan.start_date
+    if anchor is None or plan.status == PlanStatus.CEASED:
+        return None
+    months = 6 if plan.child.age_on(anchor) < 5 else 12
+    return anchor + relativedelta(months=months)
+
+
+def plan_save(plan: Plan, *, user: User | None, fields: dict[str, object], expected_version: int | None = None) -> Plan:
+    for name, value in fields.items():
+        setattr(plan, name, value)
+    fields = {**fields, "next_review_due": plan_next_review_due(plan)}
+    return record_save(plan, user=user, fields=fields, expected_version=expected_version)
+
+
+def plan_create(*, child: Child, user: User | None, **fields: object) -> Plan:
+    return plan_save(Plan(child=child), user=user, fields=fields)
+
+
+def plan_amend(*, plan: Plan, user: User | None) -> Plan:
+    """Start a new draft version that copies every live part and link; the old version is kept."""
+    if not plan.is_current:
+        raise ValueError(PLAN_NOT_CURRENT)
+    with transaction.atomic():
+        new = plan_save(
+            Plan(child=plan.child, previous_version=plan),
+            user=user,
+            fields={
+                "kind": plan.kind,
+                "status": PlanStatus.DRAFT,
+                "version": plan.version + 1,
+                "start_date": plan.start_date,
+                "issued_on": plan.issued_on,
+                "end_date": plan.end_date,
+                "last_reviewed_on": plan.last_reviewed_on,
+                "coordinator": plan.coordinator,
+            },
+        )
+        _copy_parts(plan, new, user)
+    return new
+
+
+def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
+    aspirations = {a.pk: _clone(a, new, user) for a in old.aspirations.filter(archived_at__isnull=True)}
+    needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
+    outcomes = {}
+    for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related("themes", "needs", "aspirations", "steps"):
+        copy = _clone(outcome, new, user)
+        copy.themes.set(outcome.themes.all())
+        copy.needs.set([needs[n.pk] for n in outcome.needs.all() if n.pk in needs])
+        copy.aspirations.set([aspirations[a.pk] for a in outcome.aspirations.all() if a.pk in aspirations])
+        for step in outcome.steps.filter(archived_at__isnull=True):
+            step.pk = None
+            step.outcome = copy
+            step.save()
+        outcomes[outcome.pk] = copy
+    for provision in old.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs"):
+        copy = _clone(provision, new, user)
+        copy.outcomes.set([outcomes[o.pk] for o in provision.outcomes.all() if o.pk in outcomes])
+        copy.needs.set([needs[n.pk] for n in provision.needs.all() if n.pk in needs])
+
+
+def _clone(part, plan: Plan, user: User | None):  # type: ignore[no-untyped-def]
+    original_pk = part.pk
+    part.pk = None
+    part.id = None
+    part._state.adding = True
+    part.plan = plan
+    part.row_version = 1
+    part._history_user = user
+    part.save()
+    part.copied_from = original_pk
+    return part

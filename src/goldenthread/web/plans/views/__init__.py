@@ -1,0 +1,1 @@
+"""Pages for children and plans. Thin: they call selectors to read and services to write."""

@@ -1,0 +1,53 @@
+"""Sign in and sign out."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth import authenticate, login, logout
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.web.plans.views.common import render
+
+SIGN_IN_FAILED = "Enter a correct username and password"
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(label="Username", max_length=150,
+                               error_messages={"required": "Enter your username"})
+    password = forms.CharField(label="Password", widget=forms.PasswordInput,
+                               error_messages={"required": "Enter your password"})
+
+
+@require_http_methods(["GET", "POST"])
+def sign_in(request: HttpRequest) -> HttpResponse:
+    form = SignInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = authenticate(request, username=form.cleaned_data["username"],
+                            password=form.cleaned_data["password"])
+        if user is not None:
+            login(request, user)
+            target = request.GET.get("next", "")
+            if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+                target = "caseload"
+            return redirect(target)
+        form.add_error(None, SIGN_IN_FAILED)
+    return render(request, "auth/sign_in.html", title="Sign in", form=form, forms_=(form,))
+
+
+@require_http_methods(["GET", "POST"])
+def sign_out(request: HttpRequest) -> HttpResponse:
+    if request.method == "POST":
+        logout(request)
+        return redirect("sign-in")
+    return render(request, "auth/sign_out.html", title="Sign out")
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "accessibility.html", title="Accessibility statement")
+
+
+def health(request: HttpRequest) -> HttpResponse:
+    return HttpResponse("ok", content_type="text/plain")

@@ -1,0 +1,30 @@
+"""The URL map. Every route must appear in the authorisation matrix test (tests/web)."""
+
+from django.contrib import admin
+from django.urls import path
+
+from goldenthread.web.plans.views import auth, caseload, child, parts
+
+PART = "<str:kind>"
+
+urlpatterns = [
+    path("sign-in/", auth.sign_in, name="sign-in"),
+    path("sign-out/", auth.sign_out, name="sign-out-confirm"),
+    path("accessibility/", auth.accessibility, name="accessibility"),
+    path("health/", auth.health, name="health"),
+    path("", caseload.caseload, name="caseload"),
+    path("children/<int:child_id>/", child.child_detail, name="child"),
+    path("children/<int:child_id>/edit/", child.child_edit, name="child-edit"),
+    path("children/<int:child_id>/all-about-me/", child.all_about_me_edit, name="all-about-me"),
+    path("children/<int:child_id>/plans/add/", child.plan_add, name="plan-add"),
+    path("plans/<int:plan_id>/edit/", child.plan_edit, name="plan-edit"),
+    path("plans/<int:plan_id>/amend/", child.plan_amend_view, name="plan-amend"),
+    path("plans/<int:plan_id>/archive/", child.plan_archive, name="plan-archive"),
+    path(f"plans/<int:plan_id>/{PART}/add/", parts.part_form, name="part-add"),
+    path("plans/<int:plan_id>/outcomes/<int:outcome_id>/steps/add/", parts.part_form,
+         {"kind": "steps"}, name="step-add"),
+    path(f"plans/<int:plan_id>/{PART}/<int:pk>/edit/", parts.part_form, name="part-edit"),
+    path(f"plans/<int:plan_id>/{PART}/<int:pk>/archive/", parts.part_archive, name="part-archive"),
+    path(f"plans/<int:plan_id>/{PART}/<int:pk>/history/", parts.part_history, name="part-history"),
+    path("admin/", admin.site.urls),
+]
