@@ -30,10 +30,10 @@ REPO = Path(__file__).resolve().parents[1]
 ASSETS = REPO / "src" / "goldenthread" / "core" / "linking" / "assets"
 STATIC_DIR = ASSETS / "static_model"
 CLASSIFIER = ASSETS / "classifier.npz"
+EXAMPLES = ASSETS / "examples.jsonl"
 TRAIN = REPO / "evals" / "data" / "themes" / "train.jsonl"
 
 PCA_DIMS = 256
-C_BY_LABEL_SET = {"themes": 4.0, "areas": 4.0, "domain": 4.0}
 
 
 def teacher_path() -> Path:
@@ -55,23 +55,21 @@ def distill_static_model() -> None:
 
 def train_classifier() -> None:
     sys.path.insert(0, str(REPO / "src"))
-    import numpy as np
-
-    from goldenthread.core.linking.features import FeatureEncoder
-    from goldenthread.core.linking.train import fit_heads, load_labelled
+    from goldenthread.core.linking.classifier import save_heads
+    from goldenthread.core.linking.data import load_labelled
+    from goldenthread.core.linking.model import HEAD_SETTINGS, FeatureEncoder, fit_heads
 
     items = load_labelled(TRAIN)
     encoder = FeatureEncoder.load_default()
     features = encoder.encode([item.text for item in items])
-    heads = fit_heads(features, items, c_by_label_set=C_BY_LABEL_SET)
-    arrays: dict[str, np.ndarray] = {}
-    for name, head in heads.items():
-        arrays[f"{name}__coef"] = head.coef.astype(np.float32)
-        arrays[f"{name}__intercept"] = head.intercept.astype(np.float32)
-        arrays[f"{name}__labels"] = np.array(head.labels)
-    np.savez_compressed(CLASSIFIER, **arrays)
-    meta = {"train_items": len(items), "feature_dims": int(features.shape[1]), "C": C_BY_LABEL_SET}
-    print(json.dumps(meta))
+    heads = fit_heads(features, items, embedding_dims=encoder.embedding_dims)
+    save_heads(heads, CLASSIFIER)
+    with EXAMPLES.open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps({"id": item.id, "text": item.text}, ensure_ascii=False) + "\n")
+    settings = {name: vars(s) if hasattr(s, "__dict__") else repr(s) for name, s in HEAD_SETTINGS.items()}
+    print(json.dumps({"train_items": len(items), "feature_dims": int(features.shape[1])}))
+    print(f"settings: {settings}")
     print(f"classifier written to {CLASSIFIER} ({CLASSIFIER.stat().st_size / 1e3:.0f} kB)")
 
 

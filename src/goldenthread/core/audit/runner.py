@@ -92,8 +92,8 @@ LINKING_MODULE = "goldenthread.core.linking"
 def theme_links(texts: Sequence[str]) -> list[Record] | None:
     """The single integration point for theme linking.
 
-    Returns, per text, ``{"themes": [{"theme": 1-4, "confidence": 0-1}, ...], "areas": [...],
-    "domain": ...}`` from ``goldenthread.core.linking.suggest_links_many``, or None when theme
+    Returns, per text, ``{"themes": [{"theme": 1-4, "confidence": 0-1}, ...], "areas": [{"area",
+    "confidence"}, ...], "domain": [{"domain", "confidence"}, ...]}`` from ``goldenthread.core.linking.suggest_links_many``, or None when theme
     linking is not installed (the audit records then leave those keys out).
     """
     try:
@@ -109,10 +109,10 @@ def theme_links(texts: Sequence[str]) -> list[Record] | None:
 def _with_layout(record: Record, item: AuditItem) -> Record:
     """Add what the input said about the statement: its section, domain and extra columns.
 
-    A domain stated by the plan's layout wins over a suggested one: people wrote it.
+    ``plan_domain`` is the domain the plan itself states (a sub-heading or column); ``domain``, when
+    present, is theme linking's suggestion, which people confirm or correct.
     """
     record["section"] = item.section
-    if item.domain is not None or "domain" not in record:
-        record["domain"] = item.domain
+    record["plan_domain"] = item.domain
     record["extra"] = dict(item.extra)
     return record

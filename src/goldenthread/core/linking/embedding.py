@@ -10,25 +10,17 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import numpy.typing as npt
+from tokenizers import Encoding
 
 FloatArray = npt.NDArray[np.float32]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 STATIC_MODEL_DIR = ASSETS / "static_model"
 _BATCH = 2048
-
-
-@dataclass(frozen=True, slots=True)
-class WordShare:
-    """One word of a statement and the token vectors that make it up."""
-
-    word: str
-    vector_sum: FloatArray
 
 
 class StaticEmbedder:
@@ -41,13 +33,18 @@ class StaticEmbedder:
 
         model = StaticModel.from_pretrained(str(model_dir), force_download=False)
         self._tokenizer = model.tokenizer
-        self._unk_id: int | None = model.unk_token_id
+        self.unk_id: int | None = model.unk_token_id
         self.vectors: npt.NDArray[np.float16] = np.asarray(model.embedding)
         self.dim: int = int(self.vectors.shape[1])
 
+    def tokenizer_encode(self, text: str) -> Encoding:
+        """Tokens of one text with offsets and word ids (for explanations)."""
+        encoding: Encoding = self._tokenizer.encode(text, add_special_tokens=False)
+        return encoding
+
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
-        unk = self._unk_id
+        unk = self.unk_id
         return [[i for i in enc.ids if i != unk] for enc in encodings]
 
     def encode(self, texts: Sequence[str]) -> FloatArray:
@@ -70,30 +67,3 @@ class StaticEmbedder:
         out[filled] = np.add.reduceat(rows, starts, axis=0) / lengths[filled, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return np.divide(out, norms, out=out, where=norms > 0)
-
-    def word_shares(self, text: str) -> tuple[list[WordShare], float]:
-        """The words of ``text`` with their summed token vectors, and the sentence scale.
-
-        ``sum(share.vector_sum for share in shares) * scale`` equals ``encode([text])[0]``.
-        """
-        encoding = self._tokenizer.encode(text, add_special_tokens=False)
-        spans: dict[int, list[int]] = {}
-        for token_id, word_id, (start, end) in zip(
-            encoding.ids, encoding.word_ids, encoding.offsets, strict=True
-        ):
-            if token_id == self._unk_id or word_id is None:
-                continue
-            spans.setdefault(word_id, []).extend((token_id, start, end))
-        shares: list[WordShare] = []
-        count = 0
-        total = np.zeros(self.dim, dtype=np.float32)
-        for packed in spans.values():
-            token_ids = packed[0::3]
-            word = text[min(packed[1::3]) : max(packed[2::3])]
-            vector_sum = self.vectors[token_ids].astype(np.float32).sum(axis=0)
-            shares.append(WordShare(word, vector_sum))
-            total += vector_sum
-            count += len(token_ids)
-        norm = float(np.linalg.norm(total / count)) if count else 0.0
-        scale = 1.0 / (count * norm) if count and norm > 0 else 0.0
-        return shares, scale

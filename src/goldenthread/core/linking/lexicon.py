@@ -126,3 +126,18 @@ def lexicon_features(texts: Sequence[str]) -> npt.NDArray[np.float32]:
             hits = sum(1 for entry in LEXICON[key] if f" {entry}" in padded)
             out[row, column] = np.log1p(hits)
     return out
+
+
+def matched_words(text: str, key: str) -> list[str]:
+    """The words of ``text`` (as written, lower-cased) that hit the lexicon for ``key``."""
+    words = _WORD.findall(text.lower())
+    padded = " " + " ".join(words) + " "
+    found: list[str] = []
+    for entry in LEXICON[key]:
+        if f" {entry}" not in padded:
+            continue
+        if " " in entry:
+            found.append(entry)
+            continue
+        found.extend(word for word in words if word.startswith(entry) and word not in found)
+    return list(dict.fromkeys(found))

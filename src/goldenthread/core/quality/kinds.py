@@ -156,8 +156,8 @@ def kind_scores(lower: str, *, time_category: str | None, horizon_days: int | No
             scores[Kind.TARGET] += 1.8
             scores[Kind.OUTCOME] -= 0.6
     elif not has_measure:
-        scores[Kind.ASPIRATION] += 0.9
-        scores[Kind.OUTCOME] -= 0.4
+        scores[Kind.ASPIRATION] += 0.2
+        scores[Kind.OUTCOME] -= 0.1
     if has_measure:
         scores[Kind.OUTCOME] += 0.4
         scores[Kind.TARGET] += 0.4

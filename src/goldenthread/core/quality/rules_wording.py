@@ -20,9 +20,12 @@ from goldenthread.core.quality.statement import Statement
 MEASURE_EXAMPLE = "Say how many, how often or how long, like “3 times a week” or “for 10 minutes”."
 CONTEXT_EXAMPLE = "Say where or with whom, like “in class” or “with two friends at break time”."
 FIRST_PERSON_EXAMPLE = "Write it as the child would say it: “I will …”."
+STRONG_MEASURES_TO_PASS = 1
+WEAK_MEASURES_TO_PASS = 2
 
 
-@rule("measurable", STRONG_MEASURES_TO_PASS=1, WEAK_MEASURES_TO_PASS=2)
+@rule("measurable", STRONG_MEASURES_TO_PASS=STRONG_MEASURES_TO_PASS,
+      WEAK_MEASURES_TO_PASS=WEAK_MEASURES_TO_PASS)
 def check_measurable(statement: Statement) -> Finding:
     """Looks for something you could count or see: numbers, how often ("3 times a week"), how
     long ("for 10 minutes"), "at least two", percentages, levels, "4 key words". Passes with one
@@ -34,7 +37,7 @@ def check_measurable(statement: Statement) -> Finding:
     cannot show progress.
     """
     strong, weak = statement.strong_measures, statement.weak_measures
-    if strong or len(weak) >= 2:
+    if len(strong) >= STRONG_MEASURES_TO_PASS or len(weak) >= WEAK_MEASURES_TO_PASS:
         spans = strong + weak
         return finding("measurable", Status.PASS,
                        f"It says how you will know: {quote(statement.text, spans[0])}.",
@@ -57,7 +60,7 @@ def _vague_suggestion(statement: Statement, vague: list[Span]) -> str:
     return "; ".join(parts).capitalize() + "."
 
 
-@rule("specific", OBSERVABLE_ACTIONS_TO_PASS=1, CONTEXTS_TO_PASS=1)
+@rule("specific")
 def check_specific(statement: Statement) -> Finding:
     """Looks for an action you can see (say, point, walk, write, choose…) and a place or people
     (in class, at home, with two friends). Passes with both and no vague verbs. Warns when the

@@ -287,8 +287,8 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          _age),
         (r"\b(?:when|before|by\s+the\s+time)\s+" + _WHO_VERB + r"\s+(?:leave|leaves|finish|"
          r"finishes)\s+(school|college|sixth\s+form)\b", _leave_school),
-        (_BY + r"end\s+of\s+(this\s+|the\s+|next\s+|the\s+next\s+|the\s+current\s+)?(?:(autumn|"
-         r"spring|summer)\s+)?(half[\s-]?)?term\b", _term),
+        (_BY + r"end\s+of\s+(this\s+|the\s+|next\s+|the\s+next\s+|the\s+current\s+)?(?:school\s+)?"
+         r"(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b", _term),
         (r"\b(this|next)\s+(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b", _term),
         (r"\bby\s+()()(half[\s-]?term)\b", _term),
         (r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(autumn|spring|summer)\b(?!\s+(?:of\s+)?"

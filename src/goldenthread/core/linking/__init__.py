@@ -1,0 +1,65 @@
+"""Theme, area and domain linking, and duplicate finding, for plan statements.
+
+    from goldenthread.core.linking import suggest_links, suggest_links_many, Links
+
+The default suggester is a small static embedding distilled from all-MiniLM-L6-v2 plus a
+lexicon, with linear heads trained on evals/data/themes/train.jsonl. It runs offline with
+numpy and model2vec only (no torch) and gives the same answer every time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from goldenthread.core.linking.labels import AREAS, DOMAINS, THEMES, Theme
+from goldenthread.core.linking.suggest import (
+    AreaSuggestion,
+    DomainSuggestion,
+    Links,
+    LinkSuggester,
+    NearestExample,
+    StaticLinkSuggester,
+    ThemeSuggestion,
+)
+
+__all__ = [
+    "AREAS",
+    "DOMAINS",
+    "THEMES",
+    "AreaSuggestion",
+    "DomainSuggestion",
+    "LinkSuggester",
+    "Links",
+    "NearestExample",
+    "StaticLinkSuggester",
+    "Theme",
+    "ThemeSuggestion",
+    "default_suggester",
+    "suggest_links",
+    "suggest_links_many",
+]
+
+
+@lru_cache(maxsize=1)
+def default_suggester() -> StaticLinkSuggester:
+    """The shipped model, loaded once per process (about a second, about 100 MB)."""
+    from goldenthread.core.linking.model import (
+        FeatureEncoder,
+        default_examples,
+        default_heads,
+    )
+
+    return StaticLinkSuggester(FeatureEncoder.load_default(), default_heads(), default_examples())
+
+
+def suggest_links(text: str, *, suggester: LinkSuggester | None = None) -> Links:
+    """Suggested themes, areas of need and domain for one statement, best first."""
+    return suggest_links_many([text], suggester=suggester)[0]
+
+
+def suggest_links_many(
+    texts: Sequence[str], *, suggester: LinkSuggester | None = None
+) -> list[Links]:
+    """Suggestions for many statements at once (batched: use this for audits)."""
+    return (suggester or default_suggester()).suggest(texts)

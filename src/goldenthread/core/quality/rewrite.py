@@ -1,0 +1,93 @@
+"""A SMART skeleton built from the statement's own words, with visible placeholders.
+
+"By {when}, I will {do what} {how well or how often} {where or with whom}." Nothing is invented:
+any part the statement does not give becomes a placeholder in square brackets.
+"""
+
+from __future__ import annotations
+
+import re
+
+from goldenthread.core.quality.lexicon import CONTEXT_RE, VAGUE_RE
+from goldenthread.core.quality.model import Kind
+from goldenthread.core.quality.statement import Statement
+
+WHEN_PLACEHOLDER = "[when: e.g. the end of Year 4]"
+ACTION_PLACEHOLDER = "[do what: something you can see me do]"
+MEASURE_PLACEHOLDER = "[how well or how often: e.g. 3 times a week]"
+CONTEXT_PLACEHOLDER = "[where or with whom: e.g. in class with a friend]"
+
+_SUBJECT_RE = re.compile(
+    r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]+)\s+(?:will|would|can|wants?\s+to|to)\s+|to\s+|"
+    r"i\s+want\s+to\s+)?(?:be\s+able\s+to\s+)?", re.IGNORECASE,
+)
+_PRONOUNS = {"his": "my", "her": "my", "their": "my", "him": "me", "them": "me",
+             "himself": "myself", "herself": "myself", "themselves": "myself", "he": "I",
+             "she": "I", "they": "I", "he's": "I'm", "she's": "I'm"}
+_PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b", re.IGNORECASE)
+_SERVICE_LEAD_RE = re.compile(
+    r"^\s*(?:be\s+)?(?:supported|helped|encouraged|enabled|given\s+opportunities|taught)\s+to\s+",
+    re.IGNORECASE,
+)
+
+
+_I_VERB_RE = re.compile(r"\bI\s+([a-z]+s)\b")
+_IRREGULAR = {"has": "have", "is": "am", "does": "do", "goes": "go", "was": "was"}
+
+
+def _first_person_verb(match: re.Match[str]) -> str:
+    """ "I plays" → "I play" after turning "he" into "I"."""
+    verb = match.group(1)
+    if verb in _IRREGULAR:
+        return f"I {_IRREGULAR[verb]}"
+    if verb.endswith("ss") or len(verb) <= 3:
+        return match.group(0)
+    stem = verb[:-2] if verb.endswith(("ches", "shes", "xes", "sses")) else verb[:-1]
+    return f"I {stem}"
+
+
+def _when(statement: Statement) -> str:
+    time = statement.time
+    if time is None or time.vague:
+        return WHEN_PLACEHOLDER
+    said = statement.text[time.start:time.end].strip()
+    said = re.sub(r"^(?:when|once)\s+", "the time ", said, flags=re.IGNORECASE)
+    said = re.sub(r"^(?:by|before|in|within)\s+", "", said, flags=re.IGNORECASE)
+    return said if said else WHEN_PLACEHOLDER
+
+
+def _action(statement: Statement, names: set[str]) -> str:
+    text = statement.text
+    time = statement.time
+    if time is not None and not time.vague:
+        text = text[: time.start] + text[time.end:]
+    text = re.sub(r"\s+", " ", text).strip(" ,.;:")
+    text = _SUBJECT_RE.sub("", text, count=1)
+    text = _SERVICE_LEAD_RE.sub("", text, count=1)
+    text = re.sub(r"^(?:i\s+will\s+|will\s+)", "", text, flags=re.IGNORECASE)
+    for name in names:
+        text = re.sub(rf"\b{re.escape(name)}\b", "I", text)
+    text = _PRONOUN_RE.sub(lambda m: _PRONOUNS[m.group(1).lower()], text)
+    text = _I_VERB_RE.sub(_first_person_verb, text)
+    vague = VAGUE_RE.search(text.lower())
+    if vague is not None:
+        word = text[vague.start():vague.end()]
+        text = f"{text[:vague.start()]}[do what: instead of “{word}”]{text[vague.end():]}"
+    return text.strip(" ,.") or ACTION_PLACEHOLDER
+
+
+def rewrite_skeleton(statement: Statement, names: set[str] | None = None) -> str:
+    """The statement as "By …, I will … … …", keeping its words and marking what is missing."""
+    when = _when(statement)
+    if statement.kind in {Kind.PROVISION, Kind.NEED}:
+        action = "[do what: the difference this makes for me]"
+        return f"By {when}, I will {action} {MEASURE_PLACEHOLDER} {CONTEXT_PLACEHOLDER}."
+    action = _action(statement, names or set())
+    if statement.kind is Kind.ASPIRATION:
+        action = f"[a first step towards: “{action}”]"
+    parts = [f"By {when}, I will {action}"]
+    if not statement.strong_measures:
+        parts.append(MEASURE_PLACEHOLDER)
+    if not CONTEXT_RE.search(statement.masked):
+        parts.append(CONTEXT_PLACEHOLDER)
+    return " ".join(parts) + "."
