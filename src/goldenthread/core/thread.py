@@ -51,9 +51,17 @@ def find_gaps(
     needs_met = {n for o in outcome_ids for n in outcome_needs.get(o, ())}
     aspirations_served = {a for o in outcome_ids for a in outcome_aspirations.get(o, ())}
     outcomes_supported = {o for p in provision_ids for o in provision_outcomes.get(p, ())}
-    gaps = [Gap(GapKind.ASPIRATION_WITHOUT_OUTCOME, a) for a in aspiration_ids if a not in aspirations_served]
+    gaps = [
+        Gap(GapKind.ASPIRATION_WITHOUT_OUTCOME, a)
+        for a in aspiration_ids
+        if a not in aspirations_served
+    ]
     gaps += [Gap(GapKind.NEED_WITHOUT_OUTCOME, n) for n in need_ids if n not in needs_met]
-    gaps += [Gap(GapKind.OUTCOME_WITHOUT_PROVISION, o) for o in outcome_ids if o not in outcomes_supported]
+    gaps += [
+        Gap(GapKind.OUTCOME_WITHOUT_PROVISION, o)
+        for o in outcome_ids
+        if o not in outcomes_supported
+    ]
     gaps += [
         Gap(GapKind.PROVISION_WITHOUT_OUTCOME, p)
         for p in provision_ids

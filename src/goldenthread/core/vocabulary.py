@@ -74,7 +74,11 @@ DOMAIN_LABELS: dict[Domain, str] = {
     Domain.SOCIAL_CARE: "Social care",
 }
 
-NEED_SECTION: dict[Domain, str] = {Domain.EDUCATION: "B", Domain.HEALTH: "C", Domain.SOCIAL_CARE: "D"}
+NEED_SECTION: dict[Domain, str] = {
+    Domain.EDUCATION: "B",
+    Domain.HEALTH: "C",
+    Domain.SOCIAL_CARE: "D",
+}
 PROVISION_SECTION: dict[Domain, str] = {
     Domain.EDUCATION: "F",
     Domain.HEALTH: "G",

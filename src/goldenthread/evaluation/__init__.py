@@ -1,1 +1,1 @@
-"""Evaluations: accuracy of the text intelligence against the labelled sets in evals/data/."""
+"""Measure the text intelligence against the labelled sets in ``evals/data/``."""

@@ -47,12 +47,16 @@ def _scores(
     }
     if label_set == "themes":
         scores["top1_any"] = sum(r[0] in g for r, g in zip(ranked, gold, strict=True)) / n
-        scores["top2_any"] = sum(bool(set(r[:2]) & set(g)) for r, g in zip(ranked, gold, strict=True)) / n
+        scores["top2_any"] = (
+            sum(bool(set(r[:2]) & set(g)) for r, g in zip(ranked, gold, strict=True)) / n
+        )
     return scores
 
 
 def _confusion(
-    label_set: str, ranked: Sequence[Sequence[str]], statements: Sequence[LabelledStatement],
+    label_set: str,
+    ranked: Sequence[Sequence[str]],
+    statements: Sequence[LabelledStatement],
     out: TextIO,
 ) -> None:
     labels = LABELS_BY_SET[label_set]
@@ -100,8 +104,13 @@ def cross_validate(statements: Sequence[LabelledStatement]) -> dict[str, list[li
 
 
 def _report(
-    title: str, ranked: dict[str, list[list[str]]], statements: Sequence[LabelledStatement],
-    out: TextIO, *, prefix: str, confusion: bool,
+    title: str,
+    ranked: dict[str, list[list[str]]],
+    statements: Sequence[LabelledStatement],
+    out: TextIO,
+    *,
+    prefix: str,
+    confusion: bool,
 ) -> dict[str, float]:
     out.write(f"\n{title} (n = {len(statements)})\n")
     results: dict[str, float] = {}
@@ -120,17 +129,27 @@ def main(data: Path | None = None, out: TextIO = sys.stdout) -> dict[str, float]
     """Print accuracy per label set and confusion matrices; return the figures."""
     statements = load_labelled(data or TEST_FILE)
     name = "held-out test set" if data is None else str(data)
-    out.write("Theme linking evaluation. Headline: themes top1 = strict (best = first gold theme).\n")
+    out.write(
+        "Theme linking evaluation. Headline: themes top1 = strict (best = first gold theme).\n"
+    )
     results = _report(
-        f"Shipped model on {name}", _ranked_from_model(statements), statements, out,
-        prefix="", confusion=True,
+        f"Shipped model on {name}",
+        _ranked_from_model(statements),
+        statements,
+        out,
+        prefix="",
+        confusion=True,
     )
     pool = load_labelled(TRAIN_FILE) + statements if data is None else statements
     results.update(
         _report(
             f"{FOLDS}-fold cross-validation, heads refitted per fold, over "
             + ("train + test" if data is None else name),
-            cross_validate(pool), pool, out, prefix="cv_", confusion=False,
+            cross_validate(pool),
+            pool,
+            out,
+            prefix="cv_",
+            confusion=False,
         )
     )
     return results

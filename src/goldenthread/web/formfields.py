@@ -33,7 +33,7 @@ class GovukDateWidget(forms.MultiWidget):
             return [day, month, year]
         return [None, None, None]
 
-    def value_from_datadict(self, data: Any, files: Any, name: str) -> str | None:
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> Any:
         parts = [str(data.get(f"{name}-{part}", "")).strip() for part in ("day", "month", "year")]
         if not any(parts):
             return None
@@ -58,24 +58,23 @@ class GovukDateField(forms.DateField):
         return super().to_python(value)
 
 
+# Checked in order: subclasses before their parents (RadioSelect is a Select).
+_WIDGET_COMPONENTS: tuple[tuple[type[forms.Widget], str], ...] = (
+    (forms.CheckboxSelectMultiple, "checkboxes"),
+    (forms.RadioSelect, "radios"),
+    (forms.Select, "select"),
+    (forms.Textarea, "textarea"),
+    (forms.PasswordInput, "password-input"),
+    (forms.CheckboxInput, "single-checkbox"),
+)
+
+
 def _component(bound: forms.BoundField) -> str:
     widget = bound.field.widget
     explicit = getattr(widget, "govuk_component", None)
     if explicit:
         return str(explicit)
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
-    if isinstance(widget, forms.RadioSelect):
-        return "radios"
-    if isinstance(widget, forms.Select):
-        return "select"
-    if isinstance(widget, forms.Textarea):
-        return "textarea"
-    if isinstance(widget, forms.PasswordInput):
-        return "password-input"
-    if isinstance(widget, forms.CheckboxInput):
-        return "single-checkbox"
-    return "input"
+    return next((name for kind, name in _WIDGET_COMPONENTS if isinstance(widget, kind)), "input")
 
 
 def _error(bound: forms.BoundField) -> dict[str, str] | None:
@@ -88,8 +87,14 @@ def _choice_items(bound: forms.BoundField) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for choice_value, choice_label in bound.field.choices:  # type: ignore[attr-defined]
         key = str(getattr(choice_value, "value", choice_value))
-        items.append({"value": key, "text": str(choice_label), "checked": key in selected,
-                      "selected": key in selected})
+        items.append(
+            {
+                "value": key,
+                "text": str(choice_label),
+                "checked": key in selected,
+                "selected": key in selected,
+            }
+        )
     return items
 
 
@@ -105,10 +110,16 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
     component = _component(bound)
     label = {"text": str(bound.label), "classes": "govuk-label--s"}
     hint = {"text": str(bound.help_text)} if bound.help_text else None
-    params: dict[str, Any] = {"id": bound.html_name, "name": bound.html_name,
-                              "errorMessage": _error(bound), "hint": hint}
+    params: dict[str, Any] = {
+        "id": bound.html_name,
+        "name": bound.html_name,
+        "errorMessage": _error(bound),
+        "hint": hint,
+    }
     if component in {"checkboxes", "radios", "date-input"}:
-        params["fieldset"] = {"legend": {"text": str(bound.label), "classes": "govuk-fieldset__legend--s"}}
+        params["fieldset"] = {
+            "legend": {"text": str(bound.label), "classes": "govuk-fieldset__legend--s"}
+        }
         params["idPrefix"] = bound.html_name
     if component in {"checkboxes", "radios"}:
         params["items"] = _choice_items(bound)
@@ -117,15 +128,32 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
         params["items"] = _choice_items(bound)
         params["value"] = bound.value()
     elif component == "date-input":
-        day, month, year = bound.field.widget.decompress(bound.value())  # type: ignore[attr-defined]
+        day, month, year = bound.field.widget.decompress(bound.value())
         error_class = " govuk-input--error" if bound.errors else ""
         params["items"] = [
-            {"name": "day", "label": "Day", "value": day, "classes": "govuk-input--width-2" + error_class},
-            {"name": "month", "label": "Month", "value": month, "classes": "govuk-input--width-2" + error_class},
-            {"name": "year", "label": "Year", "value": year, "classes": "govuk-input--width-4" + error_class},
+            {
+                "name": "day",
+                "label": "Day",
+                "value": day,
+                "classes": "govuk-input--width-2" + error_class,
+            },
+            {
+                "name": "month",
+                "label": "Month",
+                "value": month,
+                "classes": "govuk-input--width-2" + error_class,
+            },
+            {
+                "name": "year",
+                "label": "Year",
+                "value": year,
+                "classes": "govuk-input--width-4" + error_class,
+            },
         ]
     elif component == "single-checkbox":
-        params["items"] = [{"value": "on", "text": str(bound.label), "checked": bool(bound.value())}]
+        params["items"] = [
+            {"value": "on", "text": str(bound.label), "checked": bool(bound.value())}
+        ]
         params["idPrefix"] = bound.html_name
     else:
         params["label"] = label
@@ -137,7 +165,7 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
     return component, params
 
 
-def error_summary_params(*forms_: forms.Form) -> dict[str, Any] | None:
+def error_summary_params(*forms_: forms.BaseForm) -> dict[str, Any] | None:
     """Parameters for ``govukErrorSummary``: every error, each linking to its field."""
     errors: list[dict[str, str]] = []
     for form in forms_:
@@ -146,7 +174,9 @@ def error_summary_params(*forms_: forms.Form) -> dict[str, Any] | None:
             if name == "__all__":
                 continue
             bound = form[name]
-            errors.extend({"text": str(e), "href": f"#{first_input_id(bound)}"} for e in bound.errors)
+            errors.extend(
+                {"text": str(e), "href": f"#{first_input_id(bound)}"} for e in bound.errors
+            )
     if not errors:
         return None
     return {"titleText": "There is a problem", "errorList": errors}

@@ -17,7 +17,9 @@ def environment(**options: Any) -> Environment:
     options["loader"] = ChoiceLoader(
         [
             own_loader,
-            PrefixLoader({"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}),
+            PrefixLoader(
+                {"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}
+            ),
         ]
     )
     options.setdefault("trim_blocks", True)
@@ -25,7 +27,9 @@ def environment(**options: Any) -> Environment:
     env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
     env.globals.update(
         {
-            "url": lambda name, *args, **kwargs: reverse(name, args=args or None, kwargs=kwargs or None),
+            "url": lambda name, *args, **kwargs: reverse(
+                name, args=args or None, kwargs=kwargs or None
+            ),
             "static": static,
             "get_messages": messages.get_messages,
             "field": formfields.field_params,

@@ -11,7 +11,10 @@ import os
 from pathlib import Path
 
 import dj_database_url
+import django_stubs_ext
 from django.core.exceptions import ImproperlyConfigured
+
+django_stubs_ext.monkeypatch()  # lets admin and querysets take type parameters at run time
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parents[2]
@@ -28,8 +31,10 @@ def _env_list(name: str, default: str) -> list[str]:
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not LOCAL:
-        raise ImproperlyConfigured("Set SECRET_KEY (or GOLDENTHREAD_ENV=development for local use).")
-    SECRET_KEY = "local-only-not-secret-" + ENVIRONMENT  # noqa: S105 - only in development/test
+        raise ImproperlyConfigured(
+            "Set SECRET_KEY (or GOLDENTHREAD_ENV=development for local use)."
+        )
+    SECRET_KEY = "local-only-not-secret-" + ENVIRONMENT
 
 DEBUG = os.environ.get("DEBUG", "0") == "1"
 ALLOWED_HOSTS = _env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if LOCAL else "")
@@ -105,7 +110,10 @@ PASSWORD_HASHERS = [
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
 ]
 
@@ -124,7 +132,9 @@ TIME_ZONE = "Europe/London"
 USE_I18N = False
 USE_TZ = True
 
-STATIC_URL = "/assets/"  # GOV.UK Frontend's compiled CSS expects its fonts and images under /assets/
+STATIC_URL = (
+    "/assets/"  # GOV.UK Frontend's compiled CSS expects its fonts and images under /assets/
+)
 STATICFILES_DIRS = [PACKAGE_DIR / "static", PACKAGE_DIR / "static_vendor"]
 STATIC_ROOT = VAR_DIR / "staticfiles"
 WHITENOISE_USE_FINDERS = True

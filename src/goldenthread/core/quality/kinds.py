@@ -127,7 +127,7 @@ TIME_WEIGHTS: dict[str, dict[Kind, float]] = {
     "date": {Kind.OUTCOME: 2.0, Kind.ASPIRATION: -1.2},
     "duration": {Kind.OUTCOME: 2.0, Kind.ASPIRATION: -1.2},
     "review": {Kind.OUTCOME: 1.5, Kind.ASPIRATION: -1.0},
-    "term": {Kind.TARGET: 2.6, Kind.OUTCOME: 0.6, Kind.ASPIRATION: -1.5},
+    "term": {Kind.TARGET: 3.3, Kind.OUTCOME: 0.4, Kind.ASPIRATION: -1.5},
     "vague": {Kind.ASPIRATION: 1.5, Kind.OUTCOME: -0.5},
 }
 

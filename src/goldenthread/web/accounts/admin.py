@@ -5,7 +5,7 @@ from goldenthread.web.accounts.models import Organisation, User
 
 
 @admin.register(User)
-class GoldenThreadUserAdmin(UserAdmin):
+class GoldenThreadUserAdmin(UserAdmin[User]):
     list_display = ("username", "first_name", "last_name", "role", "organisation", "is_active")
     list_filter = ("role", "is_active", "organisation__kind")
     fieldsets = (
@@ -15,7 +15,7 @@ class GoldenThreadUserAdmin(UserAdmin):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(admin.ModelAdmin):
+class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = ("name", "kind", "parent")
     list_filter = ("kind",)
     search_fields = ("name",)

@@ -25,7 +25,9 @@ class Organisation(models.Model):
         related_name="children",
         help_text="For example the local authority a school or team belongs to.",
     )
-    urn = models.CharField("URN", max_length=16, blank=True, help_text="Ofsted unique reference number")
+    urn = models.CharField(
+        "URN", max_length=16, blank=True, help_text="Ofsted unique reference number"
+    )
     is_synthetic = models.BooleanField(default=False, help_text="Made up for the demo area.")
 
     class Meta:

@@ -31,8 +31,8 @@ class PlanAdmin(SimpleHistoryAdmin):
 
 
 class PlanPartAdmin(SimpleHistoryAdmin):
-    list_display = ("__str__", "plan", "archived_at")
-    raw_id_fields = ("plan",)
+    list_display: tuple[str, ...] = ("__str__", "plan", "archived_at")
+    raw_id_fields: tuple[str, ...] = ("plan",)
 
 
 admin.site.register(Aspiration, PlanPartAdmin)

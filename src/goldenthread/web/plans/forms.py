@@ -18,7 +18,6 @@ from goldenthread.web.plans.models import (
     Step,
     ThemeTag,
 )
-from goldenthread.web.plans.models.choices import NeedCode
 
 TEXT_REQUIRED = "Enter the words"
 END_BEFORE_START = "The end date must be after the start date"
@@ -26,7 +25,7 @@ SAME_NEEDS = "The second need must be different from the first"
 
 
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
-    """Carries the row version the person saw, so a save can tell if someone else got there first."""
+    """Carries the row version the person saw, so a save can tell if someone else saved first."""
 
     row_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
@@ -38,11 +37,15 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
             if field.required and isinstance(field, forms.CharField):
-                field.error_messages["required"] = f"Enter {field.label.lower() if field.label else 'this'}"
+                field.error_messages["required"] = (
+                    f"Enter {field.label.lower() if field.label else 'this'}"
+                )
 
 
 def _date(label: str, *, required: bool = False, help_text: str = "") -> GovukDateField:
-    return GovukDateField(label=label, required=required, help_text=help_text or "For example, 27 3 2027")
+    return GovukDateField(
+        label=label, required=required, help_text=help_text or "For example, 27 3 2027"
+    )
 
 
 class ChildForm(VersionedForm):
@@ -51,11 +54,23 @@ class ChildForm(VersionedForm):
     class Meta:
         model = Child
         fields = [
-            "first_name", "last_name", "preferred_name", "date_of_birth", "current_setting",
-            "upn", "nhs_number", "primary_need", "secondary_need", "communication",
+            "first_name",
+            "last_name",
+            "preferred_name",
+            "date_of_birth",
+            "current_setting",
+            "upn",
+            "nhs_number",
+            "primary_need",
+            "secondary_need",
+            "communication",
         ]
-        labels = {"preferred_name": "Preferred name (optional)", "upn": "Unique pupil number (optional)",
-                  "nhs_number": "NHS number (optional)", "secondary_need": "Secondary need (optional)"}
+        labels = {
+            "preferred_name": "Preferred name (optional)",
+            "upn": "Unique pupil number (optional)",
+            "nhs_number": "NHS number (optional)",
+            "secondary_need": "Secondary need (optional)",
+        }
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -67,7 +82,13 @@ class ChildForm(VersionedForm):
 class AllAboutMeForm(VersionedForm):
     class Meta:
         model = AllAboutMe
-        fields = ["liked_about_me", "important_to_me", "important_for_me", "how_to_support_me", "my_story"]
+        fields = [
+            "liked_about_me",
+            "important_to_me",
+            "important_for_me",
+            "how_to_support_me",
+            "my_story",
+        ]
 
 
 class PlanForm(VersionedForm):
@@ -78,7 +99,15 @@ class PlanForm(VersionedForm):
 
     class Meta:
         model = Plan
-        fields = ["kind", "status", "start_date", "issued_on", "end_date", "last_reviewed_on", "coordinator"]
+        fields = [
+            "kind",
+            "status",
+            "start_date",
+            "issued_on",
+            "end_date",
+            "last_reviewed_on",
+            "coordinator",
+        ]
         widgets = {"status": forms.RadioSelect}
 
     def clean(self) -> dict[str, Any]:
@@ -120,22 +149,38 @@ class NeedForm(PlanPartForm):
     class Meta:
         model = Need
         fields = ["text", "area", "domain", "barrier"]
-        labels = {"text": "What they need help with", "area": "Broad area of need", "domain": "Which service"}
+        labels = {
+            "text": "What they need help with",
+            "area": "Broad area of need",
+            "domain": "Which service",
+        }
         widgets = {"domain": forms.RadioSelect, "area": forms.RadioSelect}
 
 
 class OutcomeForm(PlanPartForm):
     due_date = _date("Due date")
     themes = forms.ModelMultipleChoiceField(
-        queryset=ThemeTag.objects.all(), required=False, widget=forms.CheckboxSelectMultiple,
-        label="Themes", help_text="Choose every theme this outcome helps with",
+        queryset=ThemeTag.objects.all(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        label="Themes",
+        help_text="Choose every theme this outcome helps with",
     )
 
     class Meta:
         model = Outcome
         fields = [
-            "text", "domain", "area", "themes", "due_date", "term", "lifecycle_status",
-            "achievement_status", "in_own_words", "needs", "aspirations",
+            "text",
+            "domain",
+            "area",
+            "themes",
+            "due_date",
+            "term",
+            "lifecycle_status",
+            "achievement_status",
+            "in_own_words",
+            "needs",
+            "aspirations",
         ]
         labels = {
             "text": "The outcome",
@@ -146,8 +191,10 @@ class OutcomeForm(PlanPartForm):
             "needs": "Needs this outcome meets",
             "aspirations": "Hopes this outcome works towards",
         }
-        help_texts = {"text": "Say what will be different for the child, and by when. "
-                              "For example: By the end of Year 4, I will read a short book to a friend."}
+        help_texts = {
+            "text": "Say what will be different for the child, and by when. "
+            "For example: By the end of Year 4, I will read a short book to a friend."
+        }
         widgets = {"domain": forms.RadioSelect, "term": forms.RadioSelect}
 
 
@@ -167,11 +214,24 @@ class ProvisionForm(PlanPartForm):
     class Meta:
         model = Provision
         fields = [
-            "description", "delivered_by", "frequency", "duration", "group_size", "location",
-            "start_date", "end_date", "domain", "outcomes", "needs",
+            "description",
+            "delivered_by",
+            "frequency",
+            "duration",
+            "group_size",
+            "location",
+            "start_date",
+            "end_date",
+            "domain",
+            "outcomes",
+            "needs",
         ]
-        labels = {"description": "What help is given", "domain": "Which service",
-                  "outcomes": "Outcomes this help supports", "needs": "Needs this help meets"}
+        labels = {
+            "description": "What help is given",
+            "domain": "Which service",
+            "outcomes": "Outcomes this help supports",
+            "needs": "Needs this help meets",
+        }
         widgets = {"domain": forms.RadioSelect}
 
     def clean(self) -> dict[str, Any]:

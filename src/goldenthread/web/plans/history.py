@@ -11,7 +11,15 @@ from django.db import models
 from goldenthread.web.formfields import date_uk
 
 CHANGE_WORDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
-HIDDEN_FIELDS = {"row_version", "updated_at", "created_at", "id", "plan", "outcome", "suggested_themes"}
+HIDDEN_FIELDS = {
+    "row_version",
+    "updated_at",
+    "created_at",
+    "id",
+    "plan",
+    "outcome",
+    "suggested_themes",
+}
 
 
 @dataclass(frozen=True)
@@ -32,14 +40,14 @@ class HistoryRow:
 def _show(model: type[models.Model], name: str, value: Any) -> str:
     if value in (None, ""):
         return "(blank)"
-    field = model._meta.get_field(name)
+    field: Any = model._meta.get_field(name)
     if field.many_to_many:
         related = field.related_model
         ids = [next(v for k, v in item.items() if k != model._meta.model_name) for item in value]
-        objects = related._default_manager.filter(pk__in=ids)  # type: ignore[union-attr]
+        objects = related._default_manager.filter(pk__in=ids)
         return "; ".join(str(o) for o in objects) or "(none)"
     if getattr(field, "choices", None):
-        return str(dict(field.choices).get(value, value))  # type: ignore[arg-type]
+        return str(dict(field.choices).get(value, value))
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
         return date_uk(value)
     if isinstance(value, dt.datetime):
@@ -65,8 +73,16 @@ def history_rows(record: models.Model) -> list[HistoryRow]:
                     continue
                 if change.field == "archived_at":
                     what = "Archived" if change.new else "Restored"
-                label = str(model._meta.get_field(change.field).verbose_name).capitalize()
-                changes.append(FieldChange(label, _show(model, change.field, change.old),
-                                           _show(model, change.field, change.new)))
+                label = str(
+                    getattr(model._meta.get_field(change.field), "verbose_name", change.field)
+                )
+                label = label.capitalize()
+                changes.append(
+                    FieldChange(
+                        label,
+                        _show(model, change.field, change.old),
+                        _show(model, change.field, change.new),
+                    )
+                )
         rows.append(HistoryRow(entry.history_date, who, what, changes))
     return rows

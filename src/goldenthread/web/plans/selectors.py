@@ -32,7 +32,9 @@ def children_visible_to(user: User, *, on: dt.date | None = None) -> QuerySet[Ch
 
 def child_get_for(user: User, child_id: int) -> Child:
     """One child the person may see; any other id is "not found", never "forbidden"."""
-    return get_object_or_404(children_visible_to(user).select_related("current_setting"), pk=child_id)
+    return get_object_or_404(
+        children_visible_to(user).select_related("current_setting"), pk=child_id
+    )
 
 
 def plan_get_for(user: User, plan_id: int) -> Plan:
@@ -50,21 +52,27 @@ class CaseloadFilters:
     review: str = ""  # "", "overdue" or "due_soon"
 
 
-def caseload_list(user: User, filters: CaseloadFilters, *, today: dt.date | None = None) -> QuerySet[Child]:
+def caseload_list(
+    user: User, filters: CaseloadFilters, *, today: dt.date | None = None
+) -> QuerySet[Child]:
     """The children a person works with, filtered as the caseload page asks."""
     today = today or timezone.localdate()
     children = children_visible_to(user, on=today).select_related("current_setting")
     if filters.name:
         for word in filters.name.split():
             children = children.filter(
-                Q(first_name__icontains=word) | Q(last_name__icontains=word) | Q(preferred_name__icontains=word)
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(preferred_name__icontains=word)
             )
     if filters.setting_id:
         children = children.filter(current_setting_id=filters.setting_id)
     if filters.need:
         children = children.filter(Q(primary_need=filters.need) | Q(secondary_need=filters.need))
     if filters.year_group is not None:
-        children = children.filter(date_of_birth__range=_birth_range_for_year_group(filters.year_group, today))
+        children = children.filter(
+            date_of_birth__range=_birth_range_for_year_group(filters.year_group, today)
+        )
     if filters.review:
         live = Plan.objects.filter(archived_at__isnull=True, next_review_due__isnull=False)
         if filters.review == "overdue":
@@ -77,7 +85,7 @@ def caseload_list(user: User, filters: CaseloadFilters, *, today: dt.date | None
 
 def _birth_range_for_year_group(group: int, today: dt.date) -> tuple[dt.date, dt.date]:
     start_year = today.year if today.month >= 9 else today.year - 1
-    # Year N in the academic year starting ``start_year`` was born 1 Sep .. 31 Aug, N + 5 years before.
+    # Year N in the academic year starting ``start_year``: born 1 Sep .. 31 Aug, N + 5 years before.
     born_from = dt.date(start_year - group - 5, 9, 1)
     return born_from, dt.date(start_year - group - 4, 8, 31)
 
@@ -109,14 +117,20 @@ def golden_thread_get(plan: Plan) -> GoldenThread:
     aspirations = list(plan.aspirations.filter(archived_at__isnull=True))
     needs = list(plan.needs.filter(archived_at__isnull=True))
     outcomes = list(
-        plan.outcomes.filter(archived_at__isnull=True).prefetch_related("themes", "needs", "aspirations", "steps")
+        plan.outcomes.filter(archived_at__isnull=True).prefetch_related(
+            "themes", "needs", "aspirations", "steps"
+        )
     )
-    provision = list(plan.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs"))
+    provision = list(
+        plan.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs")
+    )
     outcome_needs: dict[int, set[int]] = defaultdict(set)
     outcome_aspirations: dict[int, set[int]] = defaultdict(set)
     for outcome in outcomes:
         outcome_needs[outcome.pk] = {n.pk for n in outcome.needs.all() if n.archived_at is None}
-        outcome_aspirations[outcome.pk] = {a.pk for a in outcome.aspirations.all() if a.archived_at is None}
+        outcome_aspirations[outcome.pk] = {
+            a.pk for a in outcome.aspirations.all() if a.archived_at is None
+        }
     provision_outcomes = {p.pk: {o.pk for o in p.outcomes.all()} for p in provision}
     gaps = find_gaps(
         aspiration_ids=[a.pk for a in aspirations],

@@ -1,6 +1,11 @@
 """The golden-thread record. One module per part of it; import from here."""
 
-from goldenthread.web.plans.models.child import AllAboutMe, Child, ChildRelationship, RelationshipKind
+from goldenthread.web.plans.models.child import (
+    AllAboutMe,
+    Child,
+    ChildRelationship,
+    RelationshipKind,
+)
 from goldenthread.web.plans.models.choices import (
     AchievementStatus,
     AreaOfNeed,

@@ -7,22 +7,27 @@ from django.db import models
 from goldenthread.core import vocabulary as v
 
 
-
 def _choices(name: str, pairs: list[tuple[str, str]]) -> type[models.TextChoices]:
     """TextChoices from (stored value, label) pairs; member names are the values in capitals."""
     members = [(value.upper().replace("-", "_"), (value, label)) for value, label in pairs]
-    return models.TextChoices(name, members)  # type: ignore[arg-type]
+    choices: type[models.TextChoices] = models.TextChoices(name, members)  # type: ignore[call-overload]
+    return choices
 
 
-NeedCode = _choices("NeedCode", [(code, f"{code}: {label}") for code, (label, _) in v.NEED_CODES.items()])
+NeedCode = _choices(
+    "NeedCode", [(code, f"{code}: {label}") for code, (label, _) in v.NEED_CODES.items()]
+)
 AreaOfNeed = _choices("AreaOfNeed", [(area.value, label) for area, label in v.AREA_LABELS.items()])
 DomainChoice = _choices("DomainChoice", [(d.value, label) for d, label in v.DOMAIN_LABELS.items()])
-PlanKindChoice = _choices("PlanKindChoice", [(k.value, label) for k, label in v.PLAN_KIND_LABELS.items()])
+PlanKindChoice = _choices(
+    "PlanKindChoice", [(k.value, label) for k, label in v.PLAN_KIND_LABELS.items()]
+)
 LifecycleStatus = _choices(
     "LifecycleStatus", [(code, code.replace("-", " ").capitalize()) for code in v.GOAL_LIFECYCLE]
 )
 AchievementStatus = _choices(
-    "AchievementStatus", [(code, code.replace("-", " ").capitalize()) for code in v.GOAL_ACHIEVEMENT]
+    "AchievementStatus",
+    [(code, code.replace("-", " ").capitalize()) for code in v.GOAL_ACHIEVEMENT],
 )
 
 

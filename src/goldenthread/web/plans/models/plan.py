@@ -48,7 +48,9 @@ class Plan(TrackedModel):
         editable=False,
     )
     start_date = models.DateField(null=True, blank=True)
-    issued_on = models.DateField(null=True, blank=True, help_text="The date the final plan was issued.")
+    issued_on = models.DateField(
+        null=True, blank=True, help_text="The date the final plan was issued."
+    )
     end_date = models.DateField(null=True, blank=True)
     last_reviewed_on = models.DateField(null=True, blank=True)
     next_review_due = models.DateField(null=True, blank=True, editable=False, db_index=True)

@@ -34,7 +34,9 @@ class Aspiration(ThreadPart):
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="aspirations")
     text = models.TextField()
-    voice = models.CharField(max_length=8, choices=AspirationVoice.choices, default=AspirationVoice.CHILD)
+    voice = models.CharField(
+        max_length=8, choices=AspirationVoice.choices, default=AspirationVoice.CHILD
+    )
 
     history = HistoricalRecords()
 

@@ -41,13 +41,18 @@ def record_save(
     """
     with transaction.atomic():
         if record.pk is not None:
-            current = type(record).objects.select_for_update().only("row_version").get(pk=record.pk)
+            current = (
+                type(record)
+                ._default_manager.select_for_update()
+                .only("row_version")
+                .get(pk=record.pk)
+            )
             if expected_version is not None and current.row_version != expected_version:
                 raise ConcurrentEditError
             record.row_version = current.row_version + 1
         for name, value in fields.items():
             setattr(record, name, value)
-        record.full_clean(exclude=[name for name in (links or {})])
+        record.full_clean(exclude=list(links or {}))
         record._history_user = user  # type: ignore[attr-defined]  # read by simple-history
         record.save()
         for name, values in (links or {}).items():

@@ -26,7 +26,9 @@ def plan_next_review_due(plan: Plan) -> dt.date | None:
     return anchor + relativedelta(months=months)
 
 
-def plan_save(plan: Plan, *, user: User | None, fields: dict[str, object], expected_version: int | None = None) -> Plan:
+def plan_save(
+    plan: Plan, *, user: User | None, fields: dict[str, object], expected_version: int | None = None
+) -> Plan:
     for name, value in fields.items():
         setattr(plan, name, value)
     fields = {**fields, "next_review_due": plan_next_review_due(plan)}
@@ -61,20 +63,28 @@ def plan_amend(*, plan: Plan, user: User | None) -> Plan:
 
 
 def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
-    aspirations = {a.pk: _clone(a, new, user) for a in old.aspirations.filter(archived_at__isnull=True)}
+    aspirations = {
+        a.pk: _clone(a, new, user) for a in old.aspirations.filter(archived_at__isnull=True)
+    }
     needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
     outcomes = {}
-    for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related("themes", "needs", "aspirations", "steps"):
+    for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related(
+        "themes", "needs", "aspirations", "steps"
+    ):
         copy = _clone(outcome, new, user)
         copy.themes.set(outcome.themes.all())
         copy.needs.set([needs[n.pk] for n in outcome.needs.all() if n.pk in needs])
-        copy.aspirations.set([aspirations[a.pk] for a in outcome.aspirations.all() if a.pk in aspirations])
+        copy.aspirations.set(
+            [aspirations[a.pk] for a in outcome.aspirations.all() if a.pk in aspirations]
+        )
         for step in outcome.steps.filter(archived_at__isnull=True):
             step.pk = None
             step.outcome = copy
             step.save()
         outcomes[outcome.pk] = copy
-    for provision in old.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs"):
+    for provision in old.provision.filter(archived_at__isnull=True).prefetch_related(
+        "outcomes", "needs"
+    ):
         copy = _clone(provision, new, user)
         copy.outcomes.set([outcomes[o.pk] for o in provision.outcomes.all() if o.pk in outcomes])
         copy.needs.set([needs[n.pk] for n in provision.needs.all() if n.pk in needs])

@@ -15,22 +15,29 @@ SIGN_IN_FAILED = "Enter a correct username and password"
 
 
 class SignInForm(forms.Form):
-    username = forms.CharField(label="Username", max_length=150,
-                               error_messages={"required": "Enter your username"})
-    password = forms.CharField(label="Password", widget=forms.PasswordInput,
-                               error_messages={"required": "Enter your password"})
+    username = forms.CharField(
+        label="Username", max_length=150, error_messages={"required": "Enter your username"}
+    )
+    password = forms.CharField(
+        label="Password",
+        widget=forms.PasswordInput,
+        error_messages={"required": "Enter your password"},
+    )
 
 
 @require_http_methods(["GET", "POST"])
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = authenticate(request, username=form.cleaned_data["username"],
-                            password=form.cleaned_data["password"])
+        user = authenticate(
+            request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
+        )
         if user is not None:
             login(request, user)
             target = request.GET.get("next", "")
-            if not url_has_allowed_host_and_scheme(target, {request.get_host()}, require_https=request.is_secure()):
+            if not url_has_allowed_host_and_scheme(
+                target, {request.get_host()}, require_https=request.is_secure()
+            ):
                 target = "caseload"
             return redirect(target)
         form.add_error(None, SIGN_IN_FAILED)

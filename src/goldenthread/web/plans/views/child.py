@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
-from goldenthread.web.plans.selectors import child_get_for, golden_thread_get, plan_get_for, plans_for_child
+from goldenthread.web.plans.selectors import (
+    child_get_for,
+    golden_thread_get,
+    plan_get_for,
+    plans_for_child,
+)
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
-from goldenthread.web.plans.services.plans import PLAN_NOT_CURRENT, plan_amend, plan_create, plan_save
-from goldenthread.web.plans.views.common import render
+from goldenthread.web.plans.services.plans import (
+    PLAN_NOT_CURRENT,
+    plan_amend,
+    plan_create,
+    plan_save,
+)
+from goldenthread.web.plans.views.common import AuthedRequest, render
 
 
-def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)  # type: ignore[arg-type]
+def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
+    child = child_get_for(request.user, child_id)
     plans = list(plans_for_child(child))
     chosen = request.GET.get("plan")
     plan = next((p for p in plans if str(p.pk) == chosen), None) or next(
@@ -24,11 +34,20 @@ def child_detail(request: HttpRequest, child_id: int) -> HttpResponse:
     )
     thread = golden_thread_get(plan) if plan else None
     about = AllAboutMe.objects.filter(child=child).first()
-    return render(request, "plans/child.html", title=child.full_name, child=child, plans=plans,
-                  plan=plan, thread=thread, about=about, nav_active="caseload")
+    return render(
+        request,
+        "plans/child.html",
+        title=child.full_name,
+        child=child,
+        plans=plans,
+        plan=plan,
+        thread=thread,
+        about=about,
+        nav_active="caseload",
+    )
 
 
-def _save_form(request: HttpRequest, form, save) -> bool:  # type: ignore[no-untyped-def]
+def _save_form(request: AuthedRequest, form, save) -> bool:  # type: ignore[no-untyped-def]
     """Validate and save; a concurrent edit becomes a form error and nothing changes."""
     if request.method != "POST" or not form.is_valid():
         return False
@@ -41,93 +60,139 @@ def _save_form(request: HttpRequest, form, save) -> bool:  # type: ignore[no-unt
 
 
 @require_http_methods(["GET", "POST"])
-def child_edit(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)  # type: ignore[arg-type]
+def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
+    child = child_get_for(request.user, child_id)
     form = ChildForm(request.POST or None, instance=child)
 
     def save(f: ChildForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
-        record_save(child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"])  # type: ignore[arg-type]
+        record_save(
+            child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
+        )
 
     if _save_form(request, form, save):
         messages.success(request, "Details saved")
         return redirect("child", child_id=child.pk)
-    return render(request, "plans/form.html", title=f"Edit details for {child.full_name}", form=form,
-                  forms_=(form,), back=("child", child.pk))
+    return render(
+        request,
+        "plans/form.html",
+        title=f"Edit details for {child.full_name}",
+        form=form,
+        forms_=(form,),
+        back=("child", child.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def all_about_me_edit(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)  # type: ignore[arg-type]
+def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
+    child = child_get_for(request.user, child_id)
     about = AllAboutMe.objects.filter(child=child).first() or AllAboutMe(child=child)
     form = AllAboutMeForm(request.POST or None, instance=about)
 
     def save(f: AllAboutMeForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
-        record_save(about, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"])  # type: ignore[arg-type]
+        record_save(
+            about, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
+        )
 
     if _save_form(request, form, save):
         messages.success(request, "All about me saved. Every plan for this child uses it.")
         return redirect("child", child_id=child.pk)
-    return render(request, "plans/form.html", title=f"All about {child.known_as}", form=form,
-                  forms_=(form,), back=("child", child.pk),
-                  lead="Written once with the child and family, and used in every plan.")
+    return render(
+        request,
+        "plans/form.html",
+        title=f"All about {child.known_as}",
+        form=form,
+        forms_=(form,),
+        back=("child", child.pk),
+        lead="Written once with the child and family, and used in every plan.",
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def plan_add(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)  # type: ignore[arg-type]
+def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
+    child = child_get_for(request.user, child_id)
     form = PlanForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
-        plan = plan_create(child=child, user=request.user, **fields)  # type: ignore[arg-type]
+        plan = plan_create(child=child, user=request.user, **fields)
         messages.success(request, "Plan added")
         return redirect(f"/children/{child.pk}/?plan={plan.pk}")
-    return render(request, "plans/form.html", title=f"Add a plan for {child.full_name}", form=form,
-                  forms_=(form,), back=("child", child.pk))
+    return render(
+        request,
+        "plans/form.html",
+        title=f"Add a plan for {child.full_name}",
+        form=form,
+        forms_=(form,),
+        back=("child", child.pk),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def plan_edit(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     form = PlanForm(request.POST or None, instance=plan)
 
     def save(f: PlanForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
-        plan_save(plan, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"])  # type: ignore[arg-type]
+        plan_save(
+            plan, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
+        )
 
     if _save_form(request, form, save):
         messages.success(request, "Plan saved")
         return redirect(f"/children/{plan.child_id}/?plan={plan.pk}")
-    return render(request, "plans/form.html", title=f"Edit {plan}", form=form, forms_=(form,),
-                  back=("child", plan.child_id))
+    return render(
+        request,
+        "plans/form.html",
+        title=f"Edit {plan}",
+        form=form,
+        forms_=(form,),
+        back=("child", plan.child_id),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def plan_amend_view(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def plan_amend_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     error = None
     if request.method == "POST":
         try:
-            new = plan_amend(plan=plan, user=request.user)  # type: ignore[arg-type]
+            new = plan_amend(plan=plan, user=request.user)
         except ValueError:
             error = PLAN_NOT_CURRENT
         else:
-            messages.success(request, f"Version {new.version} started. Version {plan.version} is kept.")
+            messages.success(
+                request, f"Version {new.version} started. Version {plan.version} is kept."
+            )
             return redirect(f"/children/{plan.child_id}/?plan={new.pk}")
-    return render(request, "plans/confirm.html", title=f"Amend {plan}", plan=plan, error=error,
-                  body="This starts a new draft version with the same aspirations, needs, outcomes "
-                       "and provision. The current version is kept as it is.",
-                  button="Start a new version", back=("child", plan.child_id))
+    return render(
+        request,
+        "plans/confirm.html",
+        title=f"Amend {plan}",
+        plan=plan,
+        error=error,
+        body="This starts a new draft version with the same aspirations, needs, outcomes "
+        "and provision. The current version is kept as it is.",
+        button="Start a new version",
+        back=("child", plan.child_id),
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def plan_archive(request: HttpRequest, plan_id: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def plan_archive(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     if request.method == "POST":
-        record_archive(plan, user=request.user)  # type: ignore[arg-type]
+        record_archive(plan, user=request.user)
         messages.success(request, "Plan archived. It is kept in the history.")
         return redirect("child", child_id=plan.child_id)
-    return render(request, "plans/confirm.html", title=f"Archive {plan}", plan=plan,
-                  body="The plan will no longer show on the child's page. Nothing is deleted.",
-                  button="Archive plan", back=("child", plan.child_id), warning=True)
+    return render(
+        request,
+        "plans/confirm.html",
+        title=f"Archive {plan}",
+        plan=plan,
+        body="The plan will no longer show on the child's page. Nothing is deleted.",
+        button="Archive plan",
+        back=("child", plan.child_id),
+        warning=True,
+    )

@@ -6,22 +6,22 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.db import models
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans import forms as part_forms
 from goldenthread.web.plans.history import history_rows
 from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision, Step
+from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.selectors import plan_get_for
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
-from goldenthread.web.plans.views.common import render
+from goldenthread.web.plans.views.common import AuthedRequest, render
 
 
 @dataclass(frozen=True)
 class PartSpec:
-    model: type[models.Model]
+    model: type[TrackedModel]
     form: type[part_forms.VersionedForm]
     singular: str
     links: tuple[str, ...] = ()
@@ -30,7 +30,9 @@ class PartSpec:
 PARTS: dict[str, PartSpec] = {
     "aspirations": PartSpec(Aspiration, part_forms.AspirationForm, "hope (aspiration)"),
     "needs": PartSpec(Need, part_forms.NeedForm, "need"),
-    "outcomes": PartSpec(Outcome, part_forms.OutcomeForm, "outcome", ("themes", "needs", "aspirations")),
+    "outcomes": PartSpec(
+        Outcome, part_forms.OutcomeForm, "outcome", ("themes", "needs", "aspirations")
+    ),
     "provision": PartSpec(Provision, part_forms.ProvisionForm, "provision", ("outcomes", "needs")),
     "steps": PartSpec(Step, part_forms.StepForm, "step"),
 }
@@ -42,7 +44,7 @@ def _spec(kind: str) -> PartSpec:
     return PARTS[kind]
 
 
-def _part(plan: Plan, kind: str, pk: int) -> models.Model:
+def _part(plan: Plan, kind: str, pk: int) -> TrackedModel:
     spec = _spec(kind)
     if spec.model is Step:
         return get_object_or_404(Step, pk=pk, outcome__plan=plan)
@@ -60,16 +62,21 @@ def _split(form: part_forms.VersionedForm, spec: PartSpec) -> tuple[dict[str, An
 
 
 @require_http_methods(["GET", "POST"])
-def part_form(request: HttpRequest, plan_id: int, kind: str, pk: int | None = None,
-              outcome_id: int | None = None) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def part_form(
+    request: AuthedRequest,
+    plan_id: int,
+    kind: str,
+    pk: int | None = None,
+    outcome_id: int | None = None,
+) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     spec = _spec(kind)
     if pk is not None:
         record = _part(plan, kind, pk)
     elif spec.model is Step:
         record = Step(outcome=get_object_or_404(Outcome, pk=outcome_id, plan=plan))
     else:
-        record = spec.model(plan=plan)
+        record = spec.model(plan=plan)  # type: ignore[misc]  # every part but Step has a plan
     kwargs: dict[str, Any] = {"instance": record}
     if issubclass(spec.form, part_forms.PlanPartForm):
         kwargs["plan"] = plan
@@ -77,8 +84,13 @@ def part_form(request: HttpRequest, plan_id: int, kind: str, pk: int | None = No
     if request.method == "POST" and form.is_valid():
         fields, links = _split(form, spec)
         try:
-            record_save(record, user=request.user, fields=fields, links=links,  # type: ignore[arg-type]
-                        expected_version=form.cleaned_data.get("row_version"))
+            record_save(
+                record,
+                user=request.user,
+                fields=fields,
+                links=links,
+                expected_version=form.cleaned_data.get("row_version"),
+            )
         except ConcurrentEditError as error:
             form.add_error(None, str(error))
         else:
@@ -86,28 +98,54 @@ def part_form(request: HttpRequest, plan_id: int, kind: str, pk: int | None = No
             return _back_to_plan(plan)
     verb = "Edit" if pk is not None else "Add"
     article = "an" if spec.singular[0] in "aeiou" else "a"
-    return render(request, "plans/form.html", title=f"{verb} {article} {spec.singular}", form=form,
-                  forms_=(form,), back=("child", plan.child_id), plan=plan, kind=kind, record=record)
+    return render(
+        request,
+        "plans/form.html",
+        title=f"{verb} {article} {spec.singular}",
+        form=form,
+        forms_=(form,),
+        back=("child", plan.child_id),
+        plan=plan,
+        kind=kind,
+        record=record,
+    )
 
 
 @require_http_methods(["GET", "POST"])
-def part_archive(request: HttpRequest, plan_id: int, kind: str, pk: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def part_archive(request: AuthedRequest, plan_id: int, kind: str, pk: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     record = _part(plan, kind, pk)
     spec = _spec(kind)
     if request.method == "POST":
-        record_archive(record, user=request.user)  # type: ignore[arg-type]
-        messages.success(request, f"{spec.singular.capitalize()} archived. It is kept in the history.")
+        record_archive(record, user=request.user)
+        messages.success(
+            request, f"{spec.singular.capitalize()} archived. It is kept in the history."
+        )
         return _back_to_plan(plan)
-    return render(request, "plans/confirm.html", title=f"Archive this {spec.singular}", plan=plan,
-                  quote=str(record), body="It will no longer show in the plan. Nothing is deleted, "
-                  "and you can see it in the history.", button=f"Archive {spec.singular}",
-                  back=("child", plan.child_id), warning=True)
+    return render(
+        request,
+        "plans/confirm.html",
+        title=f"Archive this {spec.singular}",
+        plan=plan,
+        quote=str(record),
+        body="It will no longer show in the plan. Nothing is deleted, "
+        "and you can see it in the history.",
+        button=f"Archive {spec.singular}",
+        back=("child", plan.child_id),
+        warning=True,
+    )
 
 
-def part_history(request: HttpRequest, plan_id: int, kind: str, pk: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)  # type: ignore[arg-type]
+def part_history(request: AuthedRequest, plan_id: int, kind: str, pk: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
     record = _part(plan, kind, pk)
     spec = _spec(kind)
-    return render(request, "plans/history.html", title=f"History of this {spec.singular}", plan=plan,
-                  record=record, rows=history_rows(record), back=("child", plan.child_id))
+    return render(
+        request,
+        "plans/history.html",
+        title=f"History of this {spec.singular}",
+        plan=plan,
+        record=record,
+        rows=history_rows(record),
+        back=("child", plan.child_id),
+    )
