@@ -136,8 +136,9 @@ STATIC_URL = (
     "/assets/"  # GOV.UK Frontend's compiled CSS expects its fonts and images under /assets/
 )
 STATICFILES_DIRS = [PACKAGE_DIR / "static", PACKAGE_DIR / "static_vendor"]
-STATIC_ROOT = VAR_DIR / "staticfiles"
-WHITENOISE_USE_FINDERS = True
+# Locally WhiteNoise serves straight from the finders; production runs collectstatic first.
+STATIC_ROOT = None if LOCAL else VAR_DIR / "staticfiles"
+WHITENOISE_USE_FINDERS = LOCAL
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

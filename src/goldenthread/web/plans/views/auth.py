@@ -40,7 +40,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             ):
                 target = "caseload"
             return redirect(target)
-        form.add_error(None, SIGN_IN_FAILED)
+        # On the password box, so the error summary link takes the person where to try again.
+        form.add_error("password", SIGN_IN_FAILED)
     return render(request, "auth/sign_in.html", title="Sign in", form=form, forms_=(form,))
 
 

@@ -15,6 +15,7 @@ from goldenthread.web.plans.selectors import (
     plan_get_for,
     plans_for_child,
 )
+from goldenthread.web.plans.services.children import NoLocalAuthorityError, child_create
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
 from goldenthread.web.plans.services.plans import (
     PLAN_NOT_CURRENT,
@@ -57,6 +58,48 @@ def _save_form(request: AuthedRequest, form, save) -> bool:  # type: ignore[no-u
         form.add_error(None, str(error))
         return False
     return True
+
+
+@require_http_methods(["GET", "POST"])
+def child_add(request: AuthedRequest) -> HttpResponse:
+    form = ChildForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
+        try:
+            child = child_create(user=request.user, fields=fields)
+        except NoLocalAuthorityError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(request, f"{child.full_name} added to your caseload")
+            return redirect("child", child_id=child.pk)
+    return render(
+        request,
+        "plans/form.html",
+        title="Add a child",
+        form=form,
+        forms_=(form,),
+        back=("caseload",),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def child_archive(request: AuthedRequest, child_id: int) -> HttpResponse:
+    child = child_get_for(request.user, child_id)
+    if request.method == "POST":
+        record_archive(child, user=request.user)
+        messages.success(request, f"{child.full_name}'s record is archived. Nothing is deleted.")
+        return redirect("caseload")
+    return render(
+        request,
+        "plans/confirm.html",
+        title=f"Archive {child.full_name}'s record",
+        child=child,
+        body="The child will no longer show in any caseload. Nothing is deleted, and their "
+        "history is kept.",
+        button="Archive record",
+        back=("child", child.pk),
+        warning=True,
+    )
 
 
 @require_http_methods(["GET", "POST"])
