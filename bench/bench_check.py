@@ -16,7 +16,8 @@ from goldenthread.core.quality import StatementContext, assess
 WHEN = ["By the end of Year {n}", "By the time I am {a}", "When I'm {a},", "In {m} months",
         "By the end of this term", "By July 2027", "By the end of Key Stage {k}", "", "One day",
         "Within {w} weeks", "By 31/07/2027", "When I leave school"]
-WHO = ["I will", "Amil will", "she will", "", "To", "Staff will help him to", "He will be supported to"]
+WHO = ["I will", "Amil will", "she will", "", "To", "Staff will help him to",
+       "He will be supported to"]
 WHAT = ["be able to work with other students", "say hello to two friends", "improve his diet",
         "understand instructions", "walk from the classroom door to the playground",
         "make my own breakfast", "use PECS to ask for a drink", "develop fine motor skills",

@@ -4,8 +4,7 @@ import datetime as dt
 
 import pytest
 
-from goldenthread.core.quality import StatementContext, Status, assess
-from goldenthread.core.quality import rules_plain, rules_time
+from goldenthread.core.quality import StatementContext, Status, assess, rules_plain, rules_time
 from goldenthread.core.quality.readability import readability, syllables
 
 D = dt.date

@@ -10,6 +10,7 @@ import inspect
 
 from goldenthread.core import calendar as cal
 from goldenthread.core.quality import engine, kinds, lexicon, score, timephrases
+from goldenthread.core.quality.model import Kind
 from goldenthread.core.quality.registry import RULES
 
 HEADER = """# Outcome quality rules
@@ -61,7 +62,7 @@ def _kind_section() -> list[str]:
         "outcome": kinds.OUTCOME_CUES,
     }
     lines = ["## Kind", "", _doc(kinds), "", "| kind | prior | cue patterns |", "|---|---|---|"]
-    lines += [f"| {name} | {kinds.PRIORS[kinds.Kind(name)]:g} | {len(cues)} |"
+    lines += [f"| {name} | {kinds.PRIORS[Kind(name)]:g} | {len(cues)} |"
               for name, cues in groups.items()]
     lines += ["", f"A date within `SHORT_HORIZON_DAYS` = {kinds.SHORT_HORIZON_DAYS} days leans "
               "towards a target. Time phrase categories shift the scores:", "",

@@ -29,7 +29,9 @@ CRITERIA: tuple[str, ...] = (
 MAX_TEXT_CHARS = 100_000
 
 
-def assess(text: str, context: StatementContext, *, terms: cal.TermDates | None = None) -> Assessment:
+def assess(
+    text: str, context: StatementContext, *, terms: cal.TermDates | None = None
+) -> Assessment:
     """Judge one statement against the outcome guidance."""
     statement = read_statement(text, context, terms)
     criteria = {name: RULES[name].function(statement) for name in CRITERIA}

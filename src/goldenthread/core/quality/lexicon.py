@@ -256,7 +256,9 @@ THIRD_PERSON_RE = re.compile(
     r"|\b(?:his|her|their|him|them|the\s+child|the\s+young\s+person|the\s+pupil|the\s+student)\b"
 )
 # A capitalised name followed by a verb, e.g. "Amil will", "Sam can", "Zara to".
-NAME_SUBJECT_RE = re.compile(r"\b([A-Z][a-z]+)\s+(?:will|can|is\s+able|to\s+be\s+able|would|wants)\b")
+NAME_SUBJECT_RE = re.compile(
+    r"\b([A-Z][a-z]+)\s+(?:will|can|is\s+able|to\s+be\s+able|would|wants|to)\b"
+)
 NOT_NAMES = frozenset(
     "I By When In Within Over The This That Staff Teacher Teachers School Adults Parents Mum "
     "Dad Nursery College Therapy Support Speech It He She They We You Year Each Every After "

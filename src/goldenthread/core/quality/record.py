@@ -7,7 +7,7 @@ from typing import Any
 from goldenthread.core.quality.model import Assessment
 
 
-def assessment_to_record(assessment: Assessment, id: str | int | None) -> dict[str, Any]:  # noqa: A002
+def assessment_to_record(assessment: Assessment, id: str | int | None) -> dict[str, Any]:
     """One audit record: id, text, kind, kind_confidence, smart, score, criteria, due_date,
     suggestion (and notes)."""
     return {

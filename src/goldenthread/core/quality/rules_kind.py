@@ -15,7 +15,7 @@ ASK_WHAT_IT_DOES = (
 
 
 def _provision_spans(statement: Statement, min_weight: float) -> tuple[Span, ...]:
-    spans = []
+    spans: list[Span] = []
     for pattern, weight in PROVISION_CUES:
         if weight >= min_weight:
             spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(statement.masked))

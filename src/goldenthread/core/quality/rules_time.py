@@ -73,7 +73,7 @@ def _time_problem(statement: Statement, spans: tuple[Span, ...]) -> Finding | No
 
 @rule("time_bound", EARLY_YEARS_AGE=EARLY_YEARS_AGE, EARLY_YEARS_MAX_DAYS=EARLY_YEARS_MAX_DAYS,
       MAX_PLAN_AGE=MAX_PLAN_AGE)
-def check_time_bound(statement: Statement) -> Finding:
+def check_time_bound(statement: Statement) -> Finding:  # noqa: PLR0911 (one return per case)
     """Finds the time phrase and works out the date with the date of birth and the school
     calendar. Fails with no time phrase, a vague one ("one day"), a date that has passed, or a
     date after age 25. Warns after the plan end, for a "next review" date, and for a child under
