@@ -77,12 +77,20 @@ def test_suggested_themes_never_empty() -> None:
     assert len(links.suggested_themes()) >= 1
 
 
+def test_unexplained_batch_has_same_labels() -> None:
+    texts = [TRAVEL, ANXIETY, READING, FRIENDS]
+    bare = suggest_links_many(texts, explain=False)
+    full = suggest_links_many(texts)
+    assert [b.to_record() for b in bare] == [f.to_record() for f in full]
+    assert bare[0].themes[0].because == () and bare[0].examples == ()
+
+
 def test_empty_batch() -> None:
     assert suggest_links_many([]) == []
 
 
 class FakeSuggester:
-    def suggest(self, texts: Sequence[str]) -> list[Links]:
+    def suggest(self, texts: Sequence[str], *, explain: bool = True) -> list[Links]:
         return [
             Links(
                 themes=(ThemeSuggestion(2, "Family", "community_inclusion", 1.0, ("fake",)),),

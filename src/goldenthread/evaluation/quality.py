@@ -206,7 +206,7 @@ def _worst(
     statements: Sequence[LabelledStatement], records: Sequence[Record]
 ) -> list[dict[str, Any]]:
     """The statements the engine gets most wrong: kind and SMART count double, then criteria."""
-    found = []
+    found: list[dict[str, Any]] = []
     for statement, record in zip(statements, records, strict=True):
         problems = []
         if record.get("kind") != statement.kind:

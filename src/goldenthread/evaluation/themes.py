@@ -92,9 +92,8 @@ def cross_validate(statements: Sequence[LabelledStatement]) -> dict[str, list[li
     for fold in range(FOLDS):
         train = np.flatnonzero(fold_of != fold)
         test = np.flatnonzero(fold_of == fold)
-        heads = fit_heads(
-            features[train], [statements[i] for i in train], embedding_dims=encoder.embedding_dims
-        )
+        fold_statements = [statements[int(i)] for i in train]
+        heads = fit_heads(features[train], fold_statements, embedding_dims=encoder.embedding_dims)
         for name, head in heads.items():
             probabilities = head.probabilities(features[test])
             for row, index in enumerate(test):

@@ -14,6 +14,7 @@ Text outside those sections (the cover, needs, placement, advice) is left out.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -125,16 +126,7 @@ def docx_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
 
 
 def _with_dob(item: AuditItem, date_of_birth: dt.date) -> AuditItem:
-    if item.date_of_birth is not None:
-        return item
-    return AuditItem(
-        position=item.position,
-        text=item.text,
-        section=item.section,
-        domain=item.domain,
-        date_of_birth=date_of_birth,
-        extra=item.extra,
-    )
+    return item if item.date_of_birth else dataclasses.replace(item, date_of_birth=date_of_birth)
 
 
 def _paragraph_read(paragraph: Any, state: _State, position: str, name: str) -> None:
@@ -169,7 +161,7 @@ def _heading_apply(text: str, state: _State, *, looks_like_heading: bool) -> boo
         state.section = letters[0].upper() if letters else match.group(1).upper()
         state.also = letters[1].upper() if len(letters) > 1 else None
         state.domain = DOMAIN_BY_SECTION.get(state.section) or (
-            _domain_of(text[match.end() :]) if _is_short(text) else None
+            _domain_of(text[match.end() :]) if len(text) < 80 else None
         )
         return True
     if not looks_like_heading:
@@ -188,10 +180,6 @@ def _heading_apply(text: str, state: _State, *, looks_like_heading: bool) -> boo
     if domain is not None:
         state.domain = domain
     return True
-
-
-def _is_short(text: str) -> bool:
-    return len(text) < 80
 
 
 def _domain_of(text: str) -> str | None:

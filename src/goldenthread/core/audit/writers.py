@@ -22,7 +22,8 @@ OUTPUT_FORMATS = ("jsonl", "csv", "html")
 CSV_MAIN_COLUMNS = (
     "id",
     "section",
-    "domain",
+    "plan_domain",
+    "suggested_domain",
     "kind",
     "kind_confidence",
     "smart",
@@ -125,6 +126,13 @@ def themes_text(themes: object) -> str:
     )
 
 
+def _best_domain(domains: object) -> str:
+    """The most likely suggested domain, from theme linking's list."""
+    if isinstance(domains, list) and domains and isinstance(domains[0], dict):
+        return str(domains[0].get("domain", "")).replace("_", " ")
+    return ""
+
+
 def _safe_cell(value: object) -> str:
     if value is None:
         return ""
@@ -146,6 +154,7 @@ def csv_render(records: Sequence[Mapping[str, Any]]) -> Iterator[str]:
         extra = record.get("extra") or {}
         row = [_safe_cell(record.get(column)) for column in CSV_MAIN_COLUMNS]
         row[CSV_MAIN_COLUMNS.index("themes")] = themes_text(record.get("themes"))
+        row[CSV_MAIN_COLUMNS.index("suggested_domain")] = _best_domain(record.get("domain"))
         row += [_safe_cell((findings.get(name) or {}).get("status")) for name in criteria]
         row += [_safe_cell(extra.get(name)) for name in extras]
         writer.writerow(row)

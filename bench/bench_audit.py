@@ -1,0 +1,137 @@
+"""Benchmark the audit: 100,000 varied statements through reading and the runner.
+
+Run: .venv/bin/python bench/bench_audit.py [--count N]
+Prints figures only (statements per second, peak memory); it asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from goldenthread.core.audit.readers import audit_items_read
+from goldenthread.core.audit.runner import audit_run
+from goldenthread.core.audit.summary import audit_summarise
+from goldenthread.core.audit.writers import jsonl_render
+
+TIMES = [
+    "By the end of Year 6,",
+    "By July 2027,",
+    "Within 6 months,",
+    "By my next review,",
+    "By the time I am 19,",
+    "By Easter 2027",
+    "By the end of the spring term,",
+]
+SUBJECTS = ["I will", "Maya will", "Sam will", "I'll", "Jay will be able to"]
+ACTIONS = [
+    "read a short book aloud to an adult",
+    "travel to college by bus on my own",
+    "ask for help using my card",
+    "make a hot drink safely",
+    "join a game with two friends at lunchtime",
+    "tell an adult when I feel worried",
+    "put on my coat and shoes by myself",
+    "write three sentences with full stops",
+]
+MEASURES = [
+    "on 4 days out of 5",
+    "every day",
+    "at least twice a week",
+    "in 3 out of 4 lessons",
+    "for 10 minutes",
+    "",
+]
+POOR = [
+    "To improve his social skills.",
+    "To develop independence skills.",
+    "Chloe will engage with the curriculum.",
+    "To make progress in {subject}.",
+    "{name} will be supported to manage her emotions.",
+    "To be more confident.",
+]
+PROVISION = [
+    "{n} x 30 minute sessions of speech and language therapy each week.",
+    "1:1 TA support for {n} hours per week.",
+    "Small group phonics, {n} minutes daily.",
+    "Occupational therapy review every {n} weeks.",
+]
+NEEDS = [
+    "{name} finds it hard to follow instructions with more than {n} parts.",
+    "{name} has difficulty with attention and can focus for about {n} minutes.",
+]
+ASPIRATIONS = ["I want to be a {job} when I grow up.", "When I'm older I want to work as a {job}."]
+NAMES = ["Maya", "Sam", "Ellie", "Kai", "Noah", "Ava"]
+JOBS = ["vet", "chef", "mechanic", "nurse", "hairdresser", "games designer"]
+SUBJECT_AREAS = ["reading", "maths", "writing", "spelling"]
+
+
+def statements(count: int) -> list[str]:
+    """A deterministic mix: half good outcomes, the rest poor outcomes, provision, needs, aims."""
+    good = (
+        f"{t} {s} {a} {m}".strip() + "."
+        for t, s, a, m in itertools.product(TIMES, SUBJECTS, ACTIONS, MEASURES)
+    )
+    good_cycle = itertools.cycle(list(good))
+    result = []
+    for n in range(count):
+        name, job = NAMES[n % len(NAMES)], JOBS[n % len(JOBS)]
+        values = {"name": name, "job": job, "n": n % 9 + 1, "subject": SUBJECT_AREAS[n % 4]}
+        bucket = n % 10
+        if bucket < 5:
+            text = next(good_cycle)
+        elif bucket < 7:
+            text = POOR[n % len(POOR)].format(**values)
+        elif bucket == 7:
+            text = PROVISION[n % len(PROVISION)].format(**values)
+        elif bucket == 8:
+            text = NEEDS[n % len(NEEDS)].format(**values)
+        else:
+            text = ASPIRATIONS[n % len(ASPIRATIONS)].format(**values)
+        result.append(text)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--count", type=int, default=100_000)
+    parser.add_argument("--no-themes", action="store_true", help="skip theme linking")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "statements.jsonl"
+        path.write_text(
+            "".join(json.dumps({"text": text}) + "\n" for text in statements(args.count)),
+            encoding="utf-8",
+        )
+        started = time.perf_counter()
+        items = audit_items_read(path)
+        read = time.perf_counter()
+        records = audit_run(items, today=dt.date(2026, 11, 22), themes=not args.no_themes)
+        assessed = time.perf_counter()
+        size = sum(len(chunk) for chunk in jsonl_render(records))
+        written = time.perf_counter()
+    summary = audit_summarise(records)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    total = written - started
+    print(
+        f"statements:          {len(records):,} (theme linking {'off' if args.no_themes else 'on'})"
+    )
+    print(f"read:                {read - started:6.2f} s")
+    rate = len(records) / (assessed - read)
+    print(f"assess (runner):     {assessed - read:6.2f} s  ({rate:,.0f}/s)")
+    print(f"render JSONL:        {written - assessed:6.2f} s  ({size / 1e6:.0f} MB)")
+    print(f"end to end:          {total:6.2f} s  ({len(records) / total:,.0f} statements/s)")
+    print(f"peak memory:         {own:,.0f} MB (main), {children:,.0f} MB (largest worker)")
+    print(f"SMART share:         {summary.smart_share:.1%}", file=sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
