@@ -7,7 +7,10 @@ Two steps, both run in the *build* environment (``scripts/build_linking_model.sh
    Needs torch, but only here: the product loads the result with numpy alone.
 2. ``train`` — fit one logistic-regression head per label set (themes, areas, domain) on
    ``evals/data/themes/train.jsonl`` and export the weights to ``classifier.npz`` so that the
-   product needs only numpy at run time. ``test.jsonl`` is never read here.
+   product needs only numpy at run time. ``test.jsonl`` is never read here. The heads are
+   fitted by the product's own numpy code (goldenthread.core.linking.classifier), so the
+   evaluation can cross-validate without scikit-learn. Also writes examples.jsonl (the
+   training statements shown as "nearest labelled examples").
 
 Usage (from the repo root)::
 
@@ -49,6 +52,11 @@ def distill_static_model() -> None:
     model = distill(model_name=str(teacher_path()), pca_dims=PCA_DIMS, quantize_to="float16")
     STATIC_DIR.mkdir(parents=True, exist_ok=True)
     model.save_pretrained(str(STATIC_DIR))
+    # Record the teacher by name, not by this machine's path.
+    config_path = STATIC_DIR / "config.json"
+    config = json.loads(config_path.read_text())
+    config["tokenizer_name"] = "sentence-transformers/all-MiniLM-L6-v2"
+    config_path.write_text(json.dumps(config, indent=4) + "\n")
     size = sum(p.stat().st_size for p in STATIC_DIR.iterdir())
     print(f"static model written to {STATIC_DIR} ({size / 1e6:.1f} MB)")
 
@@ -67,7 +75,9 @@ def train_classifier() -> None:
     with EXAMPLES.open("w", encoding="utf-8") as out:
         for item in items:
             out.write(json.dumps({"id": item.id, "text": item.text}, ensure_ascii=False) + "\n")
-    settings = {name: vars(s) if hasattr(s, "__dict__") else repr(s) for name, s in HEAD_SETTINGS.items()}
+    settings = {
+        name: vars(s) if hasattr(s, "__dict__") else repr(s) for name, s in HEAD_SETTINGS.items()
+    }
     print(json.dumps({"train_items": len(items), "feature_dims": int(features.shape[1])}))
     print(f"settings: {settings}")
     print(f"classifier written to {CLASSIFIER} ({CLASSIFIER.stat().st_size / 1e3:.0f} kB)")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 import numpy as np
 import numpy.typing as npt
@@ -56,8 +56,7 @@ def _activate(scores: FloatArray, kind: HeadKind) -> FloatArray:
         return result
     shifted = scores - scores.max(axis=1, keepdims=True)
     exp = np.exp(shifted)
-    result = (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32)
-    return result
+    return cast(FloatArray, (exp / exp.sum(axis=1, keepdims=True)).astype(np.float32))
 
 
 def fit_head(

@@ -40,12 +40,14 @@ SURE_THRESHOLD = 0.92
 
 _WORD = re.compile(r"[a-z]+")
 _NOT_CONTENT = frozenset(
-    "a an and are as at be by can could do for from has have he her him his i if in into is "
-    "it its me my of on or our she so that the their them they this to up was we when which "
-    "who will with would you your end by within next before after until each every day days "
-    "week weeks weekly month months year years term terms time times summer autumn spring "
-    "winter christmas easter half first second last one two three four five six seven eight "
-    "nine ten twelve stage key able use using uses name".split()
+    """
+    a an and are as at be by can could do for from has have he her him his i if in into is
+    it its me my of on or our she so that the their them they this to up was we when which
+    who will with would you your end by within next before after until each every day days
+    week weeks weekly month months year years term terms time times summer autumn spring
+    winter christmas easter half first second last one two three four five six seven eight
+    nine ten twelve stage key able use using uses name
+    """.split()
 )
 
 
@@ -105,7 +107,9 @@ def find_duplicates(
             continue
         overlap = content_overlap(texts[i], texts[j])
         if overlap >= min_overlap or cosine >= SURE_THRESHOLD:
-            pairs.append(DuplicatePair(items[i][0], items[j][0], round(cosine, 3), round(overlap, 3)))
+            pairs.append(
+                DuplicatePair(items[i][0], items[j][0], round(cosine, 3), round(overlap, 3))
+            )
     pairs.sort(key=lambda pair: -pair.similarity)
     return pairs
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 import numpy.typing as npt
@@ -34,18 +35,31 @@ class StaticEmbedder:
         model = StaticModel.from_pretrained(str(model_dir), force_download=False)
         self._tokenizer = model.tokenizer
         self.unk_id: int | None = model.unk_token_id
-        self.vectors: npt.NDArray[np.float16] = np.asarray(model.embedding)
+        # float32 in memory (the file keeps float16): gathers are faster without a cast.
+        self.vectors: FloatArray = np.asarray(model.embedding, dtype=np.float32)
         self.dim: int = int(self.vectors.shape[1])
-
-    def tokenizer_encode(self, text: str) -> Encoding:
-        """Tokens of one text with offsets and word ids (for explanations)."""
-        encoding: Encoding = self._tokenizer.encode(text, add_special_tokens=False)
-        return encoding
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
         encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
         unk = self.unk_id
         return [[i for i in enc.ids if i != unk] for enc in encodings]
+
+    def tokenize(self, texts: Sequence[str]) -> list[Encoding]:
+        """Tokens with offsets and word ids (slower than token_ids; needed for reasons)."""
+        encodings: list[Encoding] = self._tokenizer.encode_batch(
+            list(texts), add_special_tokens=False
+        )
+        return encodings
+
+    def encode_ids(self, ids: Sequence[Sequence[int]]) -> FloatArray:
+        """Unit-length vectors from token ids (as returned by :meth:`tokenize`)."""
+        unk = self.unk_id
+        cleaned = [[i for i in row if i != unk] for row in ids]
+        out = np.zeros((len(cleaned), self.dim), dtype=np.float32)
+        for start in range(0, len(cleaned), _BATCH):
+            batch = cleaned[start : start + _BATCH]
+            out[start : start + len(batch)] = self._encode_batch(batch)
+        return out
 
     def encode(self, texts: Sequence[str]) -> FloatArray:
         """Unit-length sentence vectors, shape (len(texts), dim), float32."""
@@ -58,12 +72,14 @@ class StaticEmbedder:
     def _encode_batch(self, ids: list[list[int]]) -> FloatArray:
         lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        flat = np.fromiter((i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum()))
+        flat = np.fromiter(
+            (i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum())
+        )
         if flat.size == 0:
             return out
-        rows = self.vectors[flat].astype(np.float32)
+        rows = self.vectors[flat]
         filled = lengths > 0
         starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
         out[filled] = np.add.reduceat(rows, starts, axis=0) / lengths[filled, None]
         norms = np.linalg.norm(out, axis=1, keepdims=True)
-        return np.divide(out, norms, out=out, where=norms > 0)
+        return cast(FloatArray, np.divide(out, norms, out=out, where=norms > 0))

@@ -1,4 +1,4 @@
-"""The shipped linking model: static embedding + lexicon features + one linear head per label set."""
+"""The shipped linking model: static embedding + lexicon + one linear head per label set."""
 
 from __future__ import annotations
 

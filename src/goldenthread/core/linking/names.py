@@ -13,8 +13,10 @@ _SELF_INTRODUCTION = re.compile(
 )
 # Capitalised words after "I am" that are not names ("I am Happy" is rare but "I am Deaf" is not).
 _NOT_NAMES = frozenset(
-    "A An The Not Deaf Blind Autistic Happy Sad Able Going Learning Working Good Very "
-    "In At On Now Still Years Year Proud Ready Better".split()
+    """
+    A An The Not Deaf Blind Autistic Happy Sad Able Going Learning Working Good Very In At
+    On Now Still Years Year Proud Ready Better
+    """.split()
 )
 
 
@@ -28,8 +30,9 @@ def strip_names(text: str, names: Iterable[str]) -> str:
     cleaned = text
     parts = {part.strip() for name in names for part in re.split(r"\s+", name or "") if part}
     for part in sorted(parts, key=len, reverse=True):
-        cleaned = re.sub(rf"(?<![\w\[]){re.escape(part)}(?!\w)", NAME_PLACEHOLDER, cleaned,
-                         flags=re.IGNORECASE)
+        cleaned = re.sub(
+            rf"(?<![\w\[]){re.escape(part)}(?!\w)", NAME_PLACEHOLDER, cleaned, flags=re.IGNORECASE
+        )
 
     def _replace(match: re.Match[str]) -> str:
         words = match.group("name").split()

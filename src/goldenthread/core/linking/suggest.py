@@ -8,11 +8,17 @@ from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
+from tokenizers import Encoding
 
 from goldenthread.core.linking.classifier import LinearHead
 from goldenthread.core.linking.embedding import StaticEmbedder
 from goldenthread.core.linking.labels import AREA_LABELS, DOMAIN_LABELS, THEME_BY_NUMBER
-from goldenthread.core.linking.lexicon import LEXICON_KEYS, matched_words
+from goldenthread.core.linking.lexicon import (
+    LEXICON_KEYS,
+    features_from_hits,
+    lexicon_hits,
+    matched_words,
+)
 from goldenthread.core.linking.model import ExampleBank, FeatureEncoder
 
 FloatArray = npt.NDArray[np.float32]
@@ -21,10 +27,17 @@ FloatArray = npt.NDArray[np.float32]
 THEME_SUGGEST_THRESHOLD = 0.5
 BECAUSE_WORDS = 4
 NEAREST_EXAMPLES = 3
+# Reasons are worked out for the labels people see first: how many per label set.
+_EXPLAINED = {"themes": 2, "areas": 1, "domain": 1}
+_BATCH = 2048
+_THEME_LABEL = {str(n): t.label for n, t in THEME_BY_NUMBER.items()}
+_THEME_PFA = {str(n): t.pfa for n, t in THEME_BY_NUMBER.items()}
 _STOPWORDS = frozenset(
-    "a an and are as at be by can do for from has have he her his i if in into is it its "
-    "me my of on or our she so that the their them they this to up was we when which who "
-    "will with you your end by each day week weeks year years term month months time".split()
+    """
+    a an and are as at be by can do for from has have he her his i if in into is it its me
+    my of on or our she so that the their them they this to up was we when which who will
+    with you your end by each day week weeks year years term month months time
+    """.split()
 )
 
 
@@ -87,7 +100,9 @@ class Links:
 class LinkSuggester(Protocol):
     """Anything that suggests links; the web layer and tests may pass a fake."""
 
-    def suggest(self, texts: Sequence[str]) -> list[Links]: ...
+    def suggest(self, texts: Sequence[str], *, explain: bool = True) -> list[Links]:
+        """Links per text; ``explain=False`` may leave reasons and examples empty."""
+        ...
 
 
 class StaticLinkSuggester:
@@ -103,29 +118,100 @@ class StaticLinkSuggester:
         dims = encoder.embedding_dims
         vectors = self._embedder.vectors
         # Score each vocabulary token once per label: explanations become table look-ups.
-        self._token_scores = {
-            name: (vectors @ head.contrast()[:, :dims].T.astype(np.float16)).astype(np.float32)
-            for name, head in heads.items()
-        }
+        contrasts = [head.contrast()[:, :dims] for head in heads.values()]
+        self._token_table = (vectors @ np.vstack(contrasts).T.astype(np.float16)).astype(np.float32)
+        self._table_offset: dict[str, int] = {}
+        offset = 0
+        for name, head in heads.items():
+            self._table_offset[name] = offset
+            offset += len(head.labels)
 
-    def suggest(self, texts: Sequence[str]) -> list[Links]:
+    def suggest(self, texts: Sequence[str], *, explain: bool = True) -> list[Links]:
         texts = list(texts)
+        results: list[Links] = []
+        for start in range(0, len(texts), _BATCH):
+            batch = texts[start : start + _BATCH]
+            results.extend(self._suggest_batch(batch) if explain else self._bare_batch(batch))
+        return results
+
+    def _bare_batch(self, texts: list[str]) -> list[Links]:
+        """Labels and confidences only: no reasons, no examples (for audits of many)."""
+        vectors = self._embedder.encode(texts)
+        features = np.hstack([vectors, features_from_hits([lexicon_hits(t) for t in texts])])
+        ranked: dict[str, list[list[tuple[str, float]]]] = {}
+        for name, head in self._heads.items():
+            probabilities = head.probabilities(features)
+            order = np.argsort(-probabilities, axis=1, kind="stable")
+            sorted_probabilities = np.take_along_axis(probabilities, order, axis=1).astype(
+                np.float64
+            )
+            confidences = np.round(sorted_probabilities, 3).tolist()
+            ranked[name] = [
+                [(head.labels[i], c) for i, c in zip(row, conf, strict=True)]
+                for row, conf in zip(order.tolist(), confidences, strict=True)
+            ]
+        return [
+            Links(
+                themes=tuple(
+                    ThemeSuggestion(int(label), _THEME_LABEL[label], _THEME_PFA[label], c, ())
+                    for label, c in ranked["themes"][row]
+                ),
+                areas=tuple(
+                    AreaSuggestion(label, AREA_LABELS[label], c, ())
+                    for label, c in ranked["areas"][row]
+                ),
+                domain=tuple(
+                    DomainSuggestion(label, DOMAIN_LABELS[label], c, ())
+                    for label, c in ranked["domain"][row]
+                ),
+            )
+            for row in range(len(texts))
+        ]
+
+    def _suggest_batch(self, texts: list[str]) -> list[Links]:
         if not texts:
             return []
-        features = self._encoder.encode(texts)
+        encodings = self._embedder.tokenize(texts)
+        vectors = self._embedder.encode_ids([enc.ids for enc in encodings])
+        hits = [lexicon_hits(text) for text in texts]
+        features = np.hstack([vectors, features_from_hits(hits)])
         probabilities = {name: head.probabilities(features) for name, head in self._heads.items()}
-        nearest = self._examples.nearest(features[:, : self._encoder.embedding_dims], NEAREST_EXAMPLES)
+        nearest = self._examples.nearest(vectors, NEAREST_EXAMPLES)
         return [
-            self._links_for(text, {name: p[row] for name, p in probabilities.items()}, nearest[row])
+            self._links_for(
+                text,
+                encodings[row],
+                hits[row],
+                {name: p[row] for name, p in probabilities.items()},
+                nearest[row],
+            )
             for row, text in enumerate(texts)
         ]
 
     def _links_for(
-        self, text: str, probabilities: dict[str, FloatArray], nearest: list[tuple[int, float]]
+        self,
+        text: str,
+        encoding: Encoding,
+        hits: dict[str, str],
+        probabilities: dict[str, FloatArray],
+        nearest: list[tuple[int, float]],
     ) -> Links:
-        words, token_words = self._words(text)
-        because = {
-            name: self._because(text, name, words, token_words) for name in self._heads
+        words, word_starts, token_ids = _words(text, encoding, self._embedder.unk_id)
+        per_word = (
+            np.add.reduceat(self._token_table[token_ids], word_starts, axis=0)
+            if token_ids
+            else np.zeros((0, self._token_table.shape[1]), dtype=np.float32)
+        )
+        ranked = {name: self._ranked(name, probabilities) for name in self._heads}
+        explained = {
+            name: self._because(
+                name,
+                [i for i, _ in ranked[name][:shown]],
+                hits=hits,
+                words=words,
+                per_word=per_word,
+            )
+            for name, shown in _EXPLAINED.items()
         }
         themes = tuple(
             ThemeSuggestion(
@@ -133,19 +219,27 @@ class StaticLinkSuggester:
                 label=THEME_BY_NUMBER[int(label)].label,
                 pfa=THEME_BY_NUMBER[int(label)].pfa,
                 confidence=round(float(probabilities["themes"][i]), 3),
-                because=because["themes"][i],
+                because=explained["themes"].get(i, ()),
             )
-            for i, label in self._ranked("themes", probabilities)
+            for i, label in ranked["themes"]
         )
         areas = tuple(
-            AreaSuggestion(label, AREA_LABELS[label], round(float(probabilities["areas"][i]), 3),
-                           because["areas"][i])
-            for i, label in self._ranked("areas", probabilities)
+            AreaSuggestion(
+                label,
+                AREA_LABELS[label],
+                round(float(probabilities["areas"][i]), 3),
+                explained["areas"].get(i, ()),
+            )
+            for i, label in ranked["areas"]
         )
         domain = tuple(
-            DomainSuggestion(label, DOMAIN_LABELS[label],
-                             round(float(probabilities["domain"][i]), 3), because["domain"][i])
-            for i, label in self._ranked("domain", probabilities)
+            DomainSuggestion(
+                label,
+                DOMAIN_LABELS[label],
+                round(float(probabilities["domain"][i]), 3),
+                explained["domain"].get(i, ()),
+            )
+            for i, label in ranked["domain"]
         )
         examples = tuple(
             NearestExample(self._examples.ids[i], self._examples.texts[i], round(similarity, 3))
@@ -158,50 +252,62 @@ class StaticLinkSuggester:
         labels = self._heads[name].labels
         return [(int(i), labels[int(i)]) for i in order]
 
-    def _words(self, text: str) -> tuple[list[str], list[tuple[int, int]]]:
-        """Words of the text and, per token, (word index, token id)."""
-        encoding = self._embedder.tokenizer_encode(text)
-        words: list[str] = []
-        index_of: dict[int, int] = {}
-        token_words: list[tuple[int, int]] = []
-        for token_id, word_id, (start, end) in zip(
-            encoding.ids, encoding.word_ids, encoding.offsets, strict=True
-        ):
-            if word_id is None or token_id == self._embedder.unk_id:
-                continue
-            if word_id not in index_of:
-                index_of[word_id] = len(words)
-                words.append(text[start:end])
-            else:
-                words[index_of[word_id]] = words[index_of[word_id]] + text[start:end]
-            token_words.append((index_of[word_id], token_id))
-        return words, token_words
-
     def _because(
-        self, text: str, name: str, words: list[str], token_words: list[tuple[int, int]]
-    ) -> list[tuple[str, ...]]:
+        self,
+        name: str,
+        columns: list[int],
+        *,
+        hits: dict[str, str],
+        words: list[str],
+        per_word: FloatArray,
+    ) -> dict[int, tuple[str, ...]]:
+        """Reasons for the given label columns: lexicon words, then the words that scored most."""
         head = self._heads[name]
-        reasons: list[tuple[str, ...]] = []
-        if not token_words:
-            return [() for _ in head.labels]
-        word_index = np.array([w for w, _ in token_words])
-        token_ids = np.array([t for _, t in token_words])
-        per_token = self._token_scores[name][token_ids]  # (tokens, labels)
-        per_word = np.zeros((len(words), len(head.labels)), dtype=np.float32)
-        np.add.at(per_word, word_index, per_token)
-        for column, label in enumerate(head.labels):
-            key = _lexicon_key(name, label)
-            picked = [w for w in matched_words(text, key)] if key else []
-            for row in np.argsort(-per_word[:, column], kind="stable"):
-                if len(picked) >= BECAUSE_WORDS or per_word[row, column] <= 0:
+        offset = self._table_offset[name]
+        reasons: dict[int, tuple[str, ...]] = {}
+        for column in columns:
+            key = _lexicon_key(name, head.labels[column])
+            picked = matched_words(hits, key) if key else []
+            for row in np.argsort(-per_word[:, offset + column], kind="stable")[
+                : BECAUSE_WORDS * 3
+            ]:
+                if len(picked) >= BECAUSE_WORDS or per_word[row, offset + column] <= 0:
                     break
-                word = words[row].lower()
-                if word.isalpha() and len(word) > 2 and word not in _STOPWORDS:
-                    if words[row][0].isupper() and row > 0:
-                        continue  # most likely a name: never a reason
-                    picked.append(word)
-            reasons.append(tuple(dict.fromkeys(picked))[:BECAUSE_WORDS])
+                word = words[row]
+                # A capitalised word after the first is most likely a name: never a reason.
+                likely_name = word[0].isupper() and row > 0
+                if (
+                    word.isalpha()
+                    and len(word) > 2
+                    and not likely_name
+                    and word.lower() not in _STOPWORDS
+                ):
+                    picked.append(word.lower())
+            reasons[column] = tuple(dict.fromkeys(picked))[:BECAUSE_WORDS]
         return reasons
+
+
+def _words(
+    text: str, encoding: Encoding, unk_id: int | None
+) -> tuple[list[str], list[int], list[int]]:
+    """Words of the text, the index of each word's first token, and the token ids."""
+    words: list[str] = []
+    word_starts: list[int] = []
+    token_ids: list[int] = []
+    last_word: int | None = None
+    for token_id, word_id, (start, end) in zip(
+        encoding.ids, encoding.word_ids, encoding.offsets, strict=True
+    ):
+        if word_id is None or token_id == unk_id:
+            continue
+        if word_id != last_word:
+            words.append(text[start:end])
+            word_starts.append(len(token_ids))
+            last_word = word_id
+        else:
+            words[-1] += text[start:end]
+        token_ids.append(token_id)
+    return words, word_starts, token_ids
 
 
 def _lexicon_key(name: str, label: str) -> str | None:
