@@ -1,4 +1,7 @@
-"""Fixtures for page tests. Every page a test fetches through ``page`` is checked by ``pagecheck``."""
+"""Fixtures for page tests.
+
+Every page a test fetches through ``page`` is checked by ``tests.web.pagecheck``.
+"""
 
 from __future__ import annotations
 
@@ -92,3 +95,9 @@ def coordinator_page(page: PageClient, area: factories.Area) -> PageClient:
     """A page client signed in as the coordinator with ``area.child`` on their caseload."""
     page.sign_in(area.coordinator)
     return page
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings: Any) -> None:
+    """Argon2 is slow on purpose; tests only need passwords to match."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

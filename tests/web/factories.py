@@ -28,7 +28,7 @@ from goldenthread.web.plans.models import (
 )
 from goldenthread.web.plans.services.plans import plan_create
 
-PASSWORD = "correct-horse-battery-staple"  # noqa: S105 - a test password
+PASSWORD = "correct-horse-battery-staple"
 # A valid NHS number (mod 11) and a valid UPN (check letter computed in test_identifiers).
 VALID_NHS_NUMBER = "943 476 5919"
 VALID_UPN = "A123456789012"
@@ -36,8 +36,9 @@ VALID_UPN = "A123456789012"
 _sequence = itertools.count(1)
 
 
-def organisation_create(*, name: str = "", kind: str = OrganisationKind.SETTING,
-                        parent: Organisation | None = None) -> Organisation:
+def organisation_create(
+    *, name: str = "", kind: str = OrganisationKind.SETTING, parent: Organisation | None = None
+) -> Organisation:
     return Organisation.objects.create(
         name=name or f"Organisation {next(_sequence)}", kind=kind, parent=parent, is_synthetic=True
     )
@@ -47,9 +48,15 @@ def local_authority_create(*, name: str = "Westshire Council") -> Organisation:
     return organisation_create(name=name, kind=OrganisationKind.LOCAL_AUTHORITY)
 
 
-def user_create(*, role: str = Role.COORDINATOR, username: str = "",
-                organisation: Organisation | None = None, password: str = PASSWORD,
-                first_name: str = "", last_name: str = "") -> User:
+def user_create(
+    *,
+    role: str = Role.COORDINATOR,
+    username: str = "",
+    organisation: Organisation | None = None,
+    password: str = PASSWORD,
+    first_name: str = "",
+    last_name: str = "",
+) -> User:
     number = next(_sequence)
     return User.objects.create_user(
         username=username or f"person{number}",
@@ -64,13 +71,25 @@ def user_create(*, role: str = Role.COORDINATOR, username: str = "",
 
 def users_of_each_role(*, organisation: Organisation | None = None) -> dict[str, User]:
     """One person for every role, keyed by the role's value."""
-    return {role.value: user_create(role=role, username=f"{role.value}-{next(_sequence)}",
-                                    organisation=organisation) for role in Role}
+    return {
+        role.value: user_create(
+            role=role, username=f"{role.value}-{next(_sequence)}", organisation=organisation
+        )
+        for role in Role
+    }
 
 
-def child_create(*, local_authority: Organisation | None = None, setting: Organisation | None = None,
-                 first_name: str = "Ada", last_name: str = "", date_of_birth: dt.date | None = None,
-                 primary_need: str = "ASD", secondary_need: str = "", **extra: object) -> Child:
+def child_create(
+    *,
+    local_authority: Organisation | None = None,
+    setting: Organisation | None = None,
+    first_name: str = "Ada",
+    last_name: str = "",
+    date_of_birth: dt.date | None = None,
+    primary_need: str = "ASD",
+    secondary_need: str = "",
+    **extra: object,
+) -> Child:
     return Child.objects.create(
         first_name=first_name,
         last_name=last_name or f"Example{next(_sequence)}",
@@ -84,12 +103,20 @@ def child_create(*, local_authority: Organisation | None = None, setting: Organi
     )
 
 
-def relationship_create(*, child: Child, person: User, kind: str = RelationshipKind.CASEWORKER,
-                        started_on: dt.date | None = None, ended_on: dt.date | None = None
-                        ) -> ChildRelationship:
+def relationship_create(
+    *,
+    child: Child,
+    person: User,
+    kind: str = RelationshipKind.CASEWORKER,
+    started_on: dt.date | None = None,
+    ended_on: dt.date | None = None,
+) -> ChildRelationship:
     return ChildRelationship.objects.create(
-        child=child, person=person, kind=kind,
-        started_on=started_on or timezone.localdate() - dt.timedelta(days=30), ended_on=ended_on,
+        child=child,
+        person=person,
+        kind=kind,
+        started_on=started_on or timezone.localdate() - dt.timedelta(days=30),
+        ended_on=ended_on,
     )
 
 
@@ -118,37 +145,77 @@ class ThreadFixture:
     stray_help: Provision
 
 
-def plan_with_thread_create(*, child: Child, coordinator: User | None = None,
-                            issued_on: dt.date | None = None) -> ThreadFixture:
-    plan = plan_create(child=child, user=coordinator, kind="ehc_plan", status="final",
-                       issued_on=issued_on or timezone.localdate() - dt.timedelta(days=100),
-                       coordinator=coordinator)
+def plan_with_thread_create(
+    *, child: Child, coordinator: User | None = None, issued_on: dt.date | None = None
+) -> ThreadFixture:
+    plan = plan_create(
+        child=child,
+        user=coordinator,
+        kind="ehc_plan",
+        status="final",
+        issued_on=issued_on or timezone.localdate() - dt.timedelta(days=100),
+        coordinator=coordinator,
+    )
     hope = Aspiration.objects.create(plan=plan, position=1, text="I want to work with animals.")
-    lonely_hope = Aspiration.objects.create(plan=plan, position=2, text="I want to live near my gran.")
-    need = Need.objects.create(plan=plan, position=1, text="Ada finds it hard to join in talk in class.",
-                               area="communication_and_interaction", domain="education")
-    unmet_need = Need.objects.create(plan=plan, position=2, text="Ada gets very tired after PE.",
-                                     area="sensory_and_physical", domain="health")
+    lonely_hope = Aspiration.objects.create(
+        plan=plan, position=2, text="I want to live near my gran."
+    )
+    need = Need.objects.create(
+        plan=plan,
+        position=1,
+        text="Ada finds it hard to join in talk in class.",
+        area="communication_and_interaction",
+        domain="education",
+    )
+    unmet_need = Need.objects.create(
+        plan=plan,
+        position=2,
+        text="Ada gets very tired after PE.",
+        area="sensory_and_physical",
+        domain="health",
+    )
     outcome = Outcome.objects.create(
-        plan=plan, position=1, domain="education", due_date=dt.date(2027, 7, 16),
+        plan=plan,
+        position=1,
+        domain="education",
+        due_date=dt.date(2027, 7, 16),
         text="By the end of Year 6, I will ask a question in a group of four without help.",
     )
     outcome.needs.add(need)
     outcome.aspirations.add(hope)
     outcome.themes.add(ThemeTag.objects.get(number=2))
     unhelped_outcome = Outcome.objects.create(
-        plan=plan, position=2, domain="health", text="By July 2027, I will walk to the bus stop.",
+        plan=plan,
+        position=2,
+        domain="health",
+        text="By July 2027, I will walk to the bus stop.",
     )
     step = Step.objects.create(outcome=outcome, text="I will say hello to one friend each morning.")
-    help_ = Provision.objects.create(plan=plan, position=1, domain="education",
-                                     description="Small group talk sessions with a teaching assistant",
-                                     frequency="3 times a week", duration="20 minutes")
+    help_ = Provision.objects.create(
+        plan=plan,
+        position=1,
+        domain="education",
+        description="Small group talk sessions with a teaching assistant",
+        frequency="3 times a week",
+        duration="20 minutes",
+    )
     help_.outcomes.add(outcome)
     help_.needs.add(need)
-    stray_help = Provision.objects.create(plan=plan, position=2, domain="education",
-                                          description="A quiet room at lunchtime")
-    return ThreadFixture(plan, hope, lonely_hope, need, unmet_need, outcome, unhelped_outcome,
-                         step, help_, stray_help)
+    stray_help = Provision.objects.create(
+        plan=plan, position=2, domain="education", description="A quiet room at lunchtime"
+    )
+    return ThreadFixture(
+        plan,
+        hope,
+        lonely_hope,
+        need,
+        unmet_need,
+        outcome,
+        unhelped_outcome,
+        step,
+        help_,
+        stray_help,
+    )
 
 
 @dataclass
@@ -168,16 +235,38 @@ class Area:
 def area_create() -> Area:
     local_authority = local_authority_create()
     school = organisation_create(name="Brook Lane Primary", parent=local_authority)
-    coordinator = user_create(role=Role.COORDINATOR, username="coordinator",
-                              organisation=local_authority, first_name="Casey", last_name="Coordinator")
-    stranger = user_create(role=Role.COORDINATOR, username="stranger", organisation=local_authority,
-                           first_name="Stevie", last_name="Stranger")
-    child = child_create(local_authority=local_authority, setting=school, first_name="Ada",
-                         last_name="Lovelace-Example")
+    coordinator = user_create(
+        role=Role.COORDINATOR,
+        username="coordinator",
+        organisation=local_authority,
+        first_name="Casey",
+        last_name="Coordinator",
+    )
+    stranger = user_create(
+        role=Role.COORDINATOR,
+        username="stranger",
+        organisation=local_authority,
+        first_name="Stevie",
+        last_name="Stranger",
+    )
+    child = child_create(
+        local_authority=local_authority,
+        setting=school,
+        first_name="Ada",
+        last_name="Lovelace-Example",
+    )
     relationship_create(child=child, person=coordinator)
-    other_child = child_create(local_authority=local_authority, setting=school, first_name="Bo",
-                               last_name="Other-Example")
+    other_child = child_create(
+        local_authority=local_authority, setting=school, first_name="Bo", last_name="Other-Example"
+    )
     relationship_create(child=other_child, person=stranger)
-    return Area(local_authority, school, coordinator, stranger, child,
-                plan_with_thread_create(child=child, coordinator=coordinator), other_child,
-                plan_with_thread_create(child=other_child, coordinator=stranger))
+    return Area(
+        local_authority,
+        school,
+        coordinator,
+        stranger,
+        child,
+        plan_with_thread_create(child=child, coordinator=coordinator),
+        other_child,
+        plan_with_thread_create(child=other_child, coordinator=stranger),
+    )

@@ -52,8 +52,11 @@ def forms_have_an_action(soup: BeautifulSoup, *, has_errors: bool) -> list[str]:
 
     Reason: a form without an action posts to wherever the browser happens to be.
     """
-    return [f"a <form> has no action: {str(form)[:80]}" for form in soup.find_all("form")
-            if not form.get("action")]
+    return [
+        f"a <form> has no action: {str(form)[:80]}"
+        for form in soup.find_all("form")
+        if not form.get("action")
+    ]
 
 
 def there_is_one_main_heading(soup: BeautifulSoup, *, has_errors: bool) -> list[str]:
@@ -104,7 +107,9 @@ def errors_are_summarised(soup: BeautifulSoup, *, has_errors: bool) -> list[str]
     for link in links:
         href = str(link.get("href", ""))
         if not href.startswith("#") or soup.find(id=href[1:]) is None:
-            problems.append(f"error summary link {link.get_text(strip=True)!r} goes to missing {href!r}")
+            problems.append(
+                f"error summary link {link.get_text(strip=True)!r} goes to missing {href!r}"
+            )
     return problems
 
 
@@ -126,22 +131,25 @@ def page_problems(html: str, *, has_errors: bool) -> list[str]:
 
 def error_summary_links(soup: BeautifulSoup) -> dict[str, str]:
     """The error summary as {message: target id}."""
-    return {link.get_text(strip=True): str(link["href"]).lstrip("#")
-            for link in soup.select(".govuk-error-summary__list a")}
+    return {
+        link.get_text(strip=True): str(link["href"]).lstrip("#")
+        for link in soup.select(".govuk-error-summary__list a")
+    }
 
 
 def field_error(soup: BeautifulSoup, field_id: str) -> str:
     """The error message shown beside the field with this id (or the fieldset it sits in)."""
     target = soup.find(id=field_id)
     assert target is not None, f"no element with id {field_id!r}"
-    group = target.find_parent(class_="govuk-form-group")
-    assert group is not None, f"{field_id!r} is not in a GOV.UK form group"
+    groups = target.find_parents(class_="govuk-form-group")
+    assert groups, f"{field_id!r} is not in a GOV.UK form group"
+    group = groups[-1]  # the outermost: a date's day box sits in a group of its own
     message = group.select_one(".govuk-error-message")
     return message.get_text(" ", strip=True).removeprefix("Error:").strip() if message else ""
 
 
 def form_values(soup: BeautifulSoup, *, form_index: int = -1) -> dict[str, str | list[str]]:
-    """What a browser would send if the person pressed the form's button without changing anything."""
+    """What a browser would send if the person pressed the button without changing a thing."""
     forms = soup.find_all("form")
     assert forms, "the page has no form"
     form = forms[form_index]
@@ -152,7 +160,8 @@ def form_values(soup: BeautifulSoup, *, form_index: int = -1) -> dict[str, str |
             continue
         name = str(name)
         if control.name == "textarea":
-            values[name] = control.get_text()
+            text = control.get_text()
+            values[name] = text.removeprefix("\n")  # HTML drops one newline after <textarea>
         elif control.name == "select":
             chosen = control.find("option", selected=True) or control.find("option")
             values[name] = str(chosen.get("value", "")) if chosen else ""

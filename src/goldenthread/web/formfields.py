@@ -122,13 +122,21 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
         }
         params["idPrefix"] = bound.html_name
     if component in {"checkboxes", "radios"}:
-        params["items"] = _choice_items(bound)
+        # A radio for Django's blank "---------" choice would be a real option, ticked by default.
+        params["items"] = [item for item in _choice_items(bound) if item["value"] != ""]
     elif component == "select":
         params["label"] = label
         params["items"] = _choice_items(bound)
         params["value"] = bound.value()
     elif component == "date-input":
-        day, month, year = bound.field.widget.decompress(bound.value())
+        params["namePrefix"] = bound.html_name  # boxes named due_date-day etc., as the widget reads
+        if bound.form.is_bound:  # show what was typed, even when it is not a real date
+            day, month, year = (
+                bound.form.data.get(f"{bound.html_name}-{part}", "")
+                for part in ("day", "month", "year")
+            )
+        else:
+            day, month, year = bound.field.widget.decompress(bound.value())
         error_class = " govuk-input--error" if bound.errors else ""
         params["items"] = [
             {

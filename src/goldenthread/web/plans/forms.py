@@ -36,9 +36,11 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
         for field in self.fields.values():
             if isinstance(field.widget, forms.Textarea):
                 field.widget.attrs.setdefault("rows", 3)
-            if field.required and isinstance(field, forms.CharField):
+            if field.required:
+                # GOV.UK wording: "Select" for a choice, "Enter" for words or a date.
+                verb = "Select" if isinstance(field, forms.ChoiceField) else "Enter"
                 field.error_messages["required"] = (
-                    f"Enter {field.label.lower() if field.label else 'this'}"
+                    f"{verb} {field.label.lower() if field.label else 'this'}"
                 )
 
 

@@ -68,11 +68,12 @@ def history_rows(record: models.Model) -> list[HistoryRow]:
             what = "Created"
         else:
             delta = entry.diff_against(previous)
+            # diff_against skips fields that are not editable, and archived_at is one of them.
+            if getattr(entry, "archived_at", None) != getattr(previous, "archived_at", None):
+                what = "Archived" if entry.archived_at else "Restored"
             for change in delta.changes:
                 if change.field in HIDDEN_FIELDS:
                     continue
-                if change.field == "archived_at":
-                    what = "Archived" if change.new else "Restored"
                 label = str(
                     getattr(model._meta.get_field(change.field), "verbose_name", change.field)
                 )

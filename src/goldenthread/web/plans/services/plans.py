@@ -69,25 +69,31 @@ def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
     needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
     outcomes = {}
     for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related(
-        "themes", "needs", "aspirations", "steps"
+        "themes", "needs", "aspirations"
     ):
+        # Read the original's links before _clone turns this object into the copy.
+        original_pk = outcome.pk
+        themes = list(outcome.themes.all())
+        linked_needs = [needs[n.pk] for n in outcome.needs.all() if n.pk in needs]
+        linked_hopes = [aspirations[a.pk] for a in outcome.aspirations.all() if a.pk in aspirations]
+        steps = list(outcome.steps.filter(archived_at__isnull=True))
         copy = _clone(outcome, new, user)
-        copy.themes.set(outcome.themes.all())
-        copy.needs.set([needs[n.pk] for n in outcome.needs.all() if n.pk in needs])
-        copy.aspirations.set(
-            [aspirations[a.pk] for a in outcome.aspirations.all() if a.pk in aspirations]
-        )
-        for step in outcome.steps.filter(archived_at__isnull=True):
+        copy.themes.set(themes)
+        copy.needs.set(linked_needs)
+        copy.aspirations.set(linked_hopes)
+        for step in steps:
             step.pk = None
             step.outcome = copy
             step.save()
-        outcomes[outcome.pk] = copy
+        outcomes[original_pk] = copy
     for provision in old.provision.filter(archived_at__isnull=True).prefetch_related(
         "outcomes", "needs"
     ):
+        linked_outcomes = [outcomes[o.pk] for o in provision.outcomes.all() if o.pk in outcomes]
+        linked_needs = [needs[n.pk] for n in provision.needs.all() if n.pk in needs]
         copy = _clone(provision, new, user)
-        copy.outcomes.set([outcomes[o.pk] for o in provision.outcomes.all() if o.pk in outcomes])
-        copy.needs.set([needs[n.pk] for n in provision.needs.all() if n.pk in needs])
+        copy.outcomes.set(linked_outcomes)
+        copy.needs.set(linked_needs)
 
 
 def _clone(part, plan: Plan, user: User | None):  # type: ignore[no-untyped-def]
@@ -98,6 +104,8 @@ def _clone(part, plan: Plan, user: User | None):  # type: ignore[no-untyped-def]
     part.plan = plan
     part.row_version = 1
     part._history_user = user
+    # Links prefetched for the original would make .set() on the copy think it has them already.
+    part._prefetched_objects_cache = {}
     part.save()
     part.copied_from = original_pk
     return part

@@ -134,6 +134,8 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
 
     def save(f: AllAboutMeForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
+        if f.cleaned_data["row_version"] is None and about.pk is not None:
+            raise ConcurrentEditError  # opened blank, but someone else wrote it first
         record_save(
             about, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
@@ -215,6 +217,14 @@ def plan_amend_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
         title=f"Amend {plan}",
         plan=plan,
         error=error,
+        # Shown in the GOV.UK error summary, like every other error.
+        page_errors={
+            "titleText": "There is a problem",
+            "errorList": [{"text": error, "href": "#main-content"}],
+        }
+        if error
+        else None,
+        status=400 if error else 200,
         body="This starts a new draft version with the same aspirations, needs, outcomes "
         "and provision. The current version is kept as it is.",
         button="Start a new version",

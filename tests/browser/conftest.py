@@ -1,0 +1,72 @@
+"""A real browser (Debian chromium through Playwright) against pytest-django's live server.
+
+Playwright's sync API runs an event loop in the test thread, so Django's guard against
+database calls from async code must be switched off for these tests.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+PROJECT = Path(__file__).resolve().parents[2]
+AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def browser_settings(settings: Any) -> None:
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost", "127.0.0.1"]
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def readable(violations: list[dict[str, Any]]) -> str:
+    """axe-core's findings, one rule at a time with the elements it found."""
+    lines = []
+    for violation in violations:
+        lines.append(
+            f"[{violation['impact']}] {violation['id']}: {violation['help']} "
+            f"({violation['helpUrl']})"
+        )
+        for node in violation["nodes"]:
+            lines.append(f"    at {json.dumps(node['target'])}: {node['html'][:200]}")
+            if node.get("failureSummary"):
+                lines.append("      " + node["failureSummary"].replace("\n", "\n      "))
+    return "\n".join(lines)
+
+
+def assert_accessible(page: Page, where: str) -> None:
+    """Run axe-core on the page as it is now, and fail with every violation spelt out."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE))
+    results = page.evaluate("axe.run(document, {resultTypes: ['violations']})")
+    violations = results["violations"]
+    assert not violations, f"axe-core found problems on {where} ({page.url}):\n" + readable(
+        violations
+    )
