@@ -56,7 +56,15 @@ def test_second_save_from_the_same_version_is_refused(
     assert error_summary_links(refused.html) == {EDITED_ELSEWHERE: "main-content"}
     after = type(record).objects.get(pk=record.pk)
     assert {f.attname: getattr(after, f.attname) for f in after._meta.concrete_fields} == snapshot
-    assert refused.form()["row_version"] == second["row_version"]
+    # The refusal shows what is saved now, keeps the person's words, and carries the saved
+    # version, so saving again is a deliberate choice to replace it.
+    assert "What is saved now" in refused.text
+    again = refused.form()
+    assert again["row_version"] == str(after.row_version)
+    assert again[field] == second[field]
+    coordinator_page.post(url, again)
+    replaced = type(record).objects.get(pk=record.pk)
+    assert getattr(replaced, field) == second[field]
 
 
 def test_all_about_me_written_twice_at_once_keeps_the_first(

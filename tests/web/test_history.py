@@ -92,3 +92,18 @@ def test_an_archived_part_keeps_its_history_page(coordinator_page: PageClient, a
     coordinator_page.post(outcome_url(area, "archive"))
     found = coordinator_page.get(outcome_url(area, "history"))
     assert area.thread.outcome.text in found.html.select_one(".govuk-inset-text").get_text()
+
+
+def test_one_save_of_words_and_links_is_one_row(coordinator_page: PageClient, area: Area) -> None:
+    thread = area.thread
+    before = len(history_rows(coordinator_page, outcome_url(area, "history")))
+    save(
+        coordinator_page,
+        outcome_url(area, "edit"),
+        {"text": "I will ask for help.", "themes": ["3"], "needs": [str(thread.unmet_need.pk)]},
+    )
+    rows = history_rows(coordinator_page, outcome_url(area, "history"))
+    assert len(rows) == before + 1
+    assert "Text From:" in rows[0][2]
+    assert "Themes From:" in rows[0][2]
+    assert "Needs From:" in rows[0][2]

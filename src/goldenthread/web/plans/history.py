@@ -9,6 +9,7 @@ from typing import Any
 from django.db import models
 
 from goldenthread.web.formfields import date_uk
+from goldenthread.web.plans.services.common import SAVE_MARK
 
 CHANGE_WORDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {
@@ -85,5 +86,25 @@ def history_rows(record: models.Model) -> list[HistoryRow]:
                         _show(model, change.field, change.new),
                     )
                 )
-        rows.append(HistoryRow(entry.history_date, who, what, changes))
-    return rows
+        save_id = entry.history_change_reason or ""
+        rows.append((save_id, HistoryRow(entry.history_date, who, what, changes)))
+    return _one_row_per_save(rows)
+
+
+_STRONGER = {"Created": 3, "Archived": 2, "Restored": 2, "Changed": 1}
+
+
+def _one_row_per_save(rows: list[tuple[str, HistoryRow]]) -> list[HistoryRow]:
+    """Merge the entries (newest first) that one save wrote: its fields, then each set of links.
+
+    ``record_save`` marks every entry of a save with the same id (see SAVE_MARK).
+    """
+    merged: list[tuple[str, HistoryRow]] = []
+    for save_id, row in rows:
+        if merged and save_id.startswith(SAVE_MARK) and merged[-1][0] == save_id:
+            newer = merged[-1][1]
+            what = max(newer.what, row.what, key=lambda word: _STRONGER.get(word, 0))
+            merged[-1] = (save_id, HistoryRow(row.when, row.who, what, row.changes + newer.changes))
+        else:
+            merged.append((save_id, row))
+    return [row for _, row in merged]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
@@ -12,11 +13,12 @@ from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models.base import TrackedModel
 
 EDITED_ELSEWHERE = (
-    "Someone else changed this while you were editing it. "
-    "Your changes have not been saved. Check their changes below, then make yours again."
+    "Someone else saved a change while you were editing. Yours is not saved yet. "
+    "Check what is saved now, then save again to replace it with your version."
 )
 
 T = TypeVar("T", bound=TrackedModel)
+SAVE_MARK = "save:"
 
 
 class ConcurrentEditError(Exception):
@@ -54,6 +56,9 @@ def record_save(
             setattr(record, name, value)
         record.full_clean(exclude=list(links or {}))
         record._history_user = user  # type: ignore[attr-defined]  # read by simple-history
+        # One id for every history entry this save writes (fields, then each set of links),
+        # so the history page shows one change per save.
+        record._change_reason = f"{SAVE_MARK}{uuid.uuid4().hex[:16]}"  # type: ignore[attr-defined]
         record.save()
         for name, values in (links or {}).items():
             getattr(record, name).set(list(values))

@@ -23,7 +23,7 @@ from goldenthread.web.plans.services.plans import (
     plan_create,
     plan_save,
 )
-from goldenthread.web.plans.views.common import AuthedRequest, render
+from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
 
 
 def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
@@ -48,14 +48,18 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _save_form(request: AuthedRequest, form, save) -> bool:  # type: ignore[no-untyped-def]
-    """Validate and save; a concurrent edit becomes a form error and nothing changes."""
+def _save_form(request, form, save, record, page):  # type: ignore[no-untyped-def]
+    """Validate and save; a concurrent edit becomes a form error and nothing changes.
+
+    After a refused save, ``page["saved_now"]`` lists what is saved now.
+    """
     if request.method != "POST" or not form.is_valid():
         return False
     try:
         save(form)
     except ConcurrentEditError as error:
         form.add_error(None, str(error))
+        page["saved_now"] = conflict_show_saved(form, record)
         return False
     return True
 
@@ -113,7 +117,8 @@ def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
             child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    if _save_form(request, form, save):
+    page: dict[str, object] = {}
+    if _save_form(request, form, save, child, page):
         messages.success(request, "Details saved")
         return redirect("child", child_id=child.pk)
     return render(
@@ -123,6 +128,7 @@ def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
         form=form,
         forms_=(form,),
         back=("child", child.pk),
+        **page,
     )
 
 
@@ -140,7 +146,8 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
             about, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    if _save_form(request, form, save):
+    page: dict[str, object] = {}
+    if _save_form(request, form, save, about, page):
         messages.success(request, "All about me saved. Every plan for this child uses it.")
         return redirect("child", child_id=child.pk)
     return render(
@@ -151,6 +158,7 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
         forms_=(form,),
         back=("child", child.pk),
         lead="Written once with the child and family, and used in every plan.",
+        **page,
     )
 
 
@@ -184,7 +192,8 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
             plan, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    if _save_form(request, form, save):
+    page: dict[str, object] = {}
+    if _save_form(request, form, save, plan, page):
         messages.success(request, "Plan saved")
         return redirect(f"/children/{plan.child_id}/?plan={plan.pk}")
     return render(
@@ -194,6 +203,7 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
         form=form,
         forms_=(form,),
         back=("child", plan.child_id),
+        **page,
     )
 
 

@@ -16,7 +16,7 @@ from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provi
 from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.selectors import plan_get_for
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
-from goldenthread.web.plans.views.common import AuthedRequest, render
+from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,7 @@ def part_form(
     if issubclass(spec.form, part_forms.PlanPartForm):
         kwargs["plan"] = plan
     form = spec.form(request.POST or None, **kwargs)
+    saved_now = None
     if request.method == "POST" and form.is_valid():
         fields, links = _split(form, spec)
         try:
@@ -93,6 +94,7 @@ def part_form(
             )
         except ConcurrentEditError as error:
             form.add_error(None, str(error))
+            saved_now = conflict_show_saved(form, record)
         else:
             messages.success(request, f"{spec.singular.capitalize()} saved")
             return _back_to_plan(plan)
@@ -108,6 +110,7 @@ def part_form(
         plan=plan,
         kind=kind,
         record=record,
+        saved_now=saved_now,
     )
 
 
