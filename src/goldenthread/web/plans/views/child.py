@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.http import HttpResponse
 from django.shortcuts import redirect
@@ -9,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
+from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.selectors import (
     child_get_for,
     golden_thread_get,
@@ -48,7 +53,13 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _save_form(request, form, save, record, page):  # type: ignore[no-untyped-def]
+def _save_form(
+    request: AuthedRequest,
+    form: forms.BaseForm,
+    save: Callable[[Any], None],
+    record: TrackedModel,
+    page: dict[str, Any],
+) -> bool:
     """Validate and save; a concurrent edit becomes a form error and nothing changes.
 
     After a refused save, ``page["saved_now"]`` lists what is saved now.
@@ -117,7 +128,7 @@ def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
             child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    page: dict[str, object] = {}
+    page: dict[str, Any] = {}
     if _save_form(request, form, save, child, page):
         messages.success(request, "Details saved")
         return redirect("child", child_id=child.pk)
@@ -146,7 +157,7 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
             about, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    page: dict[str, object] = {}
+    page: dict[str, Any] = {}
     if _save_form(request, form, save, about, page):
         messages.success(request, "All about me saved. Every plan for this child uses it.")
         return redirect("child", child_id=child.pk)
@@ -192,7 +203,7 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
             plan, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
-    page: dict[str, object] = {}
+    page: dict[str, Any] = {}
     if _save_form(request, form, save, plan, page):
         messages.success(request, "Plan saved")
         return redirect(f"/children/{plan.child_id}/?plan={plan.pk}")
