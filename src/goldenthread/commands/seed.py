@@ -1,0 +1,79 @@
+"""``goldenthread seed``: build a synthetic demo local area in the database.
+
+Every child, person and organisation it makes is made up (``is_synthetic``). The same
+``--seed`` and ``--today`` always give the same area. Demo sign-ins (coordinator, senco,
+teacher, therapist, social-worker, parent, young-person, quality-lead, leader, admin) share one
+password: the DEMO_PASSWORD environment variable, or ``demo-password-2026`` when it is not set.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import sys
+
+EXIT_OK = 0
+EXIT_NOT_EMPTY = 1
+EXIT_BAD_INPUT = 2
+MSG_BAD_TODAY = "--today: '{value}' is not a date. Write it as YYYY-MM-DD"
+MSG_BAD_CHILDREN = "--children: give a number of children of at least 3"
+MSG_SKIPPED = "The database already has children: seeding skipped (--if-empty)."
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--children", type=int, default=200, help="how many children to make (default 200)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=2026, help="random seed: the same seed gives the same area"
+    )
+    parser.add_argument(
+        "--if-empty", action="store_true", help="do nothing if the database already has children"
+    )
+    parser.add_argument(
+        "--today", help="the date the area is built as of, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument("--quiet", action="store_true", help="no progress lines")
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldenthread.web.settings")
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    except ValueError:
+        print(MSG_BAD_TODAY.format(value=args.today), file=sys.stderr)
+        return EXIT_BAD_INPUT
+    if args.children < 3:
+        print(MSG_BAD_CHILDREN, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    from goldenthread.web.plans.demo.area import DEFAULT_DEMO_PASSWORD
+    from goldenthread.web.plans.demo.builder import AreaNotEmptyError, area_seed, summary_text
+    from goldenthread.web.plans.models import Child
+
+    call_command("migrate", verbosity=0, interactive=False)
+    if args.if_empty and Child.objects.exists():
+        print(MSG_SKIPPED)
+        return EXIT_OK
+
+    def progress(done: int, total: int) -> None:
+        if not args.quiet:
+            print(f"seed: {done:,} of {total:,} children", file=sys.stderr, flush=True)
+
+    try:
+        summary = area_seed(children=args.children, seed=args.seed, today=today, progress=progress)
+    except AreaNotEmptyError as error:
+        print(error, file=sys.stderr)
+        return EXIT_NOT_EMPTY
+    note = (
+        "password from DEMO_PASSWORD"
+        if "DEMO_PASSWORD" in os.environ
+        else f"password {DEFAULT_DEMO_PASSWORD}"
+    )
+    print(summary_text(summary, password_note=note))
+    return EXIT_OK

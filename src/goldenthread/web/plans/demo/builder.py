@@ -1,0 +1,119 @@
+"""Build the whole demo area in one transaction, a few hundred children at a time.
+
+``area_seed`` is deterministic: the same ``seed`` and ``today`` give the same children, plans
+and words (database ids aside), because everything is drawn from one ``random.Random(seed)``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.db import transaction
+
+from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.demo.area import DEMO_SIGN_INS, demo_area_build
+from goldenthread.web.plans.demo.batch import Batch
+from goldenthread.web.plans.demo.children import ChildMaker
+from goldenthread.web.plans.models import Child, Outcome, Plan, Provision
+from goldenthread.web.plans.selectors import children_visible_to
+
+CHILDREN_PER_BATCH = 500
+SAVE_ORDER = (
+    "User",
+    "Child",
+    "AllAboutMe",
+    "ChildRelationship",
+    "Plan",
+    "PlanAmended",
+    "Aspiration",
+    "Need",
+    "Outcome",
+    "Step",
+    "Provision",
+)
+AREA_NOT_EMPTY = "The database already holds children or demo sign-ins; seed a fresh database."
+
+
+class AreaNotEmptyError(Exception):
+    pass
+
+
+@dataclass
+class SignIn:
+    username: str
+    role: str
+    sees: str
+    children_visible: int
+
+
+@dataclass
+class SeedSummary:
+    children: int = 0
+    plans: int = 0
+    outcomes: int = 0
+    provision: int = 0
+    organisations: int = 0
+    people: int = 0
+    rows: Counter[str] = field(default_factory=Counter)
+    sign_ins: list[SignIn] = field(default_factory=list)
+
+
+def area_is_empty() -> bool:
+    return (
+        not Child.objects.exists() and not User.objects.filter(username__in=DEMO_SIGN_INS).exists()
+    )
+
+
+def area_seed(
+    *, children: int, seed: int, today: dt.date, progress: Callable[[int, int], None] | None = None
+) -> SeedSummary:
+    """Create a synthetic local area with ``children`` children, all in one transaction."""
+    if not area_is_empty():
+        raise AreaNotEmptyError(AREA_NOT_EMPTY)
+    rng = random.Random(seed)  # noqa: S311 - made-up data, not security
+    summary = SeedSummary()
+    with transaction.atomic():
+        area = demo_area_build(rng, children=children)
+        maker = ChildMaker(rng, area, today=today, total=children)
+        batch = Batch()
+        for index in range(children):
+            maker.child_build(batch, index)
+            done = index + 1
+            if done % CHILDREN_PER_BATCH == 0 or done == children:
+                summary.rows.update(batch.save(SAVE_ORDER))
+                if progress:
+                    progress(done, children)
+        batch.finish()
+        summary.organisations, summary.people = area.organisations, area.people
+    summary.children = Child.objects.count()
+    summary.plans = Plan.objects.count()
+    summary.outcomes = Outcome.objects.count()
+    summary.provision = Provision.objects.count()
+    for username, (role, _, sees) in DEMO_SIGN_INS.items():
+        user = User.objects.get(username=username)
+        summary.sign_ins.append(
+            SignIn(username, str(role), sees, children_visible_to(user, on=today).count())
+        )
+    return summary
+
+
+def summary_text(summary: SeedSummary, *, password_note: str) -> str:
+    lines = [
+        f"Demo area built: {summary.children:,} children, {summary.plans:,} plans, "
+        f"{summary.outcomes:,} outcomes, {summary.provision:,} provision, "
+        f"{summary.organisations:,} organisations, "
+        f"{summary.people + summary.rows['User']:,} people.",
+        "",
+        "Demo sign-ins (synthetic accounts; " + password_note + "):",
+        f"  {'username':<15} {'role':<18} {'children':>8}  what they see",
+    ]
+    for sign_in in summary.sign_ins:
+        lines.append(
+            f"  {sign_in.username:<15} {sign_in.role:<18} "
+            f"{sign_in.children_visible:>8}  {sign_in.sees}"
+        )
+    return "\n".join(lines)
