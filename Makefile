@@ -48,7 +48,7 @@ browser-deps: ## Debian chromium for the browser tests (WeasyPrint's pango is in
 run: install assets ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN)
 
-seed: install ## Rebuild nothing; add a demo area of CHILDREN children to the database
+seed: install ## Build a demo area of CHILDREN children in an empty database
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread seed --children $(CHILDREN)
 
 test: install assets browser-deps lint typecheck test-sqlite test-postgres ## Everything: lint, types, unit, integration, browser, on SQLite and PostgreSQL

@@ -53,12 +53,26 @@ def run(args: argparse.Namespace) -> int:
     from django.core.management import call_command
 
     from goldenthread.web.plans.demo.area import DEFAULT_DEMO_PASSWORD
-    from goldenthread.web.plans.demo.builder import AreaNotEmptyError, area_seed, summary_text
+    from goldenthread.web.plans.demo.builder import (
+        AreaNotEmptyError,
+        area_seed,
+        demo_sign_ins,
+        sign_ins_text,
+        summary_text,
+    )
     from goldenthread.web.plans.models import Child
 
+    note = (
+        "password from DEMO_PASSWORD"
+        if "DEMO_PASSWORD" in os.environ
+        else f"password {DEFAULT_DEMO_PASSWORD}"
+    )
     call_command("migrate", verbosity=0, interactive=False)
     if args.if_empty and Child.objects.exists():
         print(MSG_SKIPPED)
+        sign_ins = demo_sign_ins(today=today)
+        if sign_ins:
+            print(sign_ins_text(sign_ins, password_note=note))
         return EXIT_OK
 
     def progress(done: int, total: int) -> None:
@@ -70,10 +84,5 @@ def run(args: argparse.Namespace) -> int:
     except AreaNotEmptyError as error:
         print(error, file=sys.stderr)
         return EXIT_NOT_EMPTY
-    note = (
-        "password from DEMO_PASSWORD"
-        if "DEMO_PASSWORD" in os.environ
-        else f"password {DEFAULT_DEMO_PASSWORD}"
-    )
     print(summary_text(summary, password_note=note))
     return EXIT_OK

@@ -55,9 +55,9 @@ DEMO_SIGN_INS: dict[str, tuple[str, str, str]] = {
     "quality-lead": (
         Role.QUALITY_LEAD,
         "Quality assurance lead",
-        "whatever the access rules give a quality lead",
+        "no child pages yet: audits outcomes with goldenthread audit",
     ),
-    "leader": (Role.STRATEGIC_LEADER, "Head of SEND", "area figures, never an identifiable child"),
+    "leader": (Role.STRATEGIC_LEADER, "Head of SEND", "no child pages: only area figures, never an identifiable child"),
     "admin": (Role.ADMINISTRATOR, "System administrator", "the Django admin (staff and superuser)"),
 }
 # Teams of professionals: key -> (organisation, role, job title, children per person, minimum)

@@ -93,12 +93,29 @@ def area_seed(
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()
     summary.provision = Provision.objects.count()
-    for username, (role, _, sees) in DEMO_SIGN_INS.items():
-        user = User.objects.get(username=username)
-        summary.sign_ins.append(
-            SignIn(username, str(role), sees, children_visible_to(user, on=today).count())
-        )
+    summary.sign_ins = demo_sign_ins(today=today)
     return summary
+
+
+def demo_sign_ins(*, today: dt.date) -> list[SignIn]:
+    """The demo sign-ins in this database, with how many children each can see today."""
+    users = User.objects.filter(username__in=DEMO_SIGN_INS).in_bulk(field_name="username")
+    return [
+        SignIn(username, str(role), sees, children_visible_to(users[username], on=today).count())
+        for username, (role, _, sees) in DEMO_SIGN_INS.items()
+        if username in users
+    ]
+
+
+def sign_ins_text(sign_ins: list[SignIn], *, password_note: str) -> str:
+    lines = [
+        "Demo sign-ins (synthetic accounts; " + password_note + "):",
+        f"  {'username':<15} {'role':<18} {'children':>8}  what they see",
+    ]
+    lines += [
+        f"  {s.username:<15} {s.role:<18} {s.children_visible:>8}  {s.sees}" for s in sign_ins
+    ]
+    return "\n".join(lines)
 
 
 def summary_text(summary: SeedSummary, *, password_note: str) -> str:
@@ -108,12 +125,6 @@ def summary_text(summary: SeedSummary, *, password_note: str) -> str:
         f"{summary.organisations:,} organisations, "
         f"{summary.people + summary.rows['User']:,} people.",
         "",
-        "Demo sign-ins (synthetic accounts; " + password_note + "):",
-        f"  {'username':<15} {'role':<18} {'children':>8}  what they see",
+        sign_ins_text(summary.sign_ins, password_note=password_note),
     ]
-    for sign_in in summary.sign_ins:
-        lines.append(
-            f"  {sign_in.username:<15} {sign_in.role:<18} "
-            f"{sign_in.children_visible:>8}  {sign_in.sees}"
-        )
     return "\n".join(lines)
