@@ -57,7 +57,11 @@ DEMO_SIGN_INS: dict[str, tuple[str, str, str]] = {
         "Quality assurance lead",
         "no child pages yet: audits outcomes with goldenthread audit",
     ),
-    "leader": (Role.STRATEGIC_LEADER, "Head of SEND", "no child pages: only area figures, never an identifiable child"),
+    "leader": (
+        Role.STRATEGIC_LEADER,
+        "Head of SEND",
+        "no child pages: only area figures, never an identifiable child",
+    ),
     "admin": (Role.ADMINISTRATOR, "System administrator", "the Django admin (staff and superuser)"),
 }
 # Teams of professionals: key -> (organisation, role, job title, children per person, minimum)
