@@ -65,7 +65,9 @@ def _kind_section() -> list[str]:
     lines += [f"| {name} | {kinds.PRIORS[Kind(name)]:g} | {len(cues)} |"
               for name, cues in groups.items()]
     lines += ["", f"A date within `SHORT_HORIZON_DAYS` = {kinds.SHORT_HORIZON_DAYS} days leans "
-              "towards a target. Time phrase categories shift the scores:", "",
+              f"towards a target (target {kinds.SHORT_TARGET_WEIGHT:+g}, outcome "
+              f"{kinds.SHORT_OUTCOME_WEIGHT:+g}); an end of term further away than that counts "
+              "as a date. Time phrase categories shift the scores:", "",
               "| time phrase | shifts |", "|---|---|"]
     lines += [f"| {cat} | " + ", ".join(f"{k.value} {v:+g}" for k, v in shift.items()) + " |"
               for cat, shift in kinds.TIME_WEIGHTS.items()]

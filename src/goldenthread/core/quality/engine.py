@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from goldenthread.core import calendar as cal
 from goldenthread.core.quality import rules_kind, rules_plain, rules_time, rules_wording
-from goldenthread.core.quality.lexicon import NAME_SUBJECT_RE, NOT_NAMES
 from goldenthread.core.quality.model import Assessment, StatementContext
 from goldenthread.core.quality.registry import RULES
 from goldenthread.core.quality.rewrite import rewrite_skeleton
@@ -35,7 +34,7 @@ def assess(
     """Judge one statement against the outcome guidance."""
     statement = read_statement(text, context, terms)
     criteria = {name: RULES[name].function(statement) for name in CRITERIA}
-    names = {m.group(1) for m in NAME_SUBJECT_RE.finditer(text) if m.group(1) not in NOT_NAMES}
+    names = {text[span.start:span.end] for span in statement.name_spans}
     notes = []
     if statement.time is not None and statement.time.note:
         notes.append(statement.time.note)

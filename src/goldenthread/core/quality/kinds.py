@@ -12,8 +12,8 @@ confidence with a softmax. Deterministic: the same text and context always give 
 from __future__ import annotations
 
 import math
-import re
 
+from goldenthread.core.quality.fastre import FastPattern, KeyIndex, fast
 from goldenthread.core.quality.model import Kind
 
 SOFTMAX_TEMPERATURE = 1.0
@@ -25,10 +25,15 @@ PRIORS: dict[Kind, float] = {
     Kind.PROVISION: 0.0,
 }
 SHORT_HORIZON_DAYS = 135  # about one term and a bit: a step, not an end-of-phase outcome
+SHORT_TARGET_WEIGHT = 2.6  # a dated step within SHORT_HORIZON_DAYS leans to target …
+SHORT_OUTCOME_WEIGHT = -1.0  # … and away from outcome
 
 
-def _cues(*pairs: tuple[str, float]) -> tuple[tuple[re.Pattern[str], float], ...]:
-    return tuple((re.compile(pattern), weight) for pattern, weight in pairs)
+CUE_KEY_LIMIT = 60  # cue keys are all found in one scan (KeyIndex), so long lists cost little
+
+
+def _cues(*pairs: tuple[str, float]) -> tuple[tuple[FastPattern, float], ...]:
+    return tuple((fast(pattern, key_limit=CUE_KEY_LIMIT), weight) for pattern, weight in pairs)
 
 
 PROVISION_CUES = _cues(
@@ -58,6 +63,27 @@ PROVISION_CUES = _cues(
     (r"\bweekly\b|\bdaily\b|\btermly\b", 0.4),
     (r"\b(?:monitored|reviewed|developed)\s+by\b", 1.5),
     (r"^\s*(?:a|an)\s+\w+", 0.3),
+    # Who gives the help: professionals and services named as the ones acting or visiting.
+    (r"\b(?:social\s+worker|school\s+nurse|nurse|physio(?:therapist)?|specialist\s+teacher|"
+     r"advisory\s+teacher|(?:educational\s+)?psychologist|paediatrician|dietitian|dietician|"
+     r"counsellor|interpreter|personal\s+assistant|passenger\s+assistant|key\s+person|tutor|"
+     r"portage|camhs|outreach|short\s+breaks?|direct\s+payments?)\b", 1.2),
+    (r"\b(?:staff|school|college|setting|nursery|teachers?|class\s+teacher|[a-z]+ist|[a-z]+"
+     r"\s+worker|nurse|tutor|physio|camhs)\s+(?:to|will)\s+(?:complete|use|provide|review|visit|"
+     r"observe|deliver|implement|give|offer|arrange|assess|monitor|advise|check|carry\s+out|"
+     r"put\s+in\s+place|run|set\s+up|make)\b", 2.0),
+    # What the help is: things, places, arrangements and checks given to the child.
+    (r"^\s*(?:access|support|training|input|monitoring|transport|use\s+of|time\s+with|"
+     r"adult\s+support|work\s+experience)\b", 1.5),
+    (r"\b(?:input|monitoring|visits?|transport|taxi|placement|package|arrangements|extra\s+time|"
+     r"reader|scribe|laptop|software|hoist|standing\s+frame|writing\s+slope|enlarged\s+print|"
+     r"large\s+print|sensory\s+room|quiet\s+(?:space|room|area)|safe\s+space|timetable|"
+     r"supply|training|care\s+plan|assessment)\b", 1.0),
+    (r"\b(?:every|each)\s+(?:\d+|two|three|four|six|few)\s+(?:weeks|months)\b|\bfortnightly\b"
+     r"|\b(?:once|twice)\s+a\s+(?:term|half[\s-]?term|month|fortnight)\b|\bper\s+(?:month|term)\b",
+     1.0),
+    (r"\b(?:to|will)\s+(?:have|get)\s+(?:a\s+|an\s+)?(?:access|reduced|\w+\s+support|support|"
+     r"input|help)\b", 1.5),
 )
 NEED_CUES = _cues(
     (r"\bdifficult(?:y|ies)\b", 2.0),
@@ -79,6 +105,16 @@ NEED_CUES = _cues(
     (r"\bat\s+risk\b|\bbelow\s+(?:age|expected)\b|\bsignificant\b|\bsevere\b|\bprofound\b", 1.0),
     (r"\bjust\s+producing\b|\bonly\s+(?:uses|says|eats)\b|\bdoes\s+not\b|\bdoesn't\b", 1.2),
     (r"\b(?:he|she|they|[a-z]+)\s+(?:is|are)\s+(?:unable|not)\b", 1.0),
+    # How things are now, in the present tense: "Ellie has a stammer", "I have trouble".
+    (r"\b(?:he|she|they|[a-z]+)\s+has\s+(?!to\b|been\b|learn|achieved|made|done|got\s+to)\w+",
+     1.5),
+    (r"\bi\s+(?:have\s+(?:trouble|difficulty|problems)|don't|do\s+not|don’t|get\s+(?:upset|cross|"
+     r"angry|anxious)|forget|skip|find\s+it)\b", 1.5),
+    (r"\b(?:trouble|hard\s+to|distress(?:ing)?|overwhelm(?:ed|ing)?|painful|weak|forgets?|tired|"
+     r"worse|upset|frustrat(?:ed|ion)|refuses?|avoids?|hits?\s+out|loses?|lose|below\s+the|"
+     r"not\s+toilet\s+trained|new\s+to\s+english|arising\s+from|as\s+a\s+result\s+of|"
+     r"because\s+of|due\s+to|loss)\b", 1.2),
+    (r"\bneeds\s+(?:a|an|her|his|their|trained|staff|to\s+be|someone|constant)\b", 1.2),
 )
 ASPIRATION_CUES = _cues(
     (r"\bwhen\s+(?:i\s+am|i'm|i’m|he\s+is|she\s+is|they\s+are)\s+(?:an\s+adult|a\s+grown|grown|"
@@ -86,6 +122,8 @@ ASPIRATION_CUES = _cues(
     (r"\bwhen\s+(?:i|he|she|they)\s+grows?\s+up\b", 2.5),
     (r"\b(?:i\s+)?(?:want|would\s+like|wish|hope|dream|aspire)\s+(?:to\s+)?(?:be|become|work|"
      r"have|live|get|go|study|travel|learn\s+to\s+drive)\b", 1.8),
+    (r"\bi\s+(?:want|would\s+like|wish|hope|dream)\b|\bmy\s+(?:aim|goal|dream)\s+in\s+life\b|"
+     r"\bin\s+life\b", 1.2),
     (r"^(?:to\s+)?(?:be|become)\s+an?\s+\w+", 1.5),
     (r"\b(?:to\s+)?(?:be|become)\s+an?\s+(?:chef|vet|nurse|doctor|teacher|zoo\s*keeper|"
      r"footballer|hairdresser|mechanic|pilot|artist|actor|singer|scientist|builder|police|"
@@ -96,7 +134,7 @@ ASPIRATION_CUES = _cues(
     (r"\bdreams?\b|\bhopes?\b|\bwish(?:es)?\b|\bambitions?\b|\bone\s+day\b|\bsomeday\b", 1.8),
     (r"\blive\s+independently\b|\bmy\s+own\s+(?:home|flat|house)\b|\bget\s+married\b|\bhave\s+a\s+"
      r"family\b|\bgo\s+to\s+university\b", 1.8),
-    (r"\bbe\s+(?:happy|healthy|valued|safe|included)\b", 1.0),
+    (r"\bbe\s+(?:happy|healthy|valued|safe|included|independent)\b", 1.0),
     (r"^(?:to\s+)?be\s+able\s+to\b", 0.8),
     (r"\bso\s+that\s+i\s+can\s+(?:do\s+the\s+things|have\s+fun|enjoy)\b", 0.8),
     (r"\bin\s+the\s+future\b|\bas\s+an\s+adult\b|\bin\s+adult\s+life\b", 1.5),
@@ -107,6 +145,7 @@ TARGET_CUES = _cues(
     (r"\bsmall\s+steps?\b|\bnext\s+step\b|\bfirst\s+step\b", 1.5),
     (r"\bpractis(?:e|ing)\b|\bpractic(?:e|ing)\b", 0.6),
     (r"\bconsistently\b|\bconstantly\b", 0.5),
+    (r"\b(?:interim|termly|weekly|short[- ]term|next)\s+targets?\b|^\s*targets?\b", 2.0),
     (r"^(?:recognise|use|say|point|identify|match|name|count|follow|write|read|sign|take|make|"
      r"copy|sort|choose|greet|wait|sit|put|hold|answer)\b", 1.6),
 )
@@ -134,49 +173,57 @@ TIME_WEIGHTS: dict[str, dict[Kind, float]] = {
 }
 
 
-Cues = tuple[tuple[re.Pattern[str], float], ...]
-_GATE_SIZE = 6
+Cues = tuple[tuple[FastPattern, float], ...]
 
 
-def _gates(cues: Cues) -> tuple[tuple[re.Pattern[str], Cues], ...]:
-    """Cue patterns in small batches, each behind one combined pattern: a batch whose combined
-    pattern finds nothing is skipped (speed: most statements match few cues)."""
-    batches = [cues[i:i + _GATE_SIZE] for i in range(0, len(cues), _GATE_SIZE)]
-    return tuple((re.compile("|".join(f"(?:{p.pattern})" for p, _ in batch)), batch)
-                 for batch in batches)
+def _add(scores: dict[Kind, float], kind: Kind, cues: Cues, hits: tuple[int, ...]) -> None:
+    for index in hits:
+        scores[kind] += cues[index][1]
 
 
-_GATES: dict[int, tuple[tuple[re.Pattern[str], Cues], ...]] = {}
+CueHits = tuple[tuple[int, ...], ...]  # per kind in _KIND_CUES order: the cues found
+_KIND_CUES: tuple[tuple[Kind, Cues], ...] = (
+    (Kind.PROVISION, PROVISION_CUES),
+    (Kind.NEED, NEED_CUES),
+    (Kind.ASPIRATION, ASPIRATION_CUES),
+    (Kind.TARGET, TARGET_CUES),
+    (Kind.OUTCOME, OUTCOME_CUES),
+)
+_KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
 
 
-def _add(scores: dict[Kind, float], text: str, kind: Kind, cues: Cues) -> None:
-    gates = _GATES.get(id(cues))
-    if gates is None:
-        gates = _GATES[id(cues)] = _gates(cues)
-    for gate, batch in gates:
-        if gate.search(text) is None:
-            continue
-        for pattern, weight in batch:
-            if pattern.search(text):
-                scores[kind] += weight
+_ALL_CUES = tuple((position, index, pattern) for position, (_, cues) in enumerate(_KIND_CUES)
+                  for index, (pattern, _) in enumerate(cues))
+_CUE_INDEX = KeyIndex([pattern for _, _, pattern in _ALL_CUES])
+
+
+def find_cues(lower: str) -> CueHits:
+    """Which cues of each kind a lower-cased statement has (worked out once per statement; the
+    provision rule reuses the provision cues)."""
+    hits: list[list[int]] = [[] for _ in _KIND_CUES]
+    for flat in _CUE_INDEX.candidates(lower):
+        position, index, pattern = _ALL_CUES[flat]
+        if pattern.search_known(lower) is not None:  # KeyIndex has checked its keys
+            hits[position].append(index)
+    return tuple(tuple(found) for found in hits)
 
 
 def kind_scores(lower: str, *, time_category: str | None, horizon_days: int | None,
-                has_measure: bool) -> dict[Kind, float]:
+                has_measure: bool, cues: CueHits | None = None) -> dict[Kind, float]:
     """Raw score per kind for a lower-cased statement and what the time phrase rule found."""
     scores = dict(PRIORS)
-    _add(scores, lower, Kind.PROVISION, PROVISION_CUES)
-    _add(scores, lower, Kind.NEED, NEED_CUES)
-    _add(scores, lower, Kind.ASPIRATION, ASPIRATION_CUES)
-    _add(scores, lower, Kind.TARGET, TARGET_CUES)
-    _add(scores, lower, Kind.OUTCOME, OUTCOME_CUES)
+    found = find_cues(lower) if cues is None else cues
+    for (kind, kind_cues), hits in zip(_KIND_CUES, found, strict=True):
+        _add(scores, kind, kind_cues, hits)
     if time_category is not None:
+        short = horizon_days is not None and 0 <= horizon_days <= SHORT_HORIZON_DAYS
+        if time_category == "term" and horizon_days is not None and not short:
+            time_category = "date"  # "the summer term 2027", a year off, is not a short step
         for kind, weight in TIME_WEIGHTS[time_category].items():
             scores[kind] += weight
-        short = horizon_days is not None and 0 <= horizon_days <= SHORT_HORIZON_DAYS
         if short and time_category in {"duration", "date"}:
-            scores[Kind.TARGET] += 1.8
-            scores[Kind.OUTCOME] -= 0.6
+            scores[Kind.TARGET] += SHORT_TARGET_WEIGHT
+            scores[Kind.OUTCOME] += SHORT_OUTCOME_WEIGHT
     elif not has_measure:
         scores[Kind.ASPIRATION] += 0.2
         scores[Kind.OUTCOME] -= 0.1
@@ -188,11 +235,11 @@ def kind_scores(lower: str, *, time_category: str | None, horizon_days: int | No
 
 
 def classify_kind(lower: str, *, time_category: str | None, horizon_days: int | None,
-                  has_measure: bool) -> tuple[Kind, float]:
+                  has_measure: bool, cues: CueHits | None = None) -> tuple[Kind, float]:
     """The most likely kind and a confidence between 0 and 1 (softmax over the kind scores)."""
     scores = kind_scores(lower, time_category=time_category, horizon_days=horizon_days,
-                         has_measure=has_measure)
-    best = max(scores, key=lambda kind: (scores[kind], -list(Kind).index(kind)))
+                         has_measure=has_measure, cues=cues)
+    best = max(scores, key=lambda kind: (scores[kind], -_KIND_ORDER[kind]))
     top = scores[best]
     total = sum(math.exp((score - top) / SOFTMAX_TEMPERATURE) for score in scores.values())
     return best, round(1.0 / total, 3)

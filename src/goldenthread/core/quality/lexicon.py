@@ -6,7 +6,7 @@ Kept as data so the rule catalogue can count them and reviewers can extend them.
 
 from __future__ import annotations
 
-import re
+from goldenthread.core.quality.fastre import fast, word_alternation
 
 # Acronyms are matched with their capitals only (so "ta" for "thanks" is not flagged).
 JARGON_ACRONYMS: dict[str, str] = {
@@ -132,13 +132,14 @@ JARGON_PHRASES: dict[str, str] = {
     "multi-disciplinary": "everyone who helps me",
 }
 
-ACRONYM_RE = re.compile(
-    r"(?<![\w/])(" + "|".join(re.escape(k) for k in sorted(JARGON_ACRONYMS, key=len, reverse=True))
-    + r")(?![\w/])"
+# Every acronym has two capitals side by side, except these (speed: most statements have none).
+ACRONYM_GATE = r"[A-Z][A-Z]|PfA|1:1"
+ACRONYM_RE = fast(
+    r"(?<![\w/])(" + word_alternation(JARGON_ACRONYMS) + r")(?![\w/])",
+    gate=ACRONYM_GATE,
 )
-JARGON_PHRASE_RE = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(JARGON_PHRASES, key=len, reverse=True))
-    + r")\b"
+JARGON_PHRASE_RE = fast(
+    r"\b(" + word_alternation(JARGON_PHRASES) + r")\b"
 )
 
 # Vague verbs and what to write instead (an observable action).
@@ -175,9 +176,8 @@ VAGUE_VERBS: dict[str, str] = {
     "be exposed to": "try or take part in",
     "gain": "do or show",
 }
-VAGUE_RE = re.compile(
-    r"\b(" + "|".join(re.escape(k) for k in sorted(VAGUE_VERBS, key=len, reverse=True))
-    + r")(?:s|es|ed|d|ing)?\b"
+VAGUE_RE = fast(
+    r"\b(" + word_alternation(VAGUE_VERBS) + r")(?:s|es|ed|d|ing)?\b"
 )
 
 OBSERVABLE_VERBS = (
@@ -190,13 +190,13 @@ OBSERVABLE_VERBS = (
     "attend arrive leave hand move navigate call text email phone message help teach lead "
     "indicate communicate recognise recognize record check measure swallow chew toilet sleep "
     "settle calm breathe speak talk chat play turn-take take turns work reach step lift push "
-    "pull press tap touch open post send invite visit manage"
+    "pull press tap touch open post send invite visit manage come get revise practise practice "
+    "hang try taste sing dance paint bake clean wipe drive fill log save spend pass earn"
 ).split()
-OBSERVABLE_RE = re.compile(
-    r"\b(" + "|".join(sorted({re.escape(v) for v in OBSERVABLE_VERBS}, key=len, reverse=True))
-    + r")(?:s|es|ed|d|ing)?\b"
+OBSERVABLE_RE = fast(
+    r"\b(" + word_alternation(OBSERVABLE_VERBS) + r")(?:s|es|ed|d|ing)?\b"
 )
-CONTEXT_RE = re.compile(
+CONTEXT_RE = fast(
     r"\b(?:in|at|during|across|on)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|a\s+|an\s+|each\s+|"
     r"every\s+|all\s+|school\s+|class\s+)?(?:class(?:room)?|lessons?|school|home|college|nursery|"
     r"playground|play\s?time|break(?:\s?time)?s?|lunch(?:\s?time)?s?|assembly|the\s+community|"
@@ -212,12 +212,18 @@ CONTEXT_RE = re.compile(
     r"|\b(?:at|from)\s+(?:the\s+)?(?:classroom\s+door|gate|front\s+door|bus\s+stop)\b"
 )
 
-MEASURE_STRONG_RE = re.compile(
+# "\w++" and "[a-z]++" (possessive: never give letters back) match exactly what "\w+" would
+# here, because what follows is a space; they just stop re trying shorter words (speed).
+MEASURE_STRONG_RE = fast(
     r"\b\d+(?:\.\d+)?\s*(?:%|percent|per\s+cent)"
     r"|\b(?:at\s+least|up\s+to|no\s+more\s+than|more\s+than|fewer\s+than|less\s+than)\s+\w+"
-    r"|\b(?:once|twice|\w+\s+times?)\s+(?:a|an|per|each|every|in\s+a|out\s+of)\b"
-    r"|\b\d+\s+(?:out\s+of|of|from)\s+\d+\b|\b\w+\s+out\s+of\s+\w+\b"
-    r"|\b(?:every|each)\s+(?:day|week|morning|afternoon|lesson|school\s+day|time|session|break"
+    r"|\b(?:once|twice|\w++\s+times?)\s+(?:a|an|per|each|every|in\s+a|out\s+of)\b"
+    r"|\b\d+\s+(?:out\s+of|of|from)\s+\d+\b|\b\w++\s+out\s+of\s+\w++\b"
+    r"|\b(?:one|two|three|four|five|\d+)\s+(?:nights?|days?|mornings?|afternoons?|evenings?|"
+    r"lessons?|sessions?)\s+(?:a|per|each|every)\s+(?:day|week|month|term|fortnight)\b"
+    r"|\b\d+[- ](?:hour|minute)\b"
+    r"|\b(?:every|each)\s+(?:[a-z]+\s+)?(?:day|week|morning|afternoon|lesson|school\s+day|time|"
+    r"session|break"
     r"|lunch(?:time)?|evening|night)\b|\b(?:daily|weekly|nightly)\b"
     r"|\bfor\s+(?:\d+|a\s+few|up\s+to\s+\d+|" + r"one|two|three|four|five|six|ten|fifteen|twenty|"
     r"thirty)\s*(?:-|to\s+\w+\s+)?(?:seconds?|minutes?|mins?|hours?)\b"
@@ -228,9 +234,9 @@ MEASURE_STRONG_RE = re.compile(
     r"turns?|coins?|pages?|books?|lessons?|days?|foods?|options?|clubs?|people|adults?|peers?|"
     r"students?|children|tasks?|jobs?|stops?|lengths?|gestures?|prompts?|choices?|colours?|"
     r"shapes?|routes?)\b"
-    r"|\b(?:\w+\s+)?(?:seconds?|minutes?|mins?)\b"
+    r"|\b(?:\w++\s+)?(?:seconds?|minutes?|mins?)\b"
 )
-MEASURE_WEAK_RE = re.compile(
+MEASURE_WEAK_RE = fast(
     r"\bindependently\b|\bon\s+(?:my|his|her|their)\s+own\b|\bwithout\s+(?:any\s+)?(?:adult\s+|"
     r"staff\s+|physical\s+|verbal\s+)?(?:support|help|prompts?|prompting|reminders?|falling|"
     r"assistance)\b|\bwith\s+(?:one|no|a\s+single|only\s+one|minimal)\s+(?:verbal\s+|visual\s+)?"
@@ -239,24 +245,24 @@ MEASURE_WEAK_RE = re.compile(
 )
 
 # Service-led wording: the sentence is about what adults or services do.
-SERVICE_LED_RE = re.compile(
+SERVICE_LED_RE = fast(
     r"\b(?:to|will|should|shall)\s+(?:be\s+)?(?:receive|received|receiving|given|offered|provided|"
     r"supported|helped|taught|encouraged|enabled|facilitated|allowed|assessed|referred|seen)\b"
     r"|\b(?:staff|adults?|teachers?|the\s+school|school|the\s+setting|setting|nursery|college|"
     r"salt|slt|ot|therapists?|ta|tas|lsa|sendco|senco|the\s+ta|parents?|mum|dad|the\s+team|"
-    r"services?|professionals?|practitioners?|key\s+workers?|[a-z]+\s+therapist)\s+(?:will|to|"
+    r"services?|professionals?|practitioners?|key\s+workers?|[a-z]++\s+therapist)\s+(?:will|to|"
     r"should|must|shall|are\s+to|is\s+to)\s+(?!be\s+able)\w+"
     r"|\b(?:to|will)\s+(?:have\s+)?access\s+(?:to\s+)?\b"
     r"|\b(?:support|help|encourage|enable|teach|prompt)\s+(?:him|her|them)\s+to\b"
 )
-FIRST_PERSON_RE = re.compile(r"\b(?:i|i'm|i’m|i'll|i’ll|i've|me|my|myself)\b")
-FIRST_PERSON_SUBJECT_RE = re.compile(r"\b(?:i|i'll|i’ll|i'm|i’m)\b")
-THIRD_PERSON_RE = re.compile(
+FIRST_PERSON_RE = fast(r"\b(?:i|i'm|i’m|i'll|i’ll|i've|me|my|myself)\b")
+FIRST_PERSON_SUBJECT_RE = fast(r"\b(?:i|i'll|i’ll|i'm|i’m)\b")
+THIRD_PERSON_RE = fast(
     r"\b(?:he|she|they)\s+(?:will|can|is|are|would|should|to|has|have|wants?)\b"
     r"|\b(?:his|her|their|him|them|the\s+child|the\s+young\s+person|the\s+pupil|the\s+student)\b"
 )
 # A capitalised name followed by a verb, e.g. "Amil will", "Sam can", "Zara to".
-NAME_SUBJECT_RE = re.compile(
+NAME_SUBJECT_RE = fast(
     r"\b([A-Z][a-z]+)\s+(?:will|can|is\s+able|to\s+be\s+able|would|wants|to)\b"
 )
 NOT_NAMES = frozenset(

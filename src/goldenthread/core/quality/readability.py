@@ -63,7 +63,7 @@ def readability(text: str) -> Readability:
     for start, end in spans:
         words = _WORD_RE.findall(text, start, end)
         total_words += len(words)
-        total_syllables += sum(syllables(word) for word in words)
+        total_syllables += sum(map(syllables, words))
         if len(words) > longest:
             longest, longest_span = len(words), (start, end)
     if total_words == 0:

@@ -52,11 +52,27 @@ def rule(criterion: str, **thresholds: object) -> Callable[[RuleFunction], RuleF
     return register
 
 
+_SAME_FINDINGS: dict[tuple[str, Status, str, str], Finding] = {}
+MAX_SAME_FINDINGS = 512
+
+
 def finding(criterion: str, status: Status, message: str, *, spans: tuple[Span, ...] = (),
             suggestion: str = "") -> Finding:
-    """A finding for ``criterion`` carrying the rule's reason."""
-    return Finding(criterion=criterion, status=status, message=message,
-                   reason=REASONS[criterion], spans=spans, suggestion=suggestion)
+    """A finding for ``criterion`` carrying the rule's reason.
+
+    Findings are frozen, so one with no spans is built once and shared (speed: most of them
+    are the same few fixed messages)."""
+    if spans:
+        return Finding(criterion=criterion, status=status, message=message,
+                       reason=REASONS[criterion], spans=spans, suggestion=suggestion)
+    key = (criterion, status, message, suggestion)
+    found = _SAME_FINDINGS.get(key)
+    if found is None:
+        found = Finding(criterion=criterion, status=status, message=message,
+                        reason=REASONS[criterion], suggestion=suggestion)
+        if len(_SAME_FINDINGS) < MAX_SAME_FINDINGS:
+            _SAME_FINDINGS[key] = found
+    return found
 
 
 def quote(text: str, span: Span) -> str:

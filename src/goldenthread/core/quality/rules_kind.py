@@ -16,7 +16,8 @@ ASK_WHAT_IT_DOES = (
 
 def _provision_spans(statement: Statement, min_weight: float) -> tuple[Span, ...]:
     spans: list[Span] = []
-    for pattern, weight in PROVISION_CUES:
+    for index in statement.provision_cues:  # only the cues known to be there
+        pattern, weight = PROVISION_CUES[index]
         if weight >= min_weight:
             spans.extend(Span(m.start(), m.end()) for m in pattern.finditer(statement.masked))
     return tuple(sorted(spans, key=lambda span: span.start))

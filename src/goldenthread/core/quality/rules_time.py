@@ -3,9 +3,8 @@ achievable and realistic."""
 
 from __future__ import annotations
 
-import re
-
 from goldenthread.core import calendar as cal
+from goldenthread.core.quality.fastre import fast
 from goldenthread.core.quality.model import Finding, Span, Status
 from goldenthread.core.quality.registry import finding, nice_date, quote, rule
 from goldenthread.core.quality.statement import Statement
@@ -14,7 +13,7 @@ EARLY_YEARS_AGE = 5
 EARLY_YEARS_MAX_DAYS = 400  # about a year (Waltham Forest: medium 6 months, short 3 months)
 MAX_PLAN_AGE = cal.ADULT_PLAN_AGE_LIMIT
 BIG_CHANGE_MAX_DAYS = 56  # eight weeks
-BIG_CHANGE_RE = re.compile(
+BIG_CHANGE_RE = fast(
     r"\b(?:expected\s+level|age[- ]related|catch\s+up|in\s+line\s+with\s+(?:my\s+|his\s+|her\s+|"
     r"their\s+)?peers|the\s+same\s+as\s+(?:my\s+|his\s+|her\s+|their\s+)?peers|key\s+stage|gcses?|"
     r"fluently|fully\s+independent|live\s+independently|all\s+(?:of\s+)?(?:my|the)\s+\w+|"
@@ -117,8 +116,9 @@ def check_achievable(statement: Statement) -> Finding:
     only see the words, not the child, so we do not guess.
     """
     horizon = statement.horizon_days
-    big = BIG_CHANGE_RE.search(statement.masked)
-    if big is not None and horizon is not None and 0 <= horizon <= BIG_CHANGE_MAX_DAYS:
+    soon = horizon is not None and 0 <= horizon <= BIG_CHANGE_MAX_DAYS
+    big = BIG_CHANGE_RE.search(statement.masked) if soon else None  # only looked for if soon
+    if big is not None:
         spans = (Span(big.start(), big.end()), *_span(statement))
         return finding("achievable", Status.WARN,
                        "This is a big change for only a few weeks. Check it can happen in time.",

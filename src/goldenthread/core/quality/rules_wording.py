@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 from goldenthread.core.quality.lexicon import (
-    CONTEXT_RE,
     FIRST_PERSON_SUBJECT_RE,
-    NAME_SUBJECT_RE,
-    NOT_NAMES,
     OBSERVABLE_RE,
     SERVICE_LED_RE,
     THIRD_PERSON_RE,
@@ -73,7 +70,7 @@ def check_specific(statement: Statement) -> Finding:
     text = statement.masked
     vague = [Span(m.start(), m.end()) for m in VAGUE_RE.finditer(text)]
     actions = [Span(m.start(), m.end()) for m in OBSERVABLE_RE.finditer(text)]
-    contexts = [Span(m.start(), m.end()) for m in CONTEXT_RE.finditer(text)]
+    contexts = statement.contexts
     if not actions:
         if vague:
             return finding("specific", Status.FAIL,
@@ -96,11 +93,6 @@ def check_specific(statement: Statement) -> Finding:
                    f"It says what ({quote(statement.text, actions[0])}) and where or with whom "
                    f"({quote(statement.text, contexts[0])}).",
                    spans=(actions[0], contexts[0]))
-
-
-def _name_subjects(statement: Statement) -> list[Span]:
-    return [Span(m.start(1), m.end(1)) for m in NAME_SUBJECT_RE.finditer(statement.text)
-            if m.group(1) not in NOT_NAMES]
 
 
 @rule("person_centred")
@@ -126,7 +118,7 @@ def check_person_centred(statement: Statement) -> Finding:
     if first:
         return finding("person_centred", Status.PASS, "It is in the child's own voice (“I …”).",
                        spans=(Span(first.start(), first.end()),))
-    names = _name_subjects(statement)
+    names = statement.name_spans
     third = THIRD_PERSON_RE.search(lower)
     span = names[0] if names else None
     if span is None and third is not None:

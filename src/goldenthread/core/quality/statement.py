@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 
 from goldenthread.core import calendar as cal
-from goldenthread.core.quality.kinds import classify_kind
-from goldenthread.core.quality.lexicon import MEASURE_STRONG_RE, MEASURE_WEAK_RE
+from goldenthread.core.quality.fastre import FastPattern
+from goldenthread.core.quality.kinds import classify_kind, find_cues
+from goldenthread.core.quality.lexicon import (
+    CONTEXT_RE,
+    MEASURE_STRONG_RE,
+    MEASURE_WEAK_RE,
+    NAME_SUBJECT_RE,
+    NOT_NAMES,
+)
 from goldenthread.core.quality.model import Kind, Span, StatementContext
 from goldenthread.core.quality.timephrases import TimePhrase, When, find_time_phrase
 
@@ -27,6 +33,9 @@ class Statement:
     kind: Kind
     kind_confidence: float
     terms: cal.TermDates | None = None
+    provision_cues: tuple[int, ...] = ()  # indexes into kinds.PROVISION_CUES found in ``masked``
+    contexts: tuple[Span, ...] = ()  # places and people ("in class"), found in ``masked``
+    name_spans: tuple[Span, ...] = ()  # names as the subject ("Amil will"), found in ``text``
 
     @property
     def today(self) -> dt.date:
@@ -40,7 +49,7 @@ class Statement:
         return (self.time.due - self.context.today).days
 
 
-def _spans(pattern: re.Pattern[str], text: str) -> tuple[Span, ...]:
+def _spans(pattern: FastPattern, text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for m in pattern.finditer(text))
 
 
@@ -55,14 +64,18 @@ def read_statement(text: str, context: StatementContext,
     strong = _spans(MEASURE_STRONG_RE, masked)
     weak = _spans(MEASURE_WEAK_RE, masked)
     horizon = None if time is None or time.due is None else (time.due - context.today).days
+    cues = find_cues(masked)  # ``masked`` is ``lower`` when there is no time phrase
     kind, confidence = classify_kind(
-        masked if time is not None else lower,
+        masked,
         time_category=None if time is None else time.category,
         horizon_days=horizon,
         has_measure=bool(strong or weak),
+        cues=cues,
     )
     return Statement(
         text=text, lower=lower, masked=masked, context=context, time=time,
         strong_measures=strong, weak_measures=weak, kind=kind, kind_confidence=confidence,
-        terms=terms,
+        terms=terms, provision_cues=cues[0], contexts=_spans(CONTEXT_RE, masked),
+        name_spans=tuple(Span(m.start(1), m.end(1)) for m in NAME_SUBJECT_RE.finditer(text)
+                         if m.group(1) not in NOT_NAMES),
     )

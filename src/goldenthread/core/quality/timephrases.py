@@ -24,6 +24,7 @@ from dateutil.easter import easter
 from dateutil.relativedelta import relativedelta
 
 from goldenthread.core import calendar as cal
+from goldenthread.core.quality.fastre import FastPattern
 
 NO_DOB_NOTE = "Add the child's date of birth to work out the exact date."
 
@@ -35,6 +36,15 @@ NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_NUMBER
 NUMBER_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for n, w in
                      enumerate(_NUMBER_WORDS[1:6], start=1)})
 NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "half a": 0})
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+NUMBER_WORDS.update({word: value for value, word in enumerate(_ORDINAL_WORDS, start=1)})
+NUMBER_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for n, w in
+                     enumerate(_ORDINAL_WORDS[:5], start=1)})
+_ORDINAL = (r"(?:(\d{1,2})(?:st|nd|rd|th)|(twenty[- ](?:first|second|third|fourth|fifth)|"
+            + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r"))")
 _NUM = r"(\d{1,2}|twenty[- ](?:one|two|three|four|five)|" + "|".join(_NUMBER_WORDS) + r")"
 _MONTHS = {name.lower(): i for i, name in enumerate(stdcal.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(stdcal.month_abbr) if name})
@@ -259,8 +269,27 @@ _AGE_TAIL = r"(?:\s*(?:/|-|–|or|to)\s*" + _NUM + r")?(?:\s+years?(?:\s+old)?)?
 _UNITS = r"(day|week|month|term|year)s?(?:'s?|’s?)?(?:\s+time)?\b"
 
 # (pattern, resolver). All are searched; the earliest match wins, then the longest.
-_PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(pattern), resolver)
+# What the date patterns need to find somewhere (their resolvers read these digits).
+_DIGIT_GATES: dict[Resolver, str] = {
+    _full_date: r"\d[/.-]\d",
+    _iso_date: r"\d-\d",
+    _day_month_year: r"\d\d\d\d",
+    _month_year: r"\d\d\d\d",
+    _season_year: r"\d\d\d\d",
+}
+
+
+def _gate(pattern: str, resolver: Resolver) -> str | None:
+    """What must be in the text for ``pattern`` to match, as a pattern that ``re`` finds fast:
+    the pattern without its optional "by the" lead, or, for dates, digits in the right shape."""
+    if pattern.startswith(_BY):
+        return pattern[len(_BY):]
+    return _DIGIT_GATES.get(resolver)
+
+
+# Each pattern is only run when the words it needs are in the statement (see fastre).
+_PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
+    (FastPattern(pattern, gate=_gate(pattern, resolver)), resolver)
     for pattern, resolver in (
         (_BY + r"end\s+of\s+(?:the\s+)?(?:summer\s+term\s+(?:of|in)\s+)?" + _YEAR_GROUP,
          _end_of_year_n),
@@ -283,16 +312,16 @@ _PATTERNS: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
          + r"\s+(?:turn|turns|reach|reaches))\s+" + _NUM + _AGE_TAIL, _age),
         (r"\b(?:by|before|at|from)\s+(?:the\s+)?age\s+(?:of\s+)?" + _NUM + _AGE_TAIL, _age),
         (r"\bby\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)", _age),
-        (r"\b(?:by|before)\s+(?:my|his|her|their|[a-z]+'s)\s+(\d{1,2})(?:st|nd|rd|th)\s+birthday",
+        (r"\b(?:by|before)\s+(?:my|his|her|their|[a-z]+'s)\s+" + _ORDINAL + r"\s+birthday",
          _age),
         (r"\b(?:when|before|by\s+the\s+time)\s+" + _WHO_VERB + r"\s+(?:leave|leaves|finish|"
          r"finishes)\s+(school|college|sixth\s+form)\b", _leave_school),
         (_BY + r"end\s+of\s+(this\s+|the\s+|next\s+|the\s+next\s+|the\s+current\s+)?(?:school\s+)?"
-         r"(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b", _term),
+         r"(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b(?!\s+(?:of\s+)?\d{4})", _term),
         (r"\b(this|next)\s+(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b", _term),
         (r"\bby\s+()()(half[\s-]?term)\b", _term),
-        (r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(autumn|spring|summer)\b(?!\s+(?:of\s+)?"
-         r"\d)", _named_term),
+        (r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(autumn|spring|summer)\b(?!\s+(?:term\s+)?"
+         r"(?:of\s+)?\d)", _named_term),
         (_BY + r"end\s+of\s+(?:this|the|next|the\s+next|the\s+current|my|the\s+school)?\s*"
          r"(?:school\s+|academic\s+)?year\b(?!\s?\d)", _school_year),
         (r"\b(?:this|next)\s+(?:school\s+|academic\s+)year\b", _school_year),
@@ -324,30 +353,15 @@ _QUICK = re.compile(
 )
 
 
-_GATE_SIZE = 4
-_GATES = tuple(
-    (re.compile("|".join(f"(?:{p.pattern})" for p, _ in _PATTERNS[i:i + _GATE_SIZE])),
-     _PATTERNS[i:i + _GATE_SIZE])
-    for i in range(0, len(_PATTERNS), _GATE_SIZE)
-)
-
-
-def _candidates(lower: str) -> list[tuple[re.Pattern[str], Resolver]]:
-    """Only the patterns whose batch matches at all (speed: most batches find nothing)."""
-    found: list[tuple[re.Pattern[str], Resolver]] = []
-    for gate, batch in _GATES:
-        if gate.search(lower) is not None:
-            found.extend(batch)
-    return found
-
-
 def find_time_phrase(text: str, when: When, *, lowered: str | None = None) -> TimePhrase | None:
     """The statement's time phrase: the earliest definite one, else a vague one, else None."""
     lower = lowered if lowered is not None else text.lower()
     if not _QUICK.search(lower):
         return None
     best: tuple[tuple[int, int, int], re.Match[str], Resolver] | None = None
-    for pattern, resolver in _candidates(lower):
+    for pattern, resolver in _PATTERNS:
+        if best is not None and resolver is _vague:
+            continue  # a definite phrase found already beats any vague one (speed)
         match = pattern.search(lower)
         if match is None:
             continue
