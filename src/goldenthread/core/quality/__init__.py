@@ -1,7 +1,7 @@
 """The outcome quality engine: is a statement an outcome, is it SMART, and why.
 
-    from goldenthread.core.quality import assess, CRITERIA
-    assessment = assess("By the end of Year 4, I will …", StatementContext(today=date.today()))
+from goldenthread.core.quality import assess, CRITERIA
+assessment = assess("By the end of Year 4, I will …", StatementContext(today=date.today()))
 """
 
 from goldenthread.core.quality.builder import QUESTIONS, outcome_from_parts

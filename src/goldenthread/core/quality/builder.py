@@ -29,23 +29,40 @@ class BuilderQuestion:
 
 
 QUESTIONS: tuple[BuilderQuestion, ...] = (
-    BuilderQuestion("do_for_you", "What would it do for you?",
-                    "What will you be able to do that you cannot do now?", "action"),
-    BuilderQuestion("make_possible", "What would it make possible for you?",
-                    "What could you then enjoy or join in with? Who with, and where?", "context"),
-    BuilderQuestion("provide_you", "What would it provide you?",
-                    "What help will you get? This goes in the provision part of the plan, "
-                    "not in the outcome.", "provision"),
+    BuilderQuestion(
+        "do_for_you",
+        "What would it do for you?",
+        "What will you be able to do that you cannot do now?",
+        "action",
+    ),
+    BuilderQuestion(
+        "make_possible",
+        "What would it make possible for you?",
+        "What could you then enjoy or join in with? Who with, and where?",
+        "context",
+    ),
+    BuilderQuestion(
+        "provide_you",
+        "What would it provide you?",
+        "What help will you get? This goes in the provision part of the plan, not in the outcome.",
+        "provision",
+    ),
 )
 
 PARTS: tuple[BuilderQuestion, ...] = (
     BuilderQuestion("when", "By when?", "A stage or a date, like “the end of Year 4”.", "when"),
-    BuilderQuestion("action", "Do what?", "Something people can see you do, like “ask a friend "
-                    "to play”.", "action"),
-    BuilderQuestion("measure", "How well or how often?", "Like “3 times a week” or “without "
-                    "help”.", "measure"),
-    BuilderQuestion("context", "Where, or with whom?", "Like “at break time with two friends”.",
-                    "context"),
+    BuilderQuestion(
+        "action",
+        "Do what?",
+        "Something people can see you do, like “ask a friend to play”.",
+        "action",
+    ),
+    BuilderQuestion(
+        "measure", "How well or how often?", "Like “3 times a week” or “without help”.", "measure"
+    ),
+    BuilderQuestion(
+        "context", "Where, or with whom?", "Like “at break time with two friends”.", "context"
+    ),
 )
 
 
@@ -56,8 +73,9 @@ def _clean(part: str, lead: str = "") -> str:
     return part
 
 
-def outcome_from_parts(*, when: str = "", action: str = "", measure: str = "",
-                       context: str = "") -> str:
+def outcome_from_parts(
+    *, when: str = "", action: str = "", measure: str = "", context: str = ""
+) -> str:
     """A first-person outcome, "By {when}, I will {action} {measure} {context}.", with a visible
     placeholder for any part left empty."""
     when_text = _clean(when, r"^by\s+") or WHEN_PLACEHOLDER

@@ -33,13 +33,24 @@ def _doc(obj: object) -> str:
 
 
 def _rule_sections() -> list[str]:
-    lines = ["## Criteria", "", "In report order: " + ", ".join(
-        f"`{name}`" for name in engine.CRITERIA) + ".", ""]
+    lines = [
+        "## Criteria",
+        "",
+        "In report order: " + ", ".join(f"`{name}`" for name in engine.CRITERIA) + ".",
+        "",
+    ]
     for name in engine.CRITERIA:
         entry = RULES[name]
-        lines += [f"### `{name}`", "", f"Rule: `{entry.function.__name__}` "
-                  f"(`{entry.function.__module__}`)", "", entry.summary, "",
-                  f"**Why:** {entry.reason}", ""]
+        lines += [
+            f"### `{name}`",
+            "",
+            f"Rule: `{entry.function.__name__}` (`{entry.function.__module__}`)",
+            "",
+            entry.summary,
+            "",
+            f"**Why:** {entry.reason}",
+            "",
+        ]
         if entry.thresholds:
             lines += ["| threshold | value |", "|---|---|"]
             lines += [f"| `{key}` | {value} |" for key, value in entry.thresholds.items()]
@@ -57,30 +68,45 @@ def _verdict_section() -> list[str]:
 
 def _kind_section() -> list[str]:
     groups = {
-        "provision": kinds.PROVISION_CUES, "need": kinds.NEED_CUES,
-        "aspiration": kinds.ASPIRATION_CUES, "target": kinds.TARGET_CUES,
+        "provision": kinds.PROVISION_CUES,
+        "need": kinds.NEED_CUES,
+        "aspiration": kinds.ASPIRATION_CUES,
+        "target": kinds.TARGET_CUES,
         "outcome": kinds.OUTCOME_CUES,
     }
     lines = ["## Kind", "", _doc(kinds), "", "| kind | prior | cue patterns |", "|---|---|---|"]
-    lines += [f"| {name} | {kinds.PRIORS[Kind(name)]:g} | {len(cues)} |"
-              for name, cues in groups.items()]
-    lines += ["", f"A date within `SHORT_HORIZON_DAYS` = {kinds.SHORT_HORIZON_DAYS} days leans "
-              f"towards a target (target {kinds.SHORT_TARGET_WEIGHT:+g}, outcome "
-              f"{kinds.SHORT_OUTCOME_WEIGHT:+g}); an end of term further away than that counts "
-              "as a date. Time phrase categories shift the scores:", "",
-              "| time phrase | shifts |", "|---|---|"]
-    lines += [f"| {cat} | " + ", ".join(f"{k.value} {v:+g}" for k, v in shift.items()) + " |"
-              for cat, shift in kinds.TIME_WEIGHTS.items()]
+    lines += [
+        f"| {name} | {kinds.PRIORS[Kind(name)]:g} | {len(cues)} |" for name, cues in groups.items()
+    ]
+    lines += [
+        "",
+        f"A date within `SHORT_HORIZON_DAYS` = {kinds.SHORT_HORIZON_DAYS} days leans "
+        f"towards a target (target {kinds.SHORT_TARGET_WEIGHT:+g}, outcome "
+        f"{kinds.SHORT_OUTCOME_WEIGHT:+g}); an end of term further away than that counts "
+        "as a date. Time phrase categories shift the scores:",
+        "",
+        "| time phrase | shifts |",
+        "|---|---|",
+    ]
+    lines += [
+        f"| {cat} | " + ", ".join(f"{k.value} {v:+g}" for k, v in shift.items()) + " |"
+        for cat, shift in kinds.TIME_WEIGHTS.items()
+    ]
     return [*lines, ""]
 
 
 def _lexicon_section() -> list[str]:
-    lines = ["## Word lists", "",
-             f"- {len(lexicon.JARGON_ACRONYMS)} acronyms and {len(lexicon.JARGON_PHRASES)} "
-             "jargon phrases, each with a plain alternative;",
-             f"- {len(lexicon.VAGUE_VERBS)} vague verbs, each with an observable alternative;",
-             f"- {len(lexicon.OBSERVABLE_VERBS)} observable verbs.", "",
-             "| jargon | plain words |", "|---|---|"]
+    lines = [
+        "## Word lists",
+        "",
+        f"- {len(lexicon.JARGON_ACRONYMS)} acronyms and {len(lexicon.JARGON_PHRASES)} "
+        "jargon phrases, each with a plain alternative;",
+        f"- {len(lexicon.VAGUE_VERBS)} vague verbs, each with an observable alternative;",
+        f"- {len(lexicon.OBSERVABLE_VERBS)} observable verbs.",
+        "",
+        "| jargon | plain words |",
+        "|---|---|",
+    ]
     merged = {**lexicon.JARGON_ACRONYMS, **lexicon.JARGON_PHRASES}
     lines += [f"| {k} | {v} |" for k, v in merged.items()]
     lines += ["", "| vague | say instead |", "|---|---|"]
@@ -90,9 +116,21 @@ def _lexicon_section() -> list[str]:
 
 def render() -> str:
     """The whole catalogue as Markdown."""
-    lines = [HEADER, *_rule_sections(), *_verdict_section(), *_kind_section(),
-             "## Time phrases", "", _doc(timephrases), "",
-             "## School calendar", "", _doc(cal), "", *_lexicon_section()]
+    lines = [
+        HEADER,
+        *_rule_sections(),
+        *_verdict_section(),
+        *_kind_section(),
+        "## Time phrases",
+        "",
+        _doc(timephrases),
+        "",
+        "## School calendar",
+        "",
+        _doc(cal),
+        "",
+        *_lexicon_section(),
+    ]
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -34,7 +34,7 @@ def assess(
     """Judge one statement against the outcome guidance."""
     statement = read_statement(text, context, terms)
     criteria = {name: RULES[name].function(statement) for name in CRITERIA}
-    names = {text[span.start:span.end] for span in statement.name_spans}
+    names = {text[span.start : span.end] for span in statement.name_spans}
     notes = []
     if statement.time is not None and statement.time.note:
         notes.append(statement.time.note)

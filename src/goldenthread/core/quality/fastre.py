@@ -150,6 +150,7 @@ class _KeyFinder:
 
     def _better(self, one: set[str] | None, other: set[str] | None) -> set[str] | None:
         """The more telling of two sets of required strings (longest shortest string)."""
+
         def worth(keys: set[str] | None) -> tuple[int, int]:
             if not keys or len(keys) > self.limit:
                 return (0, 0)
@@ -238,9 +239,16 @@ class FastPattern:
 
     __slots__ = ("gate", "keys", "loose", "pattern", "regex")
 
-    def __init__(self, source: str, flags: int = 0, *, keys: tuple[str, ...] = (),
-                 loose: str | None = None, gate: str | None = None,
-                 key_limit: int = MAX_KEYS) -> None:
+    def __init__(
+        self,
+        source: str,
+        flags: int = 0,
+        *,
+        keys: tuple[str, ...] = (),
+        loose: str | None = None,
+        gate: str | None = None,
+        key_limit: int = MAX_KEYS,
+    ) -> None:
         self.pattern = source
         self.gate = None if gate is None else re.compile(gate, flags)
         self.regex = re.compile(source, flags)
@@ -279,9 +287,15 @@ class FastPattern:
         return self.regex.finditer(text)
 
 
-def fast(source: str, flags: int = 0, *, keys: tuple[str, ...] = (),
-         loose: str | None = None, gate: str | None = None,
-         key_limit: int = MAX_KEYS) -> FastPattern:
+def fast(
+    source: str,
+    flags: int = 0,
+    *,
+    keys: tuple[str, ...] = (),
+    loose: str | None = None,
+    gate: str | None = None,
+    key_limit: int = MAX_KEYS,
+) -> FastPattern:
     """Compile ``source`` as a :class:`FastPattern`. ``loose``, if given, must match wherever
     ``source`` does (at the same place): ``source`` without a leading look-behind, say.
     ``gate``, if given, must match somewhere in every text that ``source`` matches."""

@@ -38,16 +38,22 @@ def _cues(*pairs: tuple[str, float]) -> tuple[tuple[FastPattern, float], ...]:
 
 PROVISION_CUES = _cues(
     (r"\b(?:sessions?|lessons?)\s+(?:a|per|each|every)\s+(?:day|week|term)\b", 2.5),
-    (r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?)\s+(?:a|per|each|every)\s+"
-     r"(?:day|week|term|month)", 2.5),
+    (
+        r"\b\d+\s*(?:minutes?|mins?|hours?|hrs?)\s+(?:a|per|each|every)\s+"
+        r"(?:day|week|term|month)",
+        2.5,
+    ),
     (r"\b(?:\d+|one|two|three|four|five)\s+(?:sessions?|hours?)\b", 1.5),
     (r"\bsessions?\b", 1.0),
     (r"\bprogramme\b|\bprogram\b(?!s)", 1.5),
     (r"\b1:1\b|\bone[- ]to[- ]one\b|\bsmall[- ]group\s+(?:work|teaching|intervention)", 1.2),
     (r"\bdelivered\s+by\b|\bcarried\s+out\s+by\b|\bled\s+by\b|\bprovided\s+by\b|\brun\s+by\b", 2.5),
-    (r"\b(?:staff|adults?|teachers?|practitioners?|ta|lsa|key\s+workers?)\s+(?:modelling|to\s+"
-     r"model|will\s+model|to\s+provide|will\s+provide|to\s+deliver|will\s+deliver|to\s+support|"
-     r"will\s+support)\b", 2.5),
+    (
+        r"\b(?:staff|adults?|teachers?|practitioners?|ta|lsa|key\s+workers?)\s+(?:modelling|to\s+"
+        r"model|will\s+model|to\s+provide|will\s+provide|to\s+deliver|will\s+deliver|to\s+support|"
+        r"will\s+support)\b",
+        2.5,
+    ),
     (r"\b(?:speech\s+and\s+language|occupational|physio|play|music|equine|art)\s*therapy\b", 1.2),
     (r"\btherapy\b|\btherapist\b|\bsalt\b|\bslt\b", 0.8),
     (r"\b(?:ta|lsa|teaching\s+assistant|learning\s+mentor|job\s+coach|signer)\s+support\b", 2.0),
@@ -64,26 +70,43 @@ PROVISION_CUES = _cues(
     (r"\b(?:monitored|reviewed|developed)\s+by\b", 1.5),
     (r"^\s*(?:a|an)\s+\w+", 0.3),
     # Who gives the help: professionals and services named as the ones acting or visiting.
-    (r"\b(?:social\s+worker|school\s+nurse|nurse|physio(?:therapist)?|specialist\s+teacher|"
-     r"advisory\s+teacher|(?:educational\s+)?psychologist|paediatrician|dietitian|dietician|"
-     r"counsellor|interpreter|personal\s+assistant|passenger\s+assistant|key\s+person|tutor|"
-     r"portage|camhs|outreach|short\s+breaks?|direct\s+payments?)\b", 1.2),
-    (r"\b(?:staff|school|college|setting|nursery|teachers?|class\s+teacher|[a-z]+ist|[a-z]+"
-     r"\s+worker|nurse|tutor|physio|camhs)\s+(?:to|will)\s+(?:complete|use|provide|review|visit|"
-     r"observe|deliver|implement|give|offer|arrange|assess|monitor|advise|check|carry\s+out|"
-     r"put\s+in\s+place|run|set\s+up|make)\b", 2.0),
+    (
+        r"\b(?:social\s+worker|school\s+nurse|nurse|physio(?:therapist)?|specialist\s+teacher|"
+        r"advisory\s+teacher|(?:educational\s+)?psychologist|paediatrician|dietitian|dietician|"
+        r"counsellor|interpreter|personal\s+assistant|passenger\s+assistant|key\s+person|tutor|"
+        r"portage|camhs|outreach|short\s+breaks?|direct\s+payments?)\b",
+        1.2,
+    ),
+    (
+        r"\b(?:staff|school|college|setting|nursery|teachers?|class\s+teacher|[a-z]+ist|[a-z]+"
+        r"\s+worker|nurse|tutor|physio|camhs)\s+(?:to|will)\s+(?:complete|use|provide|review|visit|"
+        r"observe|deliver|implement|give|offer|arrange|assess|monitor|advise|check|carry\s+out|"
+        r"put\s+in\s+place|run|set\s+up|make)\b",
+        2.0,
+    ),
     # What the help is: things, places, arrangements and checks given to the child.
-    (r"^\s*(?:access|support|training|input|monitoring|transport|use\s+of|time\s+with|"
-     r"adult\s+support|work\s+experience)\b", 1.5),
-    (r"\b(?:input|monitoring|visits?|transport|taxi|placement|package|arrangements|extra\s+time|"
-     r"reader|scribe|laptop|software|hoist|standing\s+frame|writing\s+slope|enlarged\s+print|"
-     r"large\s+print|sensory\s+room|quiet\s+(?:space|room|area)|safe\s+space|timetable|"
-     r"supply|training|care\s+plan|assessment)\b", 1.0),
-    (r"\b(?:every|each)\s+(?:\d+|two|three|four|six|few)\s+(?:weeks|months)\b|\bfortnightly\b"
-     r"|\b(?:once|twice)\s+a\s+(?:term|half[\s-]?term|month|fortnight)\b|\bper\s+(?:month|term)\b",
-     1.0),
-    (r"\b(?:to|will)\s+(?:have|get)\s+(?:a\s+|an\s+)?(?:access|reduced|\w+\s+support|support|"
-     r"input|help)\b", 1.5),
+    (
+        r"^\s*(?:access|support|training|input|monitoring|transport|use\s+of|time\s+with|"
+        r"adult\s+support|work\s+experience)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:input|monitoring|visits?|transport|taxi|placement|package|arrangements|extra\s+time|"
+        r"reader|scribe|laptop|software|hoist|standing\s+frame|writing\s+slope|enlarged\s+print|"
+        r"large\s+print|sensory\s+room|quiet\s+(?:space|room|area)|safe\s+space|timetable|"
+        r"supply|training|care\s+plan|assessment)\b",
+        1.0,
+    ),
+    (
+        r"\b(?:every|each)\s+(?:\d+|two|three|four|six|few)\s+(?:weeks|months)\b|\bfortnightly\b"
+        r"|\b(?:once|twice)\s+a\s+(?:term|half[\s-]?term|month|fortnight)\b|\bper\s+(?:month|term)\b",
+        1.0,
+    ),
+    (
+        r"\b(?:to|will)\s+(?:have|get)\s+(?:a\s+|an\s+)?(?:access|reduced|\w+\s+support|support|"
+        r"input|help)\b",
+        1.5,
+    ),
 )
 NEED_CUES = _cues(
     (r"\bdifficult(?:y|ies)\b", 2.0),
@@ -95,10 +118,16 @@ NEED_CUES = _cues(
     (r"\bneeds?\s+(?:support|help|adult|prompting|reminders)\b", 1.5),
     (r"\bhas\s+(?:limited|little|no|poor|low)\b|\b(?:very\s+)?limited\b", 1.5),
     (r"\bbarriers?\b", 1.5),
-    (r"\bunable\s+to\b|\bcannot\b|\bcan't\b|\bcan’t\b|\bis\s+not\s+able\b|"
-     r"\bnot\s+yet\s+able\b", 1.8),
-    (r"\b(?:diagnos(?:is|ed)|autism|autistic|adhd|dyslexi[ac]|dyspraxi[ac]|cerebral\s+palsy|"
-     r"epilepsy|disorder|syndrome|condition)\b", 1.5),
+    (
+        r"\bunable\s+to\b|\bcannot\b|\bcan't\b|\bcan’t\b|\bis\s+not\s+able\b|"
+        r"\bnot\s+yet\s+able\b",
+        1.8,
+    ),
+    (
+        r"\b(?:diagnos(?:is|ed)|autism|autistic|adhd|dyslexi[ac]|dyspraxi[ac]|cerebral\s+palsy|"
+        r"epilepsy|disorder|syndrome|condition)\b",
+        1.5,
+    ),
     (r"\baffect(?:s|ing|ed)?\b|\bimpact(?:s|ing|ed)?\s+on\b", 1.2),
     (r"\brelies\s+on\b|\bdepend(?:s|ent)\s+on\b|\bnot\s+independently\b", 1.8),
     (r"\banxi(?:ety|ous)\b|\bdistress(?:ed)?\b|\bmeltdowns?\b|\bsensitiv(?:e|ity)\b", 1.0),
@@ -106,34 +135,57 @@ NEED_CUES = _cues(
     (r"\bjust\s+producing\b|\bonly\s+(?:uses|says|eats)\b|\bdoes\s+not\b|\bdoesn't\b", 1.2),
     (r"\b(?:he|she|they|[a-z]+)\s+(?:is|are)\s+(?:unable|not)\b", 1.0),
     # How things are now, in the present tense: "Ellie has a stammer", "I have trouble".
-    (r"\b(?:he|she|they|[a-z]+)\s+has\s+(?!to\b|been\b|learn|achieved|made|done|got\s+to)\w+",
-     1.5),
-    (r"\bi\s+(?:have\s+(?:trouble|difficulty|problems)|don't|do\s+not|don’t|get\s+(?:upset|cross|"
-     r"angry|anxious)|forget|skip|find\s+it)\b", 1.5),
-    (r"\b(?:trouble|hard\s+to|distress(?:ing)?|overwhelm(?:ed|ing)?|painful|weak|forgets?|tired|"
-     r"worse|upset|frustrat(?:ed|ion)|refuses?|avoids?|hits?\s+out|loses?|lose|below\s+the|"
-     r"not\s+toilet\s+trained|new\s+to\s+english|arising\s+from|as\s+a\s+result\s+of|"
-     r"because\s+of|due\s+to|loss)\b", 1.2),
+    (r"\b(?:he|she|they|[a-z]+)\s+has\s+(?!to\b|been\b|learn|achieved|made|done|got\s+to)\w+", 1.5),
+    (
+        r"\bi\s+(?:have\s+(?:trouble|difficulty|problems)|don't|do\s+not|don’t|get\s+(?:upset|cross|"
+        r"angry|anxious)|forget|skip|find\s+it)\b",
+        1.5,
+    ),
+    (
+        r"\b(?:trouble|hard\s+to|distress(?:ing)?|overwhelm(?:ed|ing)?|painful|weak|forgets?|tired|"
+        r"worse|upset|frustrat(?:ed|ion)|refuses?|avoids?|hits?\s+out|loses?|lose|below\s+the|"
+        r"not\s+toilet\s+trained|new\s+to\s+english|arising\s+from|as\s+a\s+result\s+of|"
+        r"because\s+of|due\s+to|loss)\b",
+        1.2,
+    ),
     (r"\bneeds\s+(?:a|an|her|his|their|trained|staff|to\s+be|someone|constant)\b", 1.2),
 )
 ASPIRATION_CUES = _cues(
-    (r"\bwhen\s+(?:i\s+am|i'm|i’m|he\s+is|she\s+is|they\s+are)\s+(?:an\s+adult|a\s+grown|grown|"
-     r"older|big)", 2.5),
+    (
+        r"\bwhen\s+(?:i\s+am|i'm|i’m|he\s+is|she\s+is|they\s+are)\s+(?:an\s+adult|a\s+grown|grown|"
+        r"older|big)",
+        2.5,
+    ),
     (r"\bwhen\s+(?:i|he|she|they)\s+grows?\s+up\b", 2.5),
-    (r"\b(?:i\s+)?(?:want|would\s+like|wish|hope|dream|aspire)\s+(?:to\s+)?(?:be|become|work|"
-     r"have|live|get|go|study|travel|learn\s+to\s+drive)\b", 1.8),
-    (r"\bi\s+(?:want|would\s+like|wish|hope|dream)\b|\bmy\s+(?:aim|goal|dream)\s+in\s+life\b|"
-     r"\bin\s+life\b", 1.2),
+    (
+        r"\b(?:i\s+)?(?:want|would\s+like|wish|hope|dream|aspire)\s+(?:to\s+)?(?:be|become|work|"
+        r"have|live|get|go|study|travel|learn\s+to\s+drive)\b",
+        1.8,
+    ),
+    (
+        r"\bi\s+(?:want|would\s+like|wish|hope|dream)\b|\bmy\s+(?:aim|goal|dream)\s+in\s+life\b|"
+        r"\bin\s+life\b",
+        1.2,
+    ),
     (r"^(?:to\s+)?(?:be|become)\s+an?\s+\w+", 1.5),
-    (r"\b(?:to\s+)?(?:be|become)\s+an?\s+(?:chef|vet|nurse|doctor|teacher|zoo\s*keeper|"
-     r"footballer|hairdresser|mechanic|pilot|artist|actor|singer|scientist|builder|police|"
-     r"firefighter|astronaut|dancer|engineer|princess|lsa|youtuber|gamer|farmer|[a-z]+ist|"
-     r"[a-z]+er)\b", 2.0),
-    (r"\b(?:have|get)\s+a\s+(?:paid\s+)?(?:part[- ]time\s+|full[- ]time\s+)?job\b|\bpaid\s+"
-     r"(?:job|work|employment)\b", 1.8),
+    (
+        r"\b(?:to\s+)?(?:be|become)\s+an?\s+(?:chef|vet|nurse|doctor|teacher|zoo\s*keeper|"
+        r"footballer|hairdresser|mechanic|pilot|artist|actor|singer|scientist|builder|police|"
+        r"firefighter|astronaut|dancer|engineer|princess|lsa|youtuber|gamer|farmer|[a-z]+ist|"
+        r"[a-z]+er)\b",
+        2.0,
+    ),
+    (
+        r"\b(?:have|get)\s+a\s+(?:paid\s+)?(?:part[- ]time\s+|full[- ]time\s+)?job\b|\bpaid\s+"
+        r"(?:job|work|employment)\b",
+        1.8,
+    ),
     (r"\bdreams?\b|\bhopes?\b|\bwish(?:es)?\b|\bambitions?\b|\bone\s+day\b|\bsomeday\b", 1.8),
-    (r"\blive\s+independently\b|\bmy\s+own\s+(?:home|flat|house)\b|\bget\s+married\b|\bhave\s+a\s+"
-     r"family\b|\bgo\s+to\s+university\b", 1.8),
+    (
+        r"\blive\s+independently\b|\bmy\s+own\s+(?:home|flat|house)\b|\bget\s+married\b|\bhave\s+a\s+"
+        r"family\b|\bgo\s+to\s+university\b",
+        1.8,
+    ),
     (r"\bbe\s+(?:happy|healthy|valued|safe|included|independent)\b", 1.0),
     (r"^(?:to\s+)?be\s+able\s+to\b", 0.8),
     (r"\bso\s+that\s+i\s+can\s+(?:do\s+the\s+things|have\s+fun|enjoy)\b", 0.8),
@@ -146,8 +198,11 @@ TARGET_CUES = _cues(
     (r"\bpractis(?:e|ing)\b|\bpractic(?:e|ing)\b", 0.6),
     (r"\bconsistently\b|\bconstantly\b", 0.5),
     (r"\b(?:interim|termly|weekly|short[- ]term|next)\s+targets?\b|^\s*targets?\b", 2.0),
-    (r"^(?:recognise|use|say|point|identify|match|name|count|follow|write|read|sign|take|make|"
-     r"copy|sort|choose|greet|wait|sit|put|hold|answer)\b", 1.6),
+    (
+        r"^(?:recognise|use|say|point|identify|match|name|count|follow|write|read|sign|take|make|"
+        r"copy|sort|choose|greet|wait|sit|put|hold|answer)\b",
+        1.6,
+    ),
 )
 OUTCOME_CUES = _cues(
     (r"\bi\s+will\b|\bi'll\b|\bi’ll\b", 1.3),
@@ -192,8 +247,11 @@ _KIND_CUES: tuple[tuple[Kind, Cues], ...] = (
 _KIND_ORDER = {kind: index for index, kind in enumerate(Kind)}
 
 
-_ALL_CUES = tuple((position, index, pattern) for position, (_, cues) in enumerate(_KIND_CUES)
-                  for index, (pattern, _) in enumerate(cues))
+_ALL_CUES = tuple(
+    (position, index, pattern)
+    for position, (_, cues) in enumerate(_KIND_CUES)
+    for index, (pattern, _) in enumerate(cues)
+)
 _CUE_INDEX = KeyIndex([pattern for _, _, pattern in _ALL_CUES])
 
 
@@ -208,8 +266,14 @@ def find_cues(lower: str) -> CueHits:
     return tuple(tuple(found) for found in hits)
 
 
-def kind_scores(lower: str, *, time_category: str | None, horizon_days: int | None,
-                has_measure: bool, cues: CueHits | None = None) -> dict[Kind, float]:
+def kind_scores(
+    lower: str,
+    *,
+    time_category: str | None,
+    horizon_days: int | None,
+    has_measure: bool,
+    cues: CueHits | None = None,
+) -> dict[Kind, float]:
     """Raw score per kind for a lower-cased statement and what the time phrase rule found."""
     scores = dict(PRIORS)
     found = find_cues(lower) if cues is None else cues
@@ -234,11 +298,22 @@ def kind_scores(lower: str, *, time_category: str | None, horizon_days: int | No
     return scores
 
 
-def classify_kind(lower: str, *, time_category: str | None, horizon_days: int | None,
-                  has_measure: bool, cues: CueHits | None = None) -> tuple[Kind, float]:
+def classify_kind(
+    lower: str,
+    *,
+    time_category: str | None,
+    horizon_days: int | None,
+    has_measure: bool,
+    cues: CueHits | None = None,
+) -> tuple[Kind, float]:
     """The most likely kind and a confidence between 0 and 1 (softmax over the kind scores)."""
-    scores = kind_scores(lower, time_category=time_category, horizon_days=horizon_days,
-                         has_measure=has_measure, cues=cues)
+    scores = kind_scores(
+        lower,
+        time_category=time_category,
+        horizon_days=horizon_days,
+        has_measure=has_measure,
+        cues=cues,
+    )
     best = max(scores, key=lambda kind: (scores[kind], -_KIND_ORDER[kind]))
     top = scores[best]
     total = sum(math.exp((score - top) / SOFTMAX_TEMPERATURE) for score in scores.values())

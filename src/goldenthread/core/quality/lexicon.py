@@ -138,9 +138,7 @@ ACRONYM_RE = fast(
     r"(?<![\w/])(" + word_alternation(JARGON_ACRONYMS) + r")(?![\w/])",
     gate=ACRONYM_GATE,
 )
-JARGON_PHRASE_RE = fast(
-    r"\b(" + word_alternation(JARGON_PHRASES) + r")\b"
-)
+JARGON_PHRASE_RE = fast(r"\b(" + word_alternation(JARGON_PHRASES) + r")\b")
 
 # Vague verbs and what to write instead (an observable action).
 VAGUE_VERBS: dict[str, str] = {
@@ -176,9 +174,7 @@ VAGUE_VERBS: dict[str, str] = {
     "be exposed to": "try or take part in",
     "gain": "do or show",
 }
-VAGUE_RE = fast(
-    r"\b(" + word_alternation(VAGUE_VERBS) + r")(?:s|es|ed|d|ing)?\b"
-)
+VAGUE_RE = fast(r"\b(" + word_alternation(VAGUE_VERBS) + r")(?:s|es|ed|d|ing)?\b")
 
 OBSERVABLE_VERBS = (
     "say ask tell name point show write read spell count add subtract sign choose select pick "
@@ -193,9 +189,7 @@ OBSERVABLE_VERBS = (
     "pull press tap touch open post send invite visit manage come get revise practise practice "
     "hang try taste sing dance paint bake clean wipe drive fill log save spend pass earn"
 ).split()
-OBSERVABLE_RE = fast(
-    r"\b(" + word_alternation(OBSERVABLE_VERBS) + r")(?:s|es|ed|d|ing)?\b"
-)
+OBSERVABLE_RE = fast(r"\b(" + word_alternation(OBSERVABLE_VERBS) + r")(?:s|es|ed|d|ing)?\b")
 CONTEXT_RE = fast(
     r"\b(?:in|at|during|across|on)\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+|a\s+|an\s+|each\s+|"
     r"every\s+|all\s+|school\s+|class\s+)?(?:class(?:room)?|lessons?|school|home|college|nursery|"
@@ -262,9 +256,7 @@ THIRD_PERSON_RE = fast(
     r"|\b(?:his|her|their|him|them|the\s+child|the\s+young\s+person|the\s+pupil|the\s+student)\b"
 )
 # A capitalised name followed by a verb, e.g. "Amil will", "Sam can", "Zara to".
-NAME_SUBJECT_RE = fast(
-    r"\b([A-Z][a-z]+)\s+(?:will|can|is\s+able|to\s+be\s+able|would|wants|to)\b"
-)
+NAME_SUBJECT_RE = fast(r"\b([A-Z][a-z]+)\s+(?:will|can|is\s+able|to\s+be\s+able|would|wants|to)\b")
 NOT_NAMES = frozenset(
     "I By When In Within Over The This That Staff Teacher Teachers School Adults Parents Mum "
     "Dad Nursery College Therapy Support Speech It He She They We You Year Each Every After "

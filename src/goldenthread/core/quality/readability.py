@@ -48,7 +48,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Start and end of each sentence."""
     spans, start = [], 0
     for match in _SENTENCE_END_RE.finditer(text):
-        if text[start:match.start()].strip():
+        if text[start : match.start()].strip():
             spans.append((start, match.start()))
         start = match.end()
     if text[start:].strip():
@@ -68,7 +68,15 @@ def readability(text: str) -> Readability:
             longest, longest_span = len(words), (start, end)
     if total_words == 0:
         return Readability(0, 0, 0, (0, 0), 0.0)
-    grade = (FK_SENTENCE_WEIGHT * total_words / len(spans)
-             + FK_SYLLABLE_WEIGHT * total_syllables / total_words - FK_OFFSET)
-    return Readability(total_words, len(spans), longest, longest_span,
-                       round(max(grade + GRADE_TO_AGE, GRADE_TO_AGE), 1))
+    grade = (
+        FK_SENTENCE_WEIGHT * total_words / len(spans)
+        + FK_SYLLABLE_WEIGHT * total_syllables / total_words
+        - FK_OFFSET
+    )
+    return Readability(
+        total_words,
+        len(spans),
+        longest,
+        longest_span,
+        round(max(grade + GRADE_TO_AGE, GRADE_TO_AGE), 1),
+    )

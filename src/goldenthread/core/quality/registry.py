@@ -44,8 +44,9 @@ def rule(criterion: str, **thresholds: object) -> Callable[[RuleFunction], RuleF
         if len(paragraphs) < 2:
             msg = f"{function.__name__} needs a docstring ending with the reason"
             raise ValueError(msg)
-        RULES[criterion] = Rule(criterion, function, "\n\n".join(paragraphs[:-1]),
-                                paragraphs[-1], dict(thresholds))
+        RULES[criterion] = Rule(
+            criterion, function, "\n\n".join(paragraphs[:-1]), paragraphs[-1], dict(thresholds)
+        )
         REASONS[criterion] = paragraphs[-1]
         return function
 
@@ -56,20 +57,37 @@ _SAME_FINDINGS: dict[tuple[str, Status, str, str], Finding] = {}
 MAX_SAME_FINDINGS = 512
 
 
-def finding(criterion: str, status: Status, message: str, *, spans: tuple[Span, ...] = (),
-            suggestion: str = "") -> Finding:
+def finding(
+    criterion: str,
+    status: Status,
+    message: str,
+    *,
+    spans: tuple[Span, ...] = (),
+    suggestion: str = "",
+) -> Finding:
     """A finding for ``criterion`` carrying the rule's reason.
 
     Findings are frozen, so one with no spans is built once and shared (speed: most of them
     are the same few fixed messages)."""
     if spans:
-        return Finding(criterion=criterion, status=status, message=message,
-                       reason=REASONS[criterion], spans=spans, suggestion=suggestion)
+        return Finding(
+            criterion=criterion,
+            status=status,
+            message=message,
+            reason=REASONS[criterion],
+            spans=spans,
+            suggestion=suggestion,
+        )
     key = (criterion, status, message, suggestion)
     found = _SAME_FINDINGS.get(key)
     if found is None:
-        found = Finding(criterion=criterion, status=status, message=message,
-                        reason=REASONS[criterion], suggestion=suggestion)
+        found = Finding(
+            criterion=criterion,
+            status=status,
+            message=message,
+            reason=REASONS[criterion],
+            suggestion=suggestion,
+        )
         if len(_SAME_FINDINGS) < MAX_SAME_FINDINGS:
             _SAME_FINDINGS[key] = found
     return found
@@ -77,7 +95,7 @@ def finding(criterion: str, status: Status, message: str, *, spans: tuple[Span, 
 
 def quote(text: str, span: Span) -> str:
     """The words of a span, in quotes, for messages."""
-    return f"“{text[span.start:span.end].strip()}”"
+    return f"“{text[span.start : span.end].strip()}”"
 
 
 def nice_date(day: dt.date) -> str:

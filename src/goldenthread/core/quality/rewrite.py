@@ -19,11 +19,24 @@ CONTEXT_PLACEHOLDER = "[where or with whom: e.g. in class with a friend]"
 
 _SUBJECT_RE = re.compile(
     r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]+)\s+(?:will|would|can|wants?\s+to|to)\s+|to\s+|"
-    r"i\s+want\s+to\s+)?(?:be\s+able\s+to\s+)?", re.IGNORECASE,
+    r"i\s+want\s+to\s+)?(?:be\s+able\s+to\s+)?",
+    re.IGNORECASE,
 )
-_PRONOUNS = {"his": "my", "her": "my", "their": "my", "him": "me", "them": "me",
-             "himself": "myself", "herself": "myself", "themselves": "myself", "he": "I",
-             "she": "I", "they": "I", "he's": "I'm", "she's": "I'm"}
+_PRONOUNS = {
+    "his": "my",
+    "her": "my",
+    "their": "my",
+    "him": "me",
+    "them": "me",
+    "himself": "myself",
+    "herself": "myself",
+    "themselves": "myself",
+    "he": "I",
+    "she": "I",
+    "they": "I",
+    "he's": "I'm",
+    "she's": "I'm",
+}
 _PRONOUN_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b", re.IGNORECASE)
 _PRONOUN_LOWER_RE = re.compile(r"\b(" + "|".join(_PRONOUNS) + r")\b")
 _SERVICE_LEAD_RE = re.compile(
@@ -57,7 +70,7 @@ def _first_person(text: str) -> str:
         return _PRONOUN_RE.sub(lambda m: _PRONOUNS[m.group(1).lower()], text)
     parts, last = [], 0
     for match in _PRONOUN_LOWER_RE.finditer(text.lower()):
-        parts += [text[last:match.start()], _PRONOUNS[match.group(1)]]
+        parts += [text[last : match.start()], _PRONOUNS[match.group(1)]]
         last = match.end()
     return "".join(parts) + text[last:] if parts else text
 
@@ -66,7 +79,7 @@ def _when(statement: Statement) -> str:
     time = statement.time
     if time is None or time.vague:
         return WHEN_PLACEHOLDER
-    said = statement.text[time.start:time.end].strip()
+    said = statement.text[time.start : time.end].strip()
     said = _WHEN_LEAD_RE.sub("the time ", said)
     said = _BY_LEAD_RE.sub("", said)
     return said if said else WHEN_PLACEHOLDER
@@ -76,7 +89,7 @@ def _action(statement: Statement, names: set[str]) -> str:
     text = statement.text
     time = statement.time
     if time is not None and not time.vague:
-        text = text[: time.start] + text[time.end:]
+        text = text[: time.start] + text[time.end :]
     text = " ".join(text.split()).strip(" ,.;:")  # as re.sub(r"\s+", " ", …), then trimmed
     text = _SUBJECT_RE.sub("", text, count=1)
     text = _SERVICE_LEAD_RE.sub("", text, count=1)
@@ -87,8 +100,8 @@ def _action(statement: Statement, names: set[str]) -> str:
     text = _I_VERB_RE.sub(_first_person_verb, text)
     vague = VAGUE_RE.search(text.lower())
     if vague is not None:
-        word = text[vague.start():vague.end()]
-        text = f"{text[:vague.start()]}[do what: instead of “{word}”]{text[vague.end():]}"
+        word = text[vague.start() : vague.end()]
+        text = f"{text[: vague.start()]}[do what: instead of “{word}”]{text[vague.end() :]}"
     return text.strip(" ,.") or ACTION_PLACEHOLDER
 
 

@@ -36,21 +36,35 @@ def check_outcome_not_provision(statement: Statement) -> Finding:
     if statement.kind is Kind.PROVISION:
         spans = _provision_spans(statement, 0.0)
         said = f"{quote(statement.text, spans[0])} is help" if spans else "This is help"
-        return finding("outcome_not_provision", Status.FAIL,
-                       f"{said} the child will get (provision), not the difference it makes.",
-                       spans=spans, suggestion=ASK_WHAT_IT_DOES)
+        return finding(
+            "outcome_not_provision",
+            Status.FAIL,
+            f"{said} the child will get (provision), not the difference it makes.",
+            spans=spans,
+            suggestion=ASK_WHAT_IT_DOES,
+        )
     if statement.kind is Kind.NEED:
-        return finding("outcome_not_provision", Status.WARN,
-                       "This says what is hard for the child (a need), not what will be "
-                       "different.", suggestion="Say what the child will be able to do, by when.")
+        return finding(
+            "outcome_not_provision",
+            Status.WARN,
+            "This says what is hard for the child (a need), not what will be different.",
+            suggestion="Say what the child will be able to do, by when.",
+        )
     strong = _provision_spans(statement, STRONG_PROVISION_CUE)
     if strong:
-        return finding("outcome_not_provision", Status.WARN,
-                       f"It also talks about help: {quote(statement.text, strong[0])}.",
-                       spans=strong, suggestion="Keep hours, sessions and staff in the provision "
-                       "part of the plan. Keep the outcome about the child.")
-    return finding("outcome_not_provision", Status.PASS,
-                   "It is about what will change for the child, not the help they get.")
+        return finding(
+            "outcome_not_provision",
+            Status.WARN,
+            f"It also talks about help: {quote(statement.text, strong[0])}.",
+            spans=strong,
+            suggestion="Keep hours, sessions and staff in the provision "
+            "part of the plan. Keep the outcome about the child.",
+        )
+    return finding(
+        "outcome_not_provision",
+        Status.PASS,
+        "It is about what will change for the child, not the help they get.",
+    )
 
 
 @rule("not_aspiration")
@@ -64,16 +78,25 @@ def check_not_aspiration(statement: Statement) -> Finding:
     """
     time = statement.time
     if statement.kind is Kind.ASPIRATION:
-        return finding("not_aspiration", Status.FAIL,
-                       "This is a long-term hope (an aspiration). It belongs in the “all about "
-                       "me” part of the plan (Section A).",
-                       spans=() if time is None else (Span(time.start, time.end),),
-                       suggestion="Keep the hope. Then write a step towards it that can happen "
-                       "by a date, like “By the end of Year 4, I will …”.")
+        return finding(
+            "not_aspiration",
+            Status.FAIL,
+            "This is a long-term hope (an aspiration). It belongs in the “all about "
+            "me” part of the plan (Section A).",
+            spans=() if time is None else (Span(time.start, time.end),),
+            suggestion="Keep the hope. Then write a step towards it that can happen "
+            "by a date, like “By the end of Year 4, I will …”.",
+        )
     if time is not None and time.vague:
-        return finding("not_aspiration", Status.WARN,
-                       f"{quote(statement.text, Span(time.start, time.end))} sounds like a "
-                       "long-term hope.", spans=(Span(time.start, time.end),),
-                       suggestion="Use a date or a stage instead.")
-    return finding("not_aspiration", Status.PASS, "It is a step that can be checked, not only a "
-                   "long-term hope.")
+        return finding(
+            "not_aspiration",
+            Status.WARN,
+            f"{quote(statement.text, Span(time.start, time.end))} sounds like a long-term hope.",
+            spans=(Span(time.start, time.end),),
+            suggestion="Use a date or a stage instead.",
+        )
+    return finding(
+        "not_aspiration",
+        Status.PASS,
+        "It is a step that can be checked, not only a long-term hope.",
+    )

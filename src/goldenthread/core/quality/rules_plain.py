@@ -23,10 +23,14 @@ JARGON_FAIL_COUNT = 3
 
 def jargon_in(text: str, lower: str) -> list[tuple[Span, str, str]]:
     """Each jargon word or acronym found, with its span and a plain alternative."""
-    found = [(Span(m.start(), m.end()), m.group(0), JARGON_ACRONYMS[m.group(0)])
-             for m in ACRONYM_RE.finditer(text)]
-    found += [(Span(m.start(), m.end()), text[m.start():m.end()], JARGON_PHRASES[m.group(0)])
-              for m in JARGON_PHRASE_RE.finditer(lower)]
+    found = [
+        (Span(m.start(), m.end()), m.group(0), JARGON_ACRONYMS[m.group(0)])
+        for m in ACRONYM_RE.finditer(text)
+    ]
+    found += [
+        (Span(m.start(), m.end()), text[m.start() : m.end()], JARGON_PHRASES[m.group(0)])
+        for m in JARGON_PHRASE_RE.finditer(lower)
+    ]
     found.sort(key=lambda item: item[0].start)
     return found
 
@@ -45,14 +49,23 @@ def _jargon_part(statement: Statement) -> tuple[Status, list[str], list[str], li
     status = Status.FAIL if len(found) >= JARGON_FAIL_COUNT else Status.WARN
     words = ", ".join(f"“{word}”" for _, word, _ in found[:4])
     swaps = "; ".join(f"“{word}” → “{plain}”" for _, word, plain in found[:4])
-    return (status, [f"It uses words families may not know: {words}."],
-            [f"Try plain words: {swaps}."], [span for span, _, _ in found])
+    return (
+        status,
+        [f"It uses words families may not know: {words}."],
+        [f"Try plain words: {swaps}."],
+        [span for span, _, _ in found],
+    )
 
 
-@rule("plain_language", LONG_SENTENCE_WARN_WORDS=LONG_SENTENCE_WARN_WORDS,
-      LONG_SENTENCE_FAIL_WORDS=LONG_SENTENCE_FAIL_WORDS, READING_AGE_WARN=READING_AGE_WARN,
-      READING_AGE_FAIL=READING_AGE_FAIL, MIN_WORDS_FOR_READING_AGE=MIN_WORDS_FOR_READING_AGE,
-      JARGON_FAIL_COUNT=JARGON_FAIL_COUNT)
+@rule(
+    "plain_language",
+    LONG_SENTENCE_WARN_WORDS=LONG_SENTENCE_WARN_WORDS,
+    LONG_SENTENCE_FAIL_WORDS=LONG_SENTENCE_FAIL_WORDS,
+    READING_AGE_WARN=READING_AGE_WARN,
+    READING_AGE_FAIL=READING_AGE_FAIL,
+    MIN_WORDS_FOR_READING_AGE=MIN_WORDS_FOR_READING_AGE,
+    JARGON_FAIL_COUNT=JARGON_FAIL_COUNT,
+)
 def check_plain_language(statement: Statement) -> Finding:
     """Flags professional jargon and acronyms (with a plain word to use instead), long sentences
     and a high reading age. One or two jargon words warn; JARGON_FAIL_COUNT or more fail. A
@@ -79,5 +92,10 @@ def check_plain_language(statement: Statement) -> Finding:
     worst = _worst(statuses)
     if worst is Status.PASS:
         return finding("plain_language", Status.PASS, "It uses plain words.")
-    return finding("plain_language", worst, " ".join(messages), spans=tuple(spans),
-                   suggestion=" ".join(suggestions))
+    return finding(
+        "plain_language",
+        worst,
+        " ".join(messages),
+        spans=tuple(spans),
+        suggestion=" ".join(suggestions),
+    )

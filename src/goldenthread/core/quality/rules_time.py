@@ -49,29 +49,46 @@ def _time_problem(statement: Statement, spans: tuple[Span, ...]) -> Finding | No
     if due is None:
         return None
     if due < statement.today:
-        return finding("time_bound", Status.FAIL,
-                       f"This date has already passed ({nice_date(due)}).", spans=spans,
-                       suggestion="Choose a date that is still to come. " + WHEN_EXAMPLE)
+        return finding(
+            "time_bound",
+            Status.FAIL,
+            f"This date has already passed ({nice_date(due)}).",
+            spans=spans,
+            suggestion="Choose a date that is still to come. " + WHEN_EXAMPLE,
+        )
     if _past_age_limit(statement):
-        return finding("time_bound", Status.FAIL,
-                       f"This is after the child turns {MAX_PLAN_AGE} ({nice_date(due)}). "
-                       "Plans end by then.", spans=spans,
-                       suggestion="Choose a date before the child turns 25.")
+        return finding(
+            "time_bound",
+            Status.FAIL,
+            f"This is after the child turns {MAX_PLAN_AGE} ({nice_date(due)}). Plans end by then.",
+            spans=spans,
+            suggestion="Choose a date before the child turns 25.",
+        )
     if plan_end is not None and due > plan_end:
-        return finding("time_bound", Status.WARN,
-                       f"This is after the plan ends ({nice_date(due)}, plan ends "
-                       f"{nice_date(plan_end)}).", spans=spans,
-                       suggestion="Choose a date before the plan ends, or check the plan end.")
+        return finding(
+            "time_bound",
+            Status.WARN,
+            f"This is after the plan ends ({nice_date(due)}, plan ends {nice_date(plan_end)}).",
+            spans=spans,
+            suggestion="Choose a date before the plan ends, or check the plan end.",
+        )
     if _early_years_too_far(statement):
-        return finding("time_bound", Status.WARN,
-                       "This is more than a year away for a child under 5. Young children "
-                       "change fast.", spans=spans,
-                       suggestion="For young children, aim for about 3 to 6 months.")
+        return finding(
+            "time_bound",
+            Status.WARN,
+            "This is more than a year away for a child under 5. Young children change fast.",
+            spans=spans,
+            suggestion="For young children, aim for about 3 to 6 months.",
+        )
     return None
 
 
-@rule("time_bound", EARLY_YEARS_AGE=EARLY_YEARS_AGE, EARLY_YEARS_MAX_DAYS=EARLY_YEARS_MAX_DAYS,
-      MAX_PLAN_AGE=MAX_PLAN_AGE)
+@rule(
+    "time_bound",
+    EARLY_YEARS_AGE=EARLY_YEARS_AGE,
+    EARLY_YEARS_MAX_DAYS=EARLY_YEARS_MAX_DAYS,
+    MAX_PLAN_AGE=MAX_PLAN_AGE,
+)
 def check_time_bound(statement: Statement) -> Finding:  # noqa: PLR0911 (one return per case)
     """Finds the time phrase and works out the date with the date of birth and the school
     calendar. Fails with no time phrase, a vague one ("one day"), a date that has passed, or a
@@ -84,14 +101,22 @@ def check_time_bound(statement: Statement) -> Finding:  # noqa: PLR0911 (one ret
     """
     time = statement.time
     if time is None:
-        return finding("time_bound", Status.FAIL, "This does not say when. " + WHEN_EXAMPLE,
-                       suggestion=WHEN_EXAMPLE)
+        return finding(
+            "time_bound",
+            Status.FAIL,
+            "This does not say when. " + WHEN_EXAMPLE,
+            suggestion=WHEN_EXAMPLE,
+        )
     spans = _span(statement)
     said = quote(statement.text, spans[0])
     if time.vague:
-        return finding("time_bound", Status.FAIL,
-                       f"{said} is not a date. It could be any time.", spans=spans,
-                       suggestion=WHEN_EXAMPLE)
+        return finding(
+            "time_bound",
+            Status.FAIL,
+            f"{said} is not a date. It could be any time.",
+            spans=spans,
+            suggestion=WHEN_EXAMPLE,
+        )
     if time.due is None and time.note and "date of birth" not in time.note:
         return finding("time_bound", Status.FAIL, time.note, spans=spans, suggestion=WHEN_EXAMPLE)
     problem = _time_problem(statement, spans)
@@ -100,11 +125,16 @@ def check_time_bound(statement: Statement) -> Finding:  # noqa: PLR0911 (one ret
     if time.due is None:
         return finding("time_bound", Status.PASS, f"It says when: {said}. {time.note}", spans=spans)
     if time.approximate:
-        return finding("time_bound", Status.WARN,
-                       f"{said} is not a fixed date. {time.note}", spans=spans,
-                       suggestion=WHEN_EXAMPLE)
-    return finding("time_bound", Status.PASS,
-                   f"It says when: {said} (by {nice_date(time.due)}).", spans=spans)
+        return finding(
+            "time_bound",
+            Status.WARN,
+            f"{said} is not a fixed date. {time.note}",
+            spans=spans,
+            suggestion=WHEN_EXAMPLE,
+        )
+    return finding(
+        "time_bound", Status.PASS, f"It says when: {said} (by {nice_date(time.due)}).", spans=spans
+    )
 
 
 @rule("achievable", BIG_CHANGE_MAX_DAYS=BIG_CHANGE_MAX_DAYS)
@@ -120,10 +150,13 @@ def check_achievable(statement: Statement) -> Finding:
     big = BIG_CHANGE_RE.search(statement.masked) if soon else None  # only looked for if soon
     if big is not None:
         spans = (Span(big.start(), big.end()), *_span(statement))
-        return finding("achievable", Status.WARN,
-                       "This is a big change for only a few weeks. Check it can happen in time.",
-                       spans=spans,
-                       suggestion="Give it longer, or make this a smaller first step.")
+        return finding(
+            "achievable",
+            Status.WARN,
+            "This is a big change for only a few weeks. Check it can happen in time.",
+            spans=spans,
+            suggestion="Give it longer, or make this a smaller first step.",
+        )
     return finding("achievable", Status.NOT_APPLICABLE, NEEDS_JUDGEMENT)
 
 
@@ -138,11 +171,19 @@ def check_realistic(statement: Statement) -> Finding:
     if time is not None and time.due is not None:
         spans = _span(statement)
         if time.due < statement.today:
-            return finding("realistic", Status.FAIL,
-                           "The date has already passed, so this cannot be done in time.",
-                           spans=spans, suggestion="Choose a date that is still to come.")
+            return finding(
+                "realistic",
+                Status.FAIL,
+                "The date has already passed, so this cannot be done in time.",
+                spans=spans,
+                suggestion="Choose a date that is still to come.",
+            )
         if _past_age_limit(statement):
-            return finding("realistic", Status.FAIL,
-                           f"The date is after the child turns {MAX_PLAN_AGE}, when plans end.",
-                           spans=spans, suggestion="Choose a date before the child turns 25.")
+            return finding(
+                "realistic",
+                Status.FAIL,
+                f"The date is after the child turns {MAX_PLAN_AGE}, when plans end.",
+                spans=spans,
+                suggestion="Choose a date before the child turns 25.",
+            )
     return finding("realistic", Status.NOT_APPLICABLE, NEEDS_JUDGEMENT)

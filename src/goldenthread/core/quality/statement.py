@@ -53,8 +53,9 @@ def _spans(pattern: FastPattern, text: str) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end()) for m in pattern.finditer(text))
 
 
-def read_statement(text: str, context: StatementContext,
-                   terms: cal.TermDates | None = None) -> Statement:
+def read_statement(
+    text: str, context: StatementContext, terms: cal.TermDates | None = None
+) -> Statement:
     """Read a statement once for all the rules."""
     lower = text.lower()
     time = find_time_phrase(text, When(context.today, context.date_of_birth, terms), lowered=lower)
@@ -73,9 +74,21 @@ def read_statement(text: str, context: StatementContext,
         cues=cues,
     )
     return Statement(
-        text=text, lower=lower, masked=masked, context=context, time=time,
-        strong_measures=strong, weak_measures=weak, kind=kind, kind_confidence=confidence,
-        terms=terms, provision_cues=cues[0], contexts=_spans(CONTEXT_RE, masked),
-        name_spans=tuple(Span(m.start(1), m.end(1)) for m in NAME_SUBJECT_RE.finditer(text)
-                         if m.group(1) not in NOT_NAMES),
+        text=text,
+        lower=lower,
+        masked=masked,
+        context=context,
+        time=time,
+        strong_measures=strong,
+        weak_measures=weak,
+        kind=kind,
+        kind_confidence=confidence,
+        terms=terms,
+        provision_cues=cues[0],
+        contexts=_spans(CONTEXT_RE, masked),
+        name_spans=tuple(
+            Span(m.start(1), m.end(1))
+            for m in NAME_SUBJECT_RE.finditer(text)
+            if m.group(1) not in NOT_NAMES
+        ),
     )

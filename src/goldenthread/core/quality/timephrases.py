@@ -33,18 +33,31 @@ _NUMBER_WORDS = (
     "fifteen sixteen seventeen eighteen nineteen twenty"
 ).split()
 NUMBER_WORDS: dict[str, int] = {word: value for value, word in enumerate(_NUMBER_WORDS)}
-NUMBER_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for n, w in
-                     enumerate(_NUMBER_WORDS[1:6], start=1)})
+NUMBER_WORDS.update(
+    {
+        f"twenty{sep}{w}": 20 + n
+        for sep in ("-", " ")
+        for n, w in enumerate(_NUMBER_WORDS[1:6], start=1)
+    }
+)
 NUMBER_WORDS.update({"a": 1, "an": 1, "a couple of": 2, "half a": 0})
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 NUMBER_WORDS.update({word: value for value, word in enumerate(_ORDINAL_WORDS, start=1)})
-NUMBER_WORDS.update({f"twenty{sep}{w}": 20 + n for sep in ("-", " ") for n, w in
-                     enumerate(_ORDINAL_WORDS[:5], start=1)})
-_ORDINAL = (r"(?:(\d{1,2})(?:st|nd|rd|th)|(twenty[- ](?:first|second|third|fourth|fifth)|"
-            + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True)) + r"))")
+NUMBER_WORDS.update(
+    {
+        f"twenty{sep}{w}": 20 + n
+        for sep in ("-", " ")
+        for n, w in enumerate(_ORDINAL_WORDS[:5], start=1)
+    }
+)
+_ORDINAL = (
+    r"(?:(\d{1,2})(?:st|nd|rd|th)|(twenty[- ](?:first|second|third|fourth|fifth)|"
+    + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+    + r"))"
+)
 _NUM = r"(\d{1,2}|twenty[- ](?:one|two|three|four|five)|" + "|".join(_NUMBER_WORDS) + r")"
 _MONTHS = {name.lower(): i for i, name in enumerate(stdcal.month_name) if name}
 _MONTHS.update({name.lower(): i for i, name in enumerate(stdcal.month_abbr) if name})
@@ -283,7 +296,7 @@ def _gate(pattern: str, resolver: Resolver) -> str | None:
     """What must be in the text for ``pattern`` to match, as a pattern that ``re`` finds fast:
     the pattern without its optional "by the" lead, or, for dates, digits in the right shape."""
     if pattern.startswith(_BY):
-        return pattern[len(_BY):]
+        return pattern[len(_BY) :]
     return _DIGIT_GATES.get(resolver)
 
 
@@ -291,60 +304,119 @@ def _gate(pattern: str, resolver: Resolver) -> str | None:
 _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
     (FastPattern(pattern, gate=_gate(pattern, resolver)), resolver)
     for pattern, resolver in (
-        (_BY + r"end\s+of\s+(?:the\s+)?(?:summer\s+term\s+(?:of|in)\s+)?" + _YEAR_GROUP,
-         _end_of_year_n),
-        (r"\b(?:by|when|before|once)\s+(?:the\s+time\s+)?" + _WHO + r"\s+in\s+" + _YEAR_GROUP,
-         _end_of_year_n),
+        (
+            _BY + r"end\s+of\s+(?:the\s+)?(?:summer\s+term\s+(?:of|in)\s+)?" + _YEAR_GROUP,
+            _end_of_year_n,
+        ),
+        (
+            r"\b(?:by|when|before|once)\s+(?:the\s+time\s+)?" + _WHO + r"\s+in\s+" + _YEAR_GROUP,
+            _end_of_year_n,
+        ),
         (r"\bby\s+" + _YEAR_GROUP, _end_of_year_n),
-        (r"\b(?:before|when|once)\s+" + _WHO_VERB + r"\s+(?:start|starts|move|moves|go|goes|"
-         r"transfer|transfers)\s+(?:up\s+)?(?:in)?to\s+" + _YEAR_GROUP, _before_year_n),
-        (_BY + r"end\s+of\s+(?:the\s+|my\s+)?(reception|nursery)(?:\s+year)?\b",
-         _end_of_early_years),
-        (r"\b(?:(?:before|when|once)\s+" + _WHO_VERB + r"\s+(start|starts|move|moves|go|goes|"
-         r"transfer|transfers)(?:\s+up)?(?:\s+(?:in)?to)?|end\s+of|(?:when|before)\s+" + _WHO_VERB
-         + r"\s+(?:leave|leaves|finish|finishes))\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?"
-         r"(infant|junior|primary|secondary)(?:\s+school)?\b", _school_phase),
-        (r"\b(?:before|when|once)\s+" + _WHO_VERB + r"\s+(?:start|starts)\s+(?:school|reception)\b",
-         _start_school),
-        (_BY + r"end\s+of\s+(?:the\s+)?(?:key\s+stage\s*(\d)|ks\s?(\d)|(?:the\s+)?(?:eyfs|early\s+"
-         r"years\s+foundation\s+stage|foundation\s+stage))\b", _key_stage),
-        (r"\b(?:by\s+the\s+time|when|once|before|by\s+when)\s+(?:" + _WHO + r"|" + _WHO_VERB
-         + r"\s+(?:turn|turns|reach|reaches))\s+" + _NUM + _AGE_TAIL, _age),
+        (
+            r"\b(?:before|when|once)\s+" + _WHO_VERB + r"\s+(?:start|starts|move|moves|go|goes|"
+            r"transfer|transfers)\s+(?:up\s+)?(?:in)?to\s+" + _YEAR_GROUP,
+            _before_year_n,
+        ),
+        (
+            _BY + r"end\s+of\s+(?:the\s+|my\s+)?(reception|nursery)(?:\s+year)?\b",
+            _end_of_early_years,
+        ),
+        (
+            r"\b(?:(?:before|when|once)\s+" + _WHO_VERB + r"\s+(start|starts|move|moves|go|goes|"
+            r"transfer|transfers)(?:\s+up)?(?:\s+(?:in)?to)?|end\s+of|(?:when|before)\s+"
+            + _WHO_VERB
+            + r"\s+(?:leave|leaves|finish|finishes))\s+(?:my\s+|his\s+|her\s+|their\s+|the\s+)?"
+            r"(infant|junior|primary|secondary)(?:\s+school)?\b",
+            _school_phase,
+        ),
+        (
+            r"\b(?:before|when|once)\s+"
+            + _WHO_VERB
+            + r"\s+(?:start|starts)\s+(?:school|reception)\b",
+            _start_school,
+        ),
+        (
+            _BY
+            + r"end\s+of\s+(?:the\s+)?(?:key\s+stage\s*(\d)|ks\s?(\d)|(?:the\s+)?(?:eyfs|early\s+"
+            r"years\s+foundation\s+stage|foundation\s+stage))\b",
+            _key_stage,
+        ),
+        (
+            r"\b(?:by\s+the\s+time|when|once|before|by\s+when)\s+(?:"
+            + _WHO
+            + r"|"
+            + _WHO_VERB
+            + r"\s+(?:turn|turns|reach|reaches))\s+"
+            + _NUM
+            + _AGE_TAIL,
+            _age,
+        ),
         (r"\b(?:by|before|at|from)\s+(?:the\s+)?age\s+(?:of\s+)?" + _NUM + _AGE_TAIL, _age),
         (r"\bby\s+(\d{1,2})\s*/\s*(\d{1,2})\b(?!\s*/)", _age),
-        (r"\b(?:by|before)\s+(?:my|his|her|their|[a-z]+'s)\s+" + _ORDINAL + r"\s+birthday",
-         _age),
-        (r"\b(?:when|before|by\s+the\s+time)\s+" + _WHO_VERB + r"\s+(?:leave|leaves|finish|"
-         r"finishes)\s+(school|college|sixth\s+form)\b", _leave_school),
-        (_BY + r"end\s+of\s+(this\s+|the\s+|next\s+|the\s+next\s+|the\s+current\s+)?(?:school\s+)?"
-         r"(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b(?!\s+(?:of\s+)?\d{4})", _term),
+        (r"\b(?:by|before)\s+(?:my|his|her|their|[a-z]+'s)\s+" + _ORDINAL + r"\s+birthday", _age),
+        (
+            r"\b(?:when|before|by\s+the\s+time)\s+" + _WHO_VERB + r"\s+(?:leave|leaves|finish|"
+            r"finishes)\s+(school|college|sixth\s+form)\b",
+            _leave_school,
+        ),
+        (
+            _BY
+            + r"end\s+of\s+(this\s+|the\s+|next\s+|the\s+next\s+|the\s+current\s+)?(?:school\s+)?"
+            r"(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b(?!\s+(?:of\s+)?\d{4})",
+            _term,
+        ),
         (r"\b(this|next)\s+(?:(autumn|spring|summer)\s+)?(half[\s-]?)?term\b", _term),
         (r"\bby\s+()()(half[\s-]?term)\b", _term),
-        (r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(autumn|spring|summer)\b(?!\s+(?:term\s+)?"
-         r"(?:of\s+)?\d)", _named_term),
-        (_BY + r"end\s+of\s+(?:this|the|next|the\s+next|the\s+current|my|the\s+school)?\s*"
-         r"(?:school\s+|academic\s+)?year\b(?!\s?\d)", _school_year),
+        (
+            r"\bby\s+(?:the\s+)?(?:end\s+of\s+(?:the\s+)?)?(autumn|spring|summer)\b(?!\s+(?:term\s+)?"
+            r"(?:of\s+)?\d)",
+            _named_term,
+        ),
+        (
+            _BY + r"end\s+of\s+(?:this|the|next|the\s+next|the\s+current|my|the\s+school)?\s*"
+            r"(?:school\s+|academic\s+)?year\b(?!\s?\d)",
+            _school_year,
+        ),
         (r"\b(?:this|next)\s+(?:school\s+|academic\s+)year\b", _school_year),
-        (r"(?<!times\s)(?<!once\s)(?<!twice\s)\b(?:in|within|over|for)\s+(?:the\s+)?(?:next\s+|"
-         r"coming\s+)?(?:" + _NUM + r"\s+|an?\s+|one\s+)?" + _UNITS, _duration),
+        (
+            r"(?<!times\s)(?<!once\s)(?<!twice\s)\b(?:in|within|over|for)\s+(?:the\s+)?(?:next\s+|"
+            r"coming\s+)?(?:" + _NUM + r"\s+|an?\s+|one\s+)?" + _UNITS,
+            _duration,
+        ),
         (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b", _full_date),
         (r"\b(\d{4})-(\d{2})-(\d{2})\b", _iso_date),
         (r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(\d{4})\b", _day_month_year),
-        (r"\b(by|in|before|until|end\s+of)\s+(?:the\s+end\s+of\s+)?" + _MONTH + r",?\s+(\d{4})\b",
-         _month_year),
+        (
+            r"\b(by|in|before|until|end\s+of)\s+(?:the\s+end\s+of\s+)?"
+            + _MONTH
+            + r",?\s+(\d{4})\b",
+            _month_year,
+        ),
         (r"\bby\s+(?:the\s+end\s+of\s+)?" + _MONTH + r"(?!\s*,?\s*\d)\b", _month_only),
-        (r"\b(?:by|in|before|end\s+of)\s+(?:the\s+)?(summer|spring|autumn|winter)(?:\s+term)?\s+"
-         r"(?:of\s+)?(\d{4})\b", _season_year),
-        (r"\b(?:by|in|during|end\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:academic\s+|school"
-         r"\s+)?(?:year\s+)?(20\d{2})\s?[/-]\s?(?:20)?\d{2}\b", _academic_year),
+        (
+            r"\b(?:by|in|before|end\s+of)\s+(?:the\s+)?(summer|spring|autumn|winter)(?:\s+term)?\s+"
+            r"(?:of\s+)?(\d{4})\b",
+            _season_year,
+        ),
+        (
+            r"\b(?:by|in|during|end\s+of)\s+(?:the\s+)?(?:end\s+of\s+)?(?:the\s+)?(?:academic\s+|school"
+            r"\s+)?(?:year\s+)?(20\d{2})\s?[/-]\s?(?:20)?\d{2}\b",
+            _academic_year,
+        ),
         (r"\b(?:by|in|before|end\s+of)\s+(?:the\s+end\s+of\s+)?(20\d{2})\b", _calendar_year),
-        (r"\b(?:by|before)\s+(?:the\s+)?(christmas|easter)(?:\s+holidays?)?(?:\s+(20\d{2}))?\b",
-         _festival),
+        (
+            r"\b(?:by|before)\s+(?:the\s+)?(christmas|easter)(?:\s+holidays?)?(?:\s+(20\d{2}))?\b",
+            _festival,
+        ),
         (r"\b(?:by|at|before)\s+(?:my|his|her|their|the)\s+next\s+(?:annual\s+)?review\b", _review),
-        (r"\b(?:one\s+day|some\s*day|in\s+(?:the\s+)?future|eventually|soon|in\s+time|over\s+time|"
-         r"at\s+some\s+point|in\s+the\s+long\s+(?:term|run)|in\s+adult\s+life|in\s+adulthood|as\s+an"
-         r"\s+adult|when\s+" + _WHO + r"\s+(?:older|an\s+adult|a\s+grown[\s-]?up|grown[\s-]?up|"
-         r"bigger|big)|when\s+(?:i|he|she|they)\s+grows?\s+up|later\s+in\s+life)\b", _vague),
+        (
+            r"\b(?:one\s+day|some\s*day|in\s+(?:the\s+)?future|eventually|soon|in\s+time|over\s+time|"
+            r"at\s+some\s+point|in\s+the\s+long\s+(?:term|run)|in\s+adult\s+life|in\s+adulthood|as\s+an"
+            r"\s+adult|when\s+" + _WHO + r"\s+(?:older|an\s+adult|a\s+grown[\s-]?up|grown[\s-]?up|"
+            r"bigger|big)|when\s+(?:i|he|she|they)\s+grows?\s+up|later\s+in\s+life)\b",
+            _vague,
+        ),
     )
 )
 _QUICK = re.compile(
