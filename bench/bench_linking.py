@@ -125,7 +125,11 @@ def main() -> int:
 
     # --- ours -------------------------------------------------------------------------
     t0 = time.perf_counter()
-    from goldenthread.core.linking import default_suggester, suggest_links_many
+    from goldenthread.core.linking import (
+        default_suggester,
+        link_records_many,
+        suggest_links_many,
+    )
     from goldenthread.core.linking.model import default_embedder
 
     default_suggester()
@@ -133,6 +137,9 @@ def main() -> int:
     t0 = time.perf_counter()
     suggest_links_many(statements, explain=False)
     ours_s = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    link_records_many(statements)
+    ours_records_s = time.perf_counter() - t0
     t0 = time.perf_counter()
     suggest_links_many(statements)
     ours_explained_s = time.perf_counter() - t0
@@ -177,6 +184,7 @@ def main() -> int:
         print(f"{key:28}{ours_acc[key]:16.3f}{full_acc[key]:16.3f}")
     speedup = full_s / ours_s
     print(f"{'  ours with reasons / s':28}{len(statements) / ours_explained_s:16,.0f}")
+    print(f"{'  ours link_records_many / s':28}{len(statements) / ours_records_s:16,.0f}")
     ratio = ours_acc["themes_top1"] / full_acc["themes_top1"]
     print(
         f"\nspeed-up {speedup:.0f}x labels only, {full_s / ours_explained_s:.0f}x with reasons "

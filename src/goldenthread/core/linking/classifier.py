@@ -17,6 +17,11 @@ import numpy.typing as npt
 FloatArray = npt.NDArray[np.float32]
 HeadKind = Literal["softmax", "sigmoid"]
 
+# OpenBLAS runs a product on one thread when rows x inner x columns <= 262,144
+# (SMP_THRESHOLD_MIN x GEMM_MULTITHREAD_THRESHOLD); above that it wakes a thread per core,
+# which at these sizes costs more than it saves and fights the audit's own worker
+# processes. Products here are cut into row blocks under that size.
+_ONE_THREAD_PRODUCT = 200_000
 _STEPS = 600
 _LEARNING_RATE = 0.5
 _MOMENTUM = 0.9
@@ -36,8 +41,7 @@ class LinearHead:
     kind: HeadKind
 
     def scores(self, features: FloatArray) -> FloatArray:
-        result: FloatArray = features @ self.coef.T + self.intercept
-        return result
+        return matmul_one_thread(features, self.coef.T) + self.intercept
 
     def probabilities(self, features: FloatArray) -> FloatArray:
         return _activate(self.scores(features), self.kind)
@@ -48,6 +52,19 @@ class LinearHead:
             return self.coef
         result: FloatArray = self.coef - self.coef.mean(axis=0, keepdims=True)
         return result
+
+
+def matmul_one_thread(left: FloatArray, right: FloatArray) -> FloatArray:
+    """``left @ right`` in row blocks small enough for BLAS to stay on this thread."""
+    work = max(int(left.shape[1]) * int(right.shape[1]), 1)
+    block = max(_ONE_THREAD_PRODUCT // work, 1)
+    if left.shape[0] <= block:
+        product: FloatArray = left @ right
+        return product
+    out = np.empty((left.shape[0], right.shape[1]), dtype=np.result_type(left, right))
+    for start in range(0, left.shape[0], block):
+        np.matmul(left[start : start + block], right, out=out[start : start + block])
+    return cast(FloatArray, out)
 
 
 def _activate(scores: FloatArray, kind: HeadKind) -> FloatArray:

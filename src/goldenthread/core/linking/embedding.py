@@ -17,6 +17,8 @@ import numpy as np
 import numpy.typing as npt
 from tokenizers import Encoding
 
+from goldenthread.core.linking.wordcache import WordCacheTokenizer
+
 FloatArray = npt.NDArray[np.float32]
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -38,11 +40,11 @@ class StaticEmbedder:
         # float32 in memory (the file keeps float16): gathers are faster without a cast.
         self.vectors: FloatArray = np.asarray(model.embedding, dtype=np.float32)
         self.dim: int = int(self.vectors.shape[1])
+        self._words = WordCacheTokenizer(self._tokenizer, self.unk_id)
 
     def token_ids(self, texts: Sequence[str]) -> list[list[int]]:
-        encodings = self._tokenizer.encode_batch_fast(list(texts), add_special_tokens=False)
-        unk = self.unk_id
-        return [[i for i in enc.ids if i != unk] for enc in encodings]
+        """Token ids per text, unknown token dropped (the tokenizer's ids, via a word cache)."""
+        return self._words.token_ids(texts)
 
     def tokenize(self, texts: Sequence[str]) -> list[Encoding]:
         """Tokens with offsets and word ids (slower than token_ids; needed for reasons)."""
@@ -70,16 +72,13 @@ class StaticEmbedder:
         return out
 
     def _encode_batch(self, ids: list[list[int]]) -> FloatArray:
-        lengths = np.fromiter((len(row) for row in ids), dtype=np.int64, count=len(ids))
+        # Sum each text's token rows, then scale to length one (the mean's direction is the
+        # sum's). One small gather per text beats one big gather + reduceat by ~10x: the
+        # rows stay in cache.
+        vectors = self.vectors
         out = np.zeros((len(ids), self.dim), dtype=np.float32)
-        flat = np.fromiter(
-            (i for row in ids for i in row), dtype=np.int64, count=int(lengths.sum())
-        )
-        if flat.size == 0:
-            return out
-        rows = self.vectors[flat]
-        filled = lengths > 0
-        starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))[filled]
-        out[filled] = np.add.reduceat(rows, starts, axis=0) / lengths[filled, None]
+        for row, token_ids in enumerate(ids):
+            if token_ids:
+                vectors.take(token_ids, axis=0).sum(axis=0, out=out[row])
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         return cast(FloatArray, np.divide(out, norms, out=out, where=norms > 0))

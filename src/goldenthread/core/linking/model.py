@@ -11,7 +11,12 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from goldenthread.core.linking.classifier import LinearHead, fit_head, load_heads
+from goldenthread.core.linking.classifier import (
+    LinearHead,
+    fit_head,
+    load_heads,
+    matmul_one_thread,
+)
 from goldenthread.core.linking.data import LabelledStatement, targets_for
 from goldenthread.core.linking.embedding import ASSETS, StaticEmbedder
 from goldenthread.core.linking.labels import LABEL_SETS, LABELS_BY_SET
@@ -34,9 +39,9 @@ class HeadSettings:
 
 # Chosen by 5-fold cross-validation on the training file only (docs/adr/0004).
 HEAD_SETTINGS: dict[str, HeadSettings] = {
-    "themes": HeadSettings("sigmoid", 0.1, 2.0),
-    "areas": HeadSettings("softmax", 0.3, 3.0),
-    "domain": HeadSettings("softmax", 0.3, 2.0),
+    "themes": HeadSettings("sigmoid", 0.03, 3.0),
+    "areas": HeadSettings("softmax", 0.3, 2.0),
+    "domain": HeadSettings("softmax", 0.3, 1.0),
 }
 
 
@@ -92,7 +97,7 @@ class ExampleBank:
     def nearest(self, vectors: FloatArray, k: int) -> list[list[tuple[int, float]]]:
         if not self.ids:
             return [[] for _ in range(len(vectors))]
-        similarity = vectors @ self.vectors.T
+        similarity = matmul_one_thread(vectors, self.vectors.T)
         k = min(k, len(self.ids))
         top = np.argsort(-similarity, axis=1, kind="stable")[:, :k]
         return [

@@ -30,8 +30,9 @@ NEAREST_EXAMPLES = 3
 # Reasons are worked out for the labels people see first: how many per label set.
 _EXPLAINED = {"themes": 2, "areas": 1, "domain": 1}
 _BATCH = 2048
-_THEME_LABEL = {str(n): t.label for n, t in THEME_BY_NUMBER.items()}
-_THEME_PFA = {str(n): t.pfa for n, t in THEME_BY_NUMBER.items()}
+_RECORD_KEY = {"themes": "theme", "areas": "area", "domain": "domain"}
+# Links.to_record(): {"themes": [{"theme": 1, "confidence": 0.91}, ...], "areas": ..., ...}
+LinkRecord = dict[str, list[dict[str, Any]]]
 _STOPWORDS = frozenset(
     """
     a an and are as at be by can do for from has have he her his i if in into is it its me
@@ -89,7 +90,7 @@ class Links:
         chosen = tuple(t for t in self.themes if t.confidence >= THEME_SUGGEST_THRESHOLD)
         return chosen or self.themes[:1]
 
-    def to_record(self) -> dict[str, list[dict[str, Any]]]:
+    def to_record(self) -> LinkRecord:
         return {
             "themes": [{"theme": t.theme, "confidence": t.confidence} for t in self.themes],
             "areas": [{"area": a.area, "confidence": a.confidence} for a in self.areas],
@@ -131,42 +132,44 @@ class StaticLinkSuggester:
         results: list[Links] = []
         for start in range(0, len(texts), _BATCH):
             batch = texts[start : start + _BATCH]
-            results.extend(self._suggest_batch(batch) if explain else self._bare_batch(batch))
+            if explain:
+                results.extend(self._suggest_batch(batch))
+            else:
+                results.extend(_links_from_record(r) for r in self._records_batch(batch))
         return results
 
-    def _bare_batch(self, texts: list[str]) -> list[Links]:
+    def records(self, texts: Sequence[str]) -> list[LinkRecord]:
+        """``suggest(texts, explain=False)`` as ``Links.to_record()`` dicts, built directly.
+
+        The fast path for audits: the same values, without the Links objects.
+        """
+        texts = list(texts)
+        results: list[LinkRecord] = []
+        for start in range(0, len(texts), _BATCH):
+            results.extend(self._records_batch(texts[start : start + _BATCH]))
+        return results
+
+    def _records_batch(self, texts: list[str]) -> list[LinkRecord]:
         """Labels and confidences only: no reasons, no examples (for audits of many)."""
-        vectors = self._embedder.encode(texts)
-        features = np.hstack([vectors, features_from_hits([lexicon_hits(t) for t in texts])])
-        ranked: dict[str, list[list[tuple[str, float]]]] = {}
+        if not texts:
+            return []
+        features = self._encoder.encode(texts)
+        columns: list[tuple[str, str, list[Any], list[list[int]], list[list[float]]]] = []
         for name, head in self._heads.items():
             probabilities = head.probabilities(features)
             order = np.argsort(-probabilities, axis=1, kind="stable")
-            sorted_probabilities = np.take_along_axis(probabilities, order, axis=1).astype(
-                np.float64
-            )
-            confidences = np.round(sorted_probabilities, 3).tolist()
-            ranked[name] = [
-                [(head.labels[i], c) for i, c in zip(row, conf, strict=True)]
-                for row, conf in zip(order.tolist(), confidences, strict=True)
-            ]
-        return [
-            Links(
-                themes=tuple(
-                    ThemeSuggestion(int(label), _THEME_LABEL[label], _THEME_PFA[label], c, ())
-                    for label, c in ranked["themes"][row]
-                ),
-                areas=tuple(
-                    AreaSuggestion(label, AREA_LABELS[label], c, ())
-                    for label, c in ranked["areas"][row]
-                ),
-                domain=tuple(
-                    DomainSuggestion(label, DOMAIN_LABELS[label], c, ())
-                    for label, c in ranked["domain"][row]
-                ),
-            )
-            for row in range(len(texts))
-        ]
+            ranked = np.take_along_axis(probabilities, order, axis=1).astype(np.float64)
+            values = [int(label) for label in head.labels] if name == "themes" else head.labels
+            key = _RECORD_KEY[name]
+            columns.append((name, key, list(values), order.tolist(), np.round(ranked, 3).tolist()))
+        records: list[LinkRecord] = [{} for _ in texts]
+        for name, key, values, orders, confidences in columns:
+            for record, row, row_confidences in zip(records, orders, confidences, strict=True):
+                record[name] = [
+                    {key: values[i], "confidence": c}
+                    for i, c in zip(row, row_confidences, strict=True)
+                ]
+        return records
 
     def _suggest_batch(self, texts: list[str]) -> list[Links]:
         if not texts:
@@ -314,3 +317,27 @@ def _lexicon_key(name: str, label: str) -> str | None:
     prefix = {"themes": "theme", "areas": "area", "domain": "domain"}[name]
     key = f"{prefix}:{label}"
     return key if key in LEXICON_KEYS else None
+
+
+def _links_from_record(record: LinkRecord) -> Links:
+    """Links without reasons or examples, from a record of labels and confidences."""
+    return Links(
+        themes=tuple(
+            ThemeSuggestion(
+                t["theme"],
+                THEME_BY_NUMBER[t["theme"]].label,
+                THEME_BY_NUMBER[t["theme"]].pfa,
+                t["confidence"],
+                (),
+            )
+            for t in record["themes"]
+        ),
+        areas=tuple(
+            AreaSuggestion(a["area"], AREA_LABELS[a["area"]], a["confidence"], ())
+            for a in record["areas"]
+        ),
+        domain=tuple(
+            DomainSuggestion(d["domain"], DOMAIN_LABELS[d["domain"]], d["confidence"], ())
+            for d in record["domain"]
+        ),
+    )
