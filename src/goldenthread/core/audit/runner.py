@@ -8,8 +8,8 @@ about a second, which only pays off for thousands of statements.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 import multiprocessing
+import os
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -54,6 +54,8 @@ def audit_run(
     chunks = [units[start : start + chunk_size] for start in range(0, len(units), chunk_size)]
     records: list[Record] = []
     if workers > 1 and len(units) > parallel_threshold:
+        # Each worker is one process on one core: the tokenizer must not start threads of its own.
+        os.environ["TOKENIZERS_PARALLELISM"] = "false"
         context = multiprocessing.get_context("fork")
         with context.Pool(processes=workers) as pool:
             for done in pool.imap(work, chunks):
@@ -87,32 +89,18 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Recor
             date_of_birth=dt.date.fromisoformat(date_of_birth) if date_of_birth else None,
         )
         records.append(assessment_to_record(assess(text, context), record_id))
-    links = theme_links([text for _, text, _, _ in chunk]) if themes else None
-    if links is not None:
-        for record, link in zip(records, links, strict=True):
+    if themes:
+        for record, link in zip(records, theme_links([unit[1] for unit in chunk]), strict=True):
             record.update(link)
     return records
 
 
-LINKING_MODULE = "goldenthread.core.linking"
+def theme_links(texts: Sequence[str]) -> list[Record]:
+    """Theme, area and domain suggestions per text, as the audit record's ``themes``, ``areas``
+    and ``domain`` keys (the labels only: reasons are for pages, not for bulk audits)."""
+    from goldenthread.core.linking import link_records_many
 
-
-def theme_links(texts: Sequence[str]) -> list[Record] | None:
-    """The single integration point for theme linking.
-
-    Returns, per text, ``{"themes": [{"theme": 1-4, "confidence": 0-1}, ...], "areas": [{"area",
-    "confidence"}, ...], "domain": [{"domain", "confidence"}, ...]}`` from
-    ``goldenthread.core.linking.suggest_links_many``, or None when theme linking is not installed
-    (the audit records then leave those keys out).
-    """
-    try:
-        linking = importlib.import_module(LINKING_MODULE)
-    except ImportError:
-        return None
-    suggest = getattr(linking, "suggest_links_many", None)
-    if suggest is None:
-        return None
-    return [dict(links.to_record()) for links in suggest(list(texts))]
+    return link_records_many(list(texts))
 
 
 def _with_layout(record: Record, item: AuditItem) -> Record:
