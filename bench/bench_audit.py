@@ -10,16 +10,15 @@ import argparse
 import datetime as dt
 import itertools
 import json
+import os
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from goldenthread.core.audit.readers import audit_items_read
-from goldenthread.core.audit.runner import audit_run
-from goldenthread.core.audit.summary import audit_summarise
-from goldenthread.core.audit.writers import jsonl_render
+from goldenthread.core.audit.runner import audit_stream
+from goldenthread.core.audit.writers import audit_write
 
 TIMES = [
     "By the end of Year 6,",
@@ -99,38 +98,55 @@ def statements(count: int) -> list[str]:
     return result
 
 
+def _cpu_seconds() -> float:
+    """CPU time used by this process and its finished workers (user + system)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--no-themes", action="store_true", help="skip theme linking")
     args = parser.parse_args()
+    cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "statements.jsonl"
         path.write_text(
             "".join(json.dumps({"text": text}) + "\n" for text in statements(args.count)),
             encoding="utf-8",
         )
+        out = Path(folder) / "report.jsonl"
+        cpu_before = _cpu_seconds()
         started = time.perf_counter()
         items = audit_items_read(path)
         read = time.perf_counter()
-        records = audit_run(items, today=dt.date(2026, 11, 22), themes=not args.no_themes)
-        assessed = time.perf_counter()
-        size = sum(len(chunk) for chunk in jsonl_render(records))
+        # As `goldenthread audit FILE -o report.jsonl` does: stream, write, rename.
+        summary = audit_write(
+            audit_stream(items, today=dt.date(2026, 11, 22), themes=not args.no_themes),
+            output_format="jsonl",
+            out=out,
+            source_name=path.name,
+        )
         written = time.perf_counter()
-    summary = audit_summarise(records)
+        cpu = _cpu_seconds() - cpu_before
+        size = out.stat().st_size
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     total = written - started
-    print(
-        f"statements:          {len(records):,} (theme linking {'off' if args.no_themes else 'on'})"
-    )
+    count = summary.count
+    print(f"statements:          {count:,} (theme linking {'off' if args.no_themes else 'on'})")
     print(f"read:                {read - started:6.2f} s")
-    rate = len(records) / (assessed - read)
-    print(f"assess (runner):     {assessed - read:6.2f} s  ({rate:,.0f}/s)")
-    print(f"render JSONL:        {written - assessed:6.2f} s  ({size / 1e6:.0f} MB)")
-    print(f"end to end:          {total:6.2f} s  ({len(records) / total:,.0f} statements/s)")
+    print(f"check and write:     {written - read:6.2f} s  ({size / 1e6:.0f} MB of JSONL)")
+    print(f"end to end:          {total:6.2f} s  ({count / total:,.0f} statements/s wall clock)")
+    print(
+        f"CPU time:            {cpu:6.2f} s  ({cpu / count * 1e6:.0f} us per statement; "
+        f"{count / (cpu / cores):,.0f} statements/s if all {cores} cores were free)"
+    )
+    print(f"load average:        {os.getloadavg()[0]:.2f} (other work slows the wall clock)")
     print(f"peak memory:         {own:,.0f} MB (main), {children:,.0f} MB (largest worker)")
-    print(f"SMART share:         {summary.smart_share:.1%}", file=sys.stdout)
+    print(f"SMART share:         {summary.smart_share:.1%}")
 
 
 if __name__ == "__main__":

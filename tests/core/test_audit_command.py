@@ -116,8 +116,11 @@ def test_parallel_run_keeps_input_order(tmp_path: Path) -> None:
     items = audit_items_read(source)
     import datetime as dt
 
-    records = audit_run(
-        items, today=dt.date(2026, 11, 22), workers=2, chunk_size=7, parallel_threshold=10
-    )
+    records = [
+        result.record()
+        for result in audit_run(
+            items, today=dt.date(2026, 11, 22), workers=2, chunk_size=7, parallel_threshold=10
+        )
+    ]
     assert [record["text"] for record in records] == texts
     assert [record["id"] for record in records] == list(range(1, 61))

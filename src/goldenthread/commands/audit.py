@@ -49,8 +49,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from goldenthread.core.audit.model import AuditInputError
     from goldenthread.core.audit.readers import audit_items_read
-    from goldenthread.core.audit.runner import audit_run
-    from goldenthread.core.audit.summary import audit_summarise, audit_summary_text
+    from goldenthread.core.audit.runner import audit_stream
+    from goldenthread.core.audit.summary import audit_summary_text
     from goldenthread.core.audit.writers import audit_write
 
     try:
@@ -67,17 +67,12 @@ def run(args: argparse.Namespace) -> int:
     except AuditInputError as error:
         print(error.message, file=sys.stderr)
         return EXIT_BAD_INPUT
-    with _progress(len(items)) as advance:
-        records = audit_run(items, today=today, progress=advance, themes=not args.no_themes)
-    summary = audit_summarise(records)
     try:
-        audit_write(
-            records,
-            output_format=output_format,
-            out=output,
-            summary=summary,
-            source_name=args.file.name,
-        )
+        with _progress(len(items)) as advance:
+            results = audit_stream(items, today=today, progress=advance, themes=not args.no_themes)
+            summary = audit_write(
+                results, output_format=output_format, out=output, source_name=args.file.name
+            )
     except OSError as error:
         name = output.name if output else "standard output"
         print(MSG_CANNOT_WRITE.format(file=name, reason=error.strerror or error), file=sys.stderr)

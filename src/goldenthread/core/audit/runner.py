@@ -3,15 +3,20 @@
 Small inputs run in this process. Big ones (more than ``PARALLEL_THRESHOLD`` statements) are cut
 into chunks of ``CHUNK_SIZE`` and shared between ``WORKERS`` processes: starting processes costs
 about a second, which only pays off for thousands of statements.
+
+Workers hand back each record already written as its JSONL line, with the few facts the summary
+counts: sending text between processes is far cheaper than sending nested dicts, and it spreads
+the JSON writing over both cores. CSV and HTML output read the line back with ``record()``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any, NamedTuple
 
 from goldenthread.core.audit.model import AuditItem
 
@@ -19,10 +24,27 @@ WORKERS = 2
 CHUNK_SIZE = 1000
 PARALLEL_THRESHOLD = 2000
 
-# One statement as sent to a worker: (id, text, today, date of birth), dates as ISO text.
-WorkUnit = tuple[str | int, str, str, str | None]
+# One statement as sent to a worker: (id, text, today, date of birth, section, plan domain,
+# extra input columns), dates as ISO text.
+WorkUnit = tuple[str | int, str, str, str | None, str | None, str | None, dict[str, Any]]
 Record = dict[str, Any]
 ProgressCallback = Callable[[int], None]
+FAIL = "fail"
+
+
+class AuditResult(NamedTuple):
+    """One statement's audit record as its JSONL line, plus what the summary counts."""
+
+    line: str
+    kind: str
+    smart: bool
+    failing: tuple[str, ...]
+    section: str | None
+
+    def record(self) -> Record:
+        """The record as a dict (the JSONL contract, docs/schemas/audit-record.schema.json)."""
+        parsed: Record = json.loads(self.line)
+        return parsed
 
 
 def audit_run(
@@ -34,12 +56,37 @@ def audit_run(
     chunk_size: int = CHUNK_SIZE,
     parallel_threshold: int = PARALLEL_THRESHOLD,
     themes: bool = True,
-) -> list[Record]:
-    """Return one audit record per item, in the same order as ``items``.
+) -> list[AuditResult]:
+    """Return one audit result per item, in the same order as ``items`` (see ``audit_stream``)."""
+    return list(
+        audit_stream(
+            items,
+            today=today,
+            progress=progress,
+            workers=workers,
+            chunk_size=chunk_size,
+            parallel_threshold=parallel_threshold,
+            themes=themes,
+        )
+    )
 
-    ``today`` is used for items that carry no date of their own. ``progress`` is called with the
-    number of statements finished after each chunk. ``themes=False`` skips theme linking (about
-    half the time per statement).
+
+def audit_stream(
+    items: Sequence[AuditItem],
+    *,
+    today: dt.date,
+    progress: ProgressCallback | None = None,
+    workers: int = WORKERS,
+    chunk_size: int = CHUNK_SIZE,
+    parallel_threshold: int = PARALLEL_THRESHOLD,
+    themes: bool = True,
+) -> Iterator[AuditResult]:
+    """Yield one audit result per item, in the same order as ``items``, as chunks finish.
+
+    Streaming lets a JSONL report be written while later chunks are still being checked, so
+    memory stays flat however long the input. ``today`` is used for items that carry no date of
+    their own. ``progress`` is called with the number of statements finished after each chunk.
+    ``themes=False`` skips theme linking.
     """
     work = audit_chunk if themes else audit_chunk_without_themes
     units: list[WorkUnit] = [
@@ -48,51 +95,62 @@ def audit_run(
             item.text,
             (item.today or today).isoformat(),
             item.date_of_birth.isoformat() if item.date_of_birth else None,
+            item.section,
+            item.domain,
+            dict(item.extra),
         )
         for item in items
     ]
     chunks = [units[start : start + chunk_size] for start in range(0, len(units), chunk_size)]
-    records: list[Record] = []
     if workers > 1 and len(units) > parallel_threshold:
         # Each worker is one process on one core: the tokenizer must not start threads of its own.
         os.environ["TOKENIZERS_PARALLELISM"] = "false"
         context = multiprocessing.get_context("fork")
         with context.Pool(processes=workers) as pool:
             for done in pool.imap(work, chunks):
-                records.extend(done)
                 if progress is not None:
                     progress(len(done))
+                yield from done
     else:
         for chunk in chunks:
             done = work(chunk)
-            records.extend(done)
             if progress is not None:
                 progress(len(done))
-    return [_with_layout(record, item) for record, item in zip(records, items, strict=True)]
+            yield from done
 
 
-def audit_chunk_without_themes(chunk: Sequence[WorkUnit]) -> list[Record]:
+def audit_chunk_without_themes(chunk: Sequence[WorkUnit]) -> list[AuditResult]:
     """Assess a chunk of statements without theme linking (runs in a worker process)."""
     return audit_chunk(chunk, themes=False)
 
 
-def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Record]:
+def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[AuditResult]:
     """Assess a chunk of statements and add their theme links (runs in a worker process)."""
     from goldenthread.core.quality import assess
     from goldenthread.core.quality.model import StatementContext
     from goldenthread.core.quality.record import assessment_to_record
 
-    records: list[Record] = []
-    for record_id, text, today, date_of_birth in chunk:
+    links = theme_links([unit[1] for unit in chunk]) if themes else [{}] * len(chunk)
+    results: list[AuditResult] = []
+    for unit, link in zip(chunk, links, strict=True):
+        record_id, text, today, date_of_birth, section, plan_domain, extra = unit
         context = StatementContext(
             today=dt.date.fromisoformat(today),
             date_of_birth=dt.date.fromisoformat(date_of_birth) if date_of_birth else None,
         )
-        records.append(assessment_to_record(assess(text, context), record_id))
-    if themes:
-        for record, link in zip(records, theme_links([unit[1] for unit in chunk]), strict=True):
-            record.update(link)
-    return records
+        record = assessment_to_record(assess(text, context), record_id)
+        record.update(link)
+        # What the input said: the section and domain the plan's layout gives, and the
+        # input's other columns. ``domain`` (when present) is theme linking's suggestion.
+        record["section"] = section
+        record["plan_domain"] = plan_domain
+        record["extra"] = extra
+        failing = tuple(
+            name for name, finding in record["criteria"].items() if finding["status"] == FAIL
+        )
+        line = json.dumps(record, ensure_ascii=False)
+        results.append(AuditResult(line, record["kind"], record["smart"], failing, section))
+    return results
 
 
 def theme_links(texts: Sequence[str]) -> list[Record]:
@@ -101,15 +159,3 @@ def theme_links(texts: Sequence[str]) -> list[Record]:
     from goldenthread.core.linking import link_records_many
 
     return link_records_many(list(texts))
-
-
-def _with_layout(record: Record, item: AuditItem) -> Record:
-    """Add what the input said about the statement: its section, domain and extra columns.
-
-    ``plan_domain`` is the domain the plan itself states (a sub-heading or column); ``domain``, when
-    present, is theme linking's suggestion, which people confirm or correct.
-    """
-    record["section"] = item.section
-    record["plan_domain"] = item.domain
-    record["extra"] = dict(item.extra)
-    return record

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
 
-FAIL = "fail"
+from goldenthread.core.audit.runner import AuditResult
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,27 +25,42 @@ class AuditSummary:
         return self.smart_count / self.count if self.count else 0.0
 
 
-def audit_summarise(records: Iterable[Mapping[str, Any]]) -> AuditSummary:
-    """Summarise audit records (as written to JSONL)."""
-    count = smart = 0
-    failures: Counter[str] = Counter()
-    kinds: Counter[str] = Counter()
-    sections: Counter[str] = Counter()
-    for record in records:
-        count += 1
-        smart += bool(record.get("smart"))
-        kinds[str(record.get("kind"))] += 1
-        sections[str(record.get("section") or "none")] += 1
-        for name, finding in (record.get("criteria") or {}).items():
-            if finding.get("status") == FAIL:
-                failures[name] += 1
-    return AuditSummary(
-        count=count,
-        smart_count=smart,
-        failures=tuple(failures.most_common()),
-        kinds=tuple(kinds.most_common()),
-        sections=tuple(sorted(sections.items())),
-    )
+class AuditTally:
+    """Counts results as they pass, so a streamed audit can be summarised at the end."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self.smart = 0
+        self.failures: Counter[str] = Counter()
+        self.kinds: Counter[str] = Counter()
+        self.sections: Counter[str] = Counter()
+
+    def counted(self, results: Iterable[AuditResult]) -> Iterator[AuditResult]:
+        """Pass ``results`` through unchanged, counting each one."""
+        for result in results:
+            self.count += 1
+            self.smart += result.smart
+            self.kinds[result.kind] += 1
+            self.sections[result.section or "none"] += 1
+            self.failures.update(result.failing)
+            yield result
+
+    def summary(self) -> AuditSummary:
+        return AuditSummary(
+            count=self.count,
+            smart_count=self.smart,
+            failures=tuple(self.failures.most_common()),
+            kinds=tuple(self.kinds.most_common()),
+            sections=tuple(sorted(self.sections.items())),
+        )
+
+
+def audit_summarise(results: Iterable[AuditResult]) -> AuditSummary:
+    """Summarise audit results (the facts each result carries beside its JSONL line)."""
+    tally = AuditTally()
+    for _ in tally.counted(results):
+        pass
+    return tally.summary()
 
 
 def audit_summary_text(summary: AuditSummary) -> str:

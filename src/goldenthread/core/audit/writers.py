@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import sys
 import tempfile
@@ -16,7 +15,8 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
-from goldenthread.core.audit.summary import AuditSummary
+from goldenthread.core.audit.runner import AuditResult
+from goldenthread.core.audit.summary import AuditSummary, AuditTally
 
 OUTPUT_FORMATS = ("jsonl", "csv", "html")
 CSV_MAIN_COLUMNS = (
@@ -38,20 +38,33 @@ _FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 
 
 def audit_write(
-    records: Sequence[Mapping[str, Any]],
+    results: Iterable[AuditResult],
     *,
     output_format: str,
     out: Path | None,
-    summary: AuditSummary,
     source_name: str,
-) -> None:
-    """Write ``records`` to ``out`` (or standard output when ``out`` is None) atomically."""
-    chunks = audit_render(
-        records, output_format=output_format, summary=summary, source_name=source_name
-    )
+) -> AuditSummary:
+    """Write ``results`` to ``out`` (or standard output when ``out`` is None) atomically, and
+    return their summary.
+
+    JSONL is written as results arrive (memory stays flat); CSV and HTML need them all first.
+    A file is written beside ``out`` and renamed over it only when complete.
+    """
+    tally = AuditTally()
+    counted = tally.counted(results)
+    if output_format == "jsonl":
+        chunks = jsonl_render(counted)
+    else:
+        everything = list(counted)
+        chunks = audit_render(
+            everything,
+            output_format=output_format,
+            summary=tally.summary(),
+            source_name=source_name,
+        )
     if out is None:
         _stream_write(chunks, sys.stdout)
-        return
+        return tally.summary()
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, renamed on success
         mode="w",
         encoding="utf-8",
@@ -71,6 +84,7 @@ def audit_write(
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+    return tally.summary()
 
 
 def _stream_write(chunks: Iterable[str], stream: IO[str]) -> None:
@@ -79,7 +93,7 @@ def _stream_write(chunks: Iterable[str], stream: IO[str]) -> None:
 
 
 def audit_render(
-    records: Sequence[Mapping[str, Any]],
+    results: Sequence[AuditResult],
     *,
     output_format: str,
     summary: AuditSummary,
@@ -87,7 +101,8 @@ def audit_render(
 ) -> Iterator[str]:
     """The output as pieces of text, in ``output_format`` (jsonl, csv or html)."""
     if output_format == "jsonl":
-        return jsonl_render(records)
+        return jsonl_render(results)
+    records = [result.record() for result in results]
     if output_format == "csv":
         return csv_render(records)
     if output_format == "html":
@@ -95,10 +110,10 @@ def audit_render(
     raise ValueError(f"unknown output format: {output_format}")
 
 
-def jsonl_render(records: Iterable[Mapping[str, Any]]) -> Iterator[str]:
-    """One JSON object per line, UTF-8, keys in the record's order."""
-    for record in records:
-        yield json.dumps(record, ensure_ascii=False) + "\n"
+def jsonl_render(results: Iterable[AuditResult]) -> Iterator[str]:
+    """One JSON object per line, UTF-8, keys in the record's order (written by the workers)."""
+    for result in results:
+        yield result.line + "\n"
 
 
 def _criterion_names(records: Sequence[Mapping[str, Any]]) -> list[str]:
