@@ -105,8 +105,14 @@ def first_input_id(bound: forms.BoundField) -> str:
     return bound.html_name
 
 
-def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[str, Any]]:
-    """The GOV.UK component name and its macro parameters for one bound field."""
+def field_params(
+    bound: forms.BoundField, *, item_hints: dict[str, str] | None = None, **overrides: Any
+) -> tuple[str, dict[str, Any]]:
+    """The GOV.UK component name and its macro parameters for one bound field.
+
+    ``item_hints`` adds a hint under some radios or checkboxes, by value (for example
+    "Suggested: very likely" under a suggested theme).
+    """
     component = _component(bound)
     label = {"text": str(bound.label), "classes": "govuk-label--s"}
     hint = {"text": str(bound.help_text)} if bound.help_text else None
@@ -124,6 +130,9 @@ def field_params(bound: forms.BoundField, **overrides: Any) -> tuple[str, dict[s
     if component in {"checkboxes", "radios"}:
         # A radio for Django's blank "---------" choice would be a real option, ticked by default.
         params["items"] = [item for item in _choice_items(bound) if item["value"] != ""]
+        for item in params["items"]:
+            if item_hints and item["value"] in item_hints:
+                item["hint"] = {"text": item_hints[item["value"]]}
     elif component == "select":
         params["label"] = label
         params["items"] = _choice_items(bound)

@@ -10,7 +10,10 @@ from django.db import models
 
 from goldenthread.web.formfields import date_uk
 from goldenthread.web.plans.services.common import SAVE_MARK
+from goldenthread.web.plans.suggestions import record_summary
 
+# Shown beside the person's choices: what linking suggested for the words saved.
+FIELD_LABELS = {"link_suggestions": "Suggested by the computer"}
 CHANGE_WORDS = {"+": "Added", "~": "Changed", "-": "Deleted"}
 HIDDEN_FIELDS = {
     "row_version",
@@ -19,7 +22,8 @@ HIDDEN_FIELDS = {
     "id",
     "plan",
     "outcome",
-    "suggested_themes",
+    "embedding",
+    "quality_smart",
 }
 
 
@@ -75,10 +79,12 @@ def history_rows(record: models.Model) -> list[HistoryRow]:
             for change in delta.changes:
                 if change.field in HIDDEN_FIELDS:
                     continue
-                label = str(
-                    getattr(model._meta.get_field(change.field), "verbose_name", change.field)
+                label = (
+                    FIELD_LABELS.get(change.field)
+                    or str(
+                        getattr(model._meta.get_field(change.field), "verbose_name", change.field)
+                    ).capitalize()
                 )
-                label = label.capitalize()
                 changes.append(
                     FieldChange(
                         label,
@@ -86,9 +92,20 @@ def history_rows(record: models.Model) -> list[HistoryRow]:
                         _show(model, change.field, change.new),
                     )
                 )
+        changes.extend(_suggestion_change(entry, previous))
         save_id = entry.history_change_reason or ""
         rows.append((save_id, HistoryRow(entry.history_date, who, what, changes)))
     return _one_row_per_save(rows)
+
+
+def _suggestion_change(entry: Any, previous: Any) -> list[FieldChange]:
+    """What linking suggested, when it changed (diff_against skips it: it is not editable)."""
+    new = getattr(entry, "link_suggestions", None)
+    old = getattr(previous, "link_suggestions", None) if previous is not None else {}
+    if new is None or new == old:
+        return []
+    label = FIELD_LABELS["link_suggestions"]
+    return [FieldChange(label, record_summary(old) or "(none)", record_summary(new) or "(none)")]
 
 
 _STRONGER = {"Created": 3, "Archived": 2, "Restored": 2, "Changed": 1}
@@ -107,4 +124,11 @@ def _one_row_per_save(rows: list[tuple[str, HistoryRow]]) -> list[HistoryRow]:
             merged[-1] = (save_id, HistoryRow(row.when, row.who, what, row.changes + newer.changes))
         else:
             merged.append((save_id, row))
-    return [row for _, row in merged]
+    suggested = FIELD_LABELS["link_suggestions"]
+    # The person's changes first, then what the computer suggested for them.
+    return [
+        HistoryRow(
+            row.when, row.who, row.what, sorted(row.changes, key=lambda c: c.label == suggested)
+        )
+        for _, row in merged
+    ]

@@ -18,6 +18,7 @@ from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.demo.area import DEMO_SIGN_INS, demo_area_build
 from goldenthread.web.plans.demo.batch import Batch
 from goldenthread.web.plans.demo.children import ChildMaker
+from goldenthread.web.plans.demo.linking import DemoLinker
 from goldenthread.web.plans.models import Child, Outcome, Plan, Provision
 from goldenthread.web.plans.selectors import children_visible_to
 
@@ -80,10 +81,13 @@ def area_seed(
         area = demo_area_build(rng, children=children)
         maker = ChildMaker(rng, area, today=today, total=children)
         batch = Batch()
+        # Its own random stream, so linking leaves the children, plans and words unchanged.
+        linker = DemoLinker(random.Random(seed + 1), today=today)  # noqa: S311 - made-up data
         for index in range(children):
             maker.child_build(batch, index)
             done = index + 1
             if done % CHILDREN_PER_BATCH == 0 or done == children:
+                linker.batch_fill(batch)
                 summary.rows.update(batch.save(SAVE_ORDER))
                 if progress:
                     progress(done, children)

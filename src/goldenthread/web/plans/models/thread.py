@@ -20,6 +20,17 @@ from goldenthread.web.plans.models.choices import (
 )
 from goldenthread.web.plans.models.plan import Plan, ThemeTag
 
+LINK_SUGGESTIONS_HELP = (
+    "What theme linking suggested for the saved words, kept beside the person's choice "
+    "(Links.to_record()), so the suggestions can be measured against people's choices."
+)
+
+
+def link_suggestions_field() -> models.JSONField:
+    return models.JSONField(
+        default=dict, blank=True, editable=False, help_text=LINK_SUGGESTIONS_HELP
+    )
+
 
 class ThreadPart(TrackedModel):
     position = models.PositiveIntegerField(default=0)
@@ -55,6 +66,7 @@ class Need(ThreadPart):
     area = models.CharField(max_length=40, choices=AreaOfNeed.choices)
     domain = models.CharField(max_length=16, choices=DomainChoice.choices)
     barrier = models.TextField("The barrier this creates", blank=True)
+    link_suggestions = link_suggestions_field()
 
     history = HistoricalRecords()
 
@@ -73,9 +85,7 @@ class Outcome(ThreadPart):
     domain = models.CharField(max_length=16, choices=DomainChoice.choices)
     area = models.CharField("Area of need", max_length=40, choices=AreaOfNeed.choices, blank=True)
     themes = models.ManyToManyField(ThemeTag, blank=True, related_name="outcomes")
-    suggested_themes = models.JSONField(
-        default=list, blank=True, help_text="What theme linking suggested, kept beside the choice."
-    )
+    link_suggestions = link_suggestions_field()
     due_date = models.DateField(null=True, blank=True)
     term = models.CharField(max_length=8, choices=OutcomeTerm.choices, default=OutcomeTerm.LONG)
     lifecycle_status = models.CharField(
@@ -89,11 +99,21 @@ class Outcome(ThreadPart):
     )
     needs = models.ManyToManyField(Need, blank=True, related_name="outcomes")
     aspirations = models.ManyToManyField(Aspiration, blank=True, related_name="outcomes")
+    # For "outcomes others wrote for a similar need" (see docs/adr/0006): the words' embedding
+    # (float16, 256 numbers) and the quality engine's SMART verdict, both set at every save.
+    embedding = models.BinaryField(null=True, blank=True, editable=False)
+    quality_smart = models.BooleanField(null=True, blank=True, editable=False)
 
-    history = HistoricalRecords(m2m_fields=[themes, needs, aspirations])
+    history = HistoricalRecords(
+        m2m_fields=[themes, needs, aspirations], excluded_fields=["embedding"]
+    )
 
     class Meta(ThreadPart.Meta):
-        indexes = [models.Index(fields=["plan", "archived_at"])]
+        indexes = [
+            models.Index(fields=["plan", "archived_at"]),
+            # A cheap "has anything changed?" stamp for the similar-outcomes cache.
+            models.Index(fields=["updated_at"], name="plans_outcome_updated_at"),
+        ]
 
     def __str__(self) -> str:
         return self.text[:80]
@@ -133,6 +153,7 @@ class Provision(ThreadPart):
     domain = models.CharField(max_length=16, choices=DomainChoice.choices)
     outcomes = models.ManyToManyField(Outcome, blank=True, related_name="provision")
     needs = models.ManyToManyField(Need, blank=True, related_name="provision")
+    link_suggestions = link_suggestions_field()
 
     history = HistoricalRecords(m2m_fields=[outcomes, needs])
 

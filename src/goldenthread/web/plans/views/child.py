@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
+from goldenthread.web.plans.overview import child_duplicates, outcomes_by_theme
 from goldenthread.web.plans.selectors import (
     child_get_for,
     golden_thread_get,
@@ -40,6 +41,8 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
     thread = golden_thread_get(plan) if plan else None
     about = AllAboutMe.objects.filter(child=child).first()
+    by_theme = request.GET.get("view") == "themes"
+    duplicates = child_duplicates(child)
     return render(
         request,
         "plans/child.html",
@@ -49,6 +52,10 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
         plan=plan,
         thread=thread,
         about=about,
+        duplicates=duplicates,
+        flagged=duplicates.flagged(),
+        by_theme=by_theme,
+        theme_groups=outcomes_by_theme(thread) if thread and by_theme else [],
         nav_active="caseload",
     )
 

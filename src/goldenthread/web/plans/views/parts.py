@@ -15,8 +15,10 @@ from goldenthread.web.plans.history import history_rows
 from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision, Step
 from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.selectors import plan_get_for
-from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
+from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive
+from goldenthread.web.plans.services.links import part_save
 from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
+from goldenthread.web.plans.views.linking import linking_context, suggest_form, wants_suggestions
 
 
 @dataclass(frozen=True)
@@ -80,12 +82,18 @@ def part_form(
     kwargs: dict[str, Any] = {"instance": record}
     if issubclass(spec.form, part_forms.PlanPartForm):
         kwargs["plan"] = plan
-    form = spec.form(request.POST or None, **kwargs)
+    suggested = None
+    if wants_suggestions(request.POST, kind):
+        form, suggested = suggest_form(
+            spec.form, request.POST, kind=kind, user=request.user, **kwargs
+        )
+    else:
+        form = spec.form(request.POST or None, **kwargs)
     saved_now = None
-    if request.method == "POST" and form.is_valid():
+    if suggested is None and request.method == "POST" and form.is_valid():
         fields, links = _split(form, spec)
         try:
-            record_save(
+            part_save(
                 record,
                 user=request.user,
                 fields=fields,
@@ -100,9 +108,12 @@ def part_form(
             return _back_to_plan(plan)
     verb = "Edit" if pk is not None else "Add"
     article = "an" if spec.singular[0] in "aeiou" else "a"
+    extra = linking_context(
+        form, kind=kind, plan=plan, record=record, user=request.user, suggested=suggested
+    )
     return render(
         request,
-        "plans/form.html",
+        "plans/part_form.html" if extra else "plans/form.html",
         title=f"{verb} {article} {spec.singular}",
         form=form,
         forms_=(form,),
@@ -111,6 +122,7 @@ def part_form(
         kind=kind,
         record=record,
         saved_now=saved_now,
+        **extra,
     )
 
 
