@@ -1,0 +1,215 @@
+"""The disclosure-control policy, and the published values it produces.
+
+A published value is either a number or a GSS symbol (``c`` confidential, ``z`` not applicable,
+``x`` unavailable, ``k`` rounds to zero), never both. See docs/disclosure-control.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+from enum import StrEnum
+
+MAX_PERCENTAGE_DECIMALS = 3
+
+BAD_THRESHOLD = "threshold must be 1 or more: small counts are always withheld"
+BAD_ROUNDING_BASE = "rounding_base must be 1 or more (1 means totals are not rounded)"
+BAD_DECIMALS = f"percentage_decimals must be between 0 and {MAX_PERCENTAGE_DECIMALS}"
+NEGATIVE_COUNT = "a count of children cannot be negative"
+
+
+class CellStatus(StrEnum):
+    """Why a published value looks the way it does."""
+
+    SHOWN = "shown"  # the exact count
+    ROUNDED = "rounded"  # a total, rounded to the policy's base
+    ROUNDS_TO_ZERO = "rounds_to_zero"  # a total above zero that rounds to zero: symbol k
+    PRIMARY = "primary"  # withheld: a count from 1 to the threshold
+    SECONDARY = "secondary"  # withheld so that a primary one cannot be worked out
+    NOT_APPLICABLE = "not_applicable"  # e.g. a percentage of zero children: symbol z
+
+
+WITHHELD = frozenset({CellStatus.PRIMARY, CellStatus.SECONDARY})
+
+
+@dataclass(frozen=True, slots=True)
+class DisclosurePolicy:
+    """How counts of children are protected before anyone outside the case team sees them.
+
+    Defaults follow the DfE children-in-need release and our area-dashboard default
+    (DOMAIN.md §8): withhold counts 1–5 as ``c`` with secondary suppression, show true zeros
+    as 0, show interior counts exactly (as DfE does at local-authority level), round published
+    totals to 5, percentages to 1 decimal place.
+    """
+
+    threshold: int = 5  # counts from 1 to this are withheld
+    rounding_base: int = 5  # published totals are rounded to this (use 10 for national)
+    round_cells: bool = False  # also round interior counts (DfE LA level: no)
+    percentage_decimals: int = 1
+    confidential: str = "c"
+    not_applicable: str = "z"
+    unavailable: str = "x"
+    rounds_to_zero: str = "k"
+
+    def __post_init__(self) -> None:
+        if self.threshold < 1:
+            raise ValueError(BAD_THRESHOLD)
+        if self.rounding_base < 1:
+            raise ValueError(BAD_ROUNDING_BASE)
+        if not 0 <= self.percentage_decimals <= MAX_PERCENTAGE_DECIMALS:
+            raise ValueError(BAD_DECIMALS)
+
+    def is_small(self, count: int) -> bool:
+        """True for a count that must never be published (1 to the threshold; zero is shown)."""
+        return 1 <= count <= self.threshold
+
+    def symbol_for(self, status: CellStatus) -> str:
+        """The GSS symbol shown in place of a number, or "" when the number is shown."""
+        if status in WITHHELD:
+            return self.confidential
+        if status is CellStatus.NOT_APPLICABLE:
+            return self.not_applicable
+        if status is CellStatus.ROUNDS_TO_ZERO:
+            return self.rounds_to_zero
+        return ""
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedCount:
+    """One count as it may be published: a number, or a symbol with the reason."""
+
+    value: int | None
+    status: CellStatus
+    symbol: str = ""
+
+    @property
+    def withheld(self) -> bool:
+        return self.status in WITHHELD
+
+    @property
+    def text(self) -> str:
+        return self.symbol if self.value is None else str(self.value)
+
+
+@dataclass(frozen=True, slots=True)
+class PublishedShare:
+    """A percentage (or rate per ``per``) as it may be published."""
+
+    value: Decimal | None
+    status: CellStatus
+    symbol: str = ""
+
+    @property
+    def text(self) -> str:
+        return self.symbol if self.value is None else str(self.value)
+
+
+def round_to_base(count: int, base: int) -> int:
+    """Round half up to a multiple of ``base`` (17 → 15 and 18 → 20 with base 5).
+
+    Half up, not to even, because that is what readers expect and what DfE tables do.
+    """
+    if count < 0:
+        raise ValueError(NEGATIVE_COUNT)
+    return (count + base // 2) // base * base
+
+
+def count_withhold(*, status: CellStatus, policy: DisclosurePolicy) -> PublishedCount:
+    """A withheld count: no number, the confidential symbol."""
+    return PublishedCount(value=None, status=status, symbol=policy.symbol_for(status))
+
+
+def total_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+    """A total that is safe to show, rounded to the policy's base.
+
+    Rounded so that two overlapping tables (the same group filtered two ways) cannot be
+    subtracted to find a small group; a total above zero that rounds to zero shows ``k``.
+    """
+    if count == 0:
+        return PublishedCount(value=0, status=CellStatus.SHOWN)
+    rounded = round_to_base(count, policy.rounding_base)
+    if rounded == 0:
+        return PublishedCount(
+            value=None,
+            status=CellStatus.ROUNDS_TO_ZERO,
+            symbol=policy.symbol_for(CellStatus.ROUNDS_TO_ZERO),
+        )
+    status = CellStatus.SHOWN if policy.rounding_base == 1 else CellStatus.ROUNDED
+    return PublishedCount(value=rounded, status=status)
+
+
+def cell_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+    """An interior count that is safe to show: exact unless the policy rounds cells too.
+
+    Exact by default because DfE publishes local-authority counts unrounded, and a dashboard
+    whose rows do not add up is hard to read.
+    """
+    if policy.round_cells:
+        return total_publish(count=count, policy=policy)
+    return PublishedCount(value=count, status=CellStatus.SHOWN)
+
+
+def headline_protect(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+    """One headline number on its own (e.g. "children with an EHC plan"): withhold or round.
+
+    A headline is a total, so it is rounded like one; a count from 1 to the threshold is
+    withheld because it could identify a child.
+    """
+    if count < 0:
+        raise ValueError(NEGATIVE_COUNT)
+    if policy.is_small(count):
+        return count_withhold(status=CellStatus.PRIMARY, policy=policy)
+    return total_publish(count=count, policy=policy)
+
+
+def share_protect(
+    *,
+    numerator: int,
+    denominator: int,
+    numerator_withheld: bool,
+    denominator_withheld: bool,
+    policy: DisclosurePolicy,
+    per: int = 100,
+) -> PublishedShare:
+    """A percentage (or rate per ``per``) worked out from the exact, unrounded counts.
+
+    Withheld when either count is withheld, because a share and one count give the other;
+    ``z`` when nobody is in the denominator, because a share of no children means nothing.
+    """
+    if denominator == 0:
+        status = CellStatus.NOT_APPLICABLE
+        return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
+    if numerator_withheld or denominator_withheld:
+        status = CellStatus.SECONDARY if not policy.is_small(numerator) else CellStatus.PRIMARY
+        return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
+    exact = Decimal(numerator * per) / Decimal(denominator)
+    places = Decimal(1).scaleb(-policy.percentage_decimals)
+    return PublishedShare(
+        value=exact.quantize(places, rounding=ROUND_HALF_UP), status=CellStatus.SHOWN
+    )
+
+
+def rate_protect(
+    *, numerator: int, denominator: int, policy: DisclosurePolicy, per: int = 100
+) -> PublishedShare:
+    """A headline share on its own, such as "% of plans issued within 20 weeks".
+
+    Withheld when the numerator, the denominator or the difference between them (the
+    children *not* counted) is from 1 to the threshold, because "98 of 100" tells you that
+    2 children were not.
+    """
+    if numerator < 0 or denominator < 0:
+        raise ValueError(NEGATIVE_COUNT)
+    small = (
+        policy.is_small(numerator)
+        or policy.is_small(denominator)
+        or policy.is_small(denominator - numerator)
+    )
+    return share_protect(
+        numerator=numerator,
+        denominator=denominator,
+        numerator_withheld=small,
+        denominator_withheld=small,
+        policy=policy,
+        per=per,
+    )
