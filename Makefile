@@ -16,7 +16,8 @@ export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv
 export UV_LINK_MODE := copy
 
-.PHONY: help install assets browser-deps run serve-only seed test lint typecheck \
+
+.PHONY: help install assets browser-deps system-deps run serve-only seed test lint typecheck security \
         test-sqlite test-postgres eval bench clean
 
 help: ## List the targets
@@ -40,18 +41,23 @@ $(STATIC_VENDOR)/govuk/govuk-frontend.min.css: node_modules/.package-lock.json
 
 assets: $(STATIC_VENDOR)/govuk/govuk-frontend.min.css ## Copy GOV.UK Frontend (npm, pinned) into static files
 
-browser-deps: ## Debian chromium for the browser tests (WeasyPrint's pango is installed the same way)
+browser-deps: system-deps ## Debian chromium for the browser tests
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian chromium for the browser tests"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-liberation >/dev/null; }
 
-run: install assets ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
+system-deps: ## Pango, which WeasyPrint needs to write PDFs (Debian packages)
+	@ldconfig -p | grep -q libpangoft2-1.0 || { \
+	  echo "Installing pango for WeasyPrint"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
+
+run: install assets system-deps ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN)
 
 seed: install ## Build a demo area of CHILDREN children in an empty database
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread seed --children $(CHILDREN)
 
-test: install assets browser-deps lint typecheck test-sqlite test-postgres ## Everything: lint, types, unit, integration, browser, on SQLite and PostgreSQL
+test: install assets browser-deps lint typecheck security test-sqlite test-postgres ## Everything: lint, types, security scans, unit, integration, browser, on SQLite and PostgreSQL
 
 lint: install ## ruff
 	$(BIN)/ruff check src tests evals bench scripts
@@ -59,6 +65,10 @@ lint: install ## ruff
 
 typecheck: install ## mypy (strict in the core)
 	GOLDENTHREAD_ENV=test $(BIN)/mypy
+
+security: install ## bandit over src (config in pyproject), pip-audit over the locked .venv
+	$(BIN)/bandit -c pyproject.toml -r src -q
+	$(BIN)/python scripts/dependency_audit.py
 
 test-sqlite: install assets ## The whole pytest suite on SQLite
 	GOLDENTHREAD_ENV=test $(BIN)/pytest -q
