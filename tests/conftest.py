@@ -6,7 +6,9 @@ with a reason rather than failing, so a fresh clone's ``pytest`` still passes.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
@@ -20,3 +22,29 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if item.get_closest_marker("browser"):
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def audit_trail_can_be_flushed_between_tests() -> Iterator[None]:
+    """Tests that need real transactions (browser tests) empty every table afterwards. The
+    audit trail's append-only trigger rightly refuses that (SQLite flushes with DELETE), so the
+    test run, and only the test run, lifts the trigger for the flush and puts it straight back.
+    """
+    from django.db.backends.base.operations import BaseDatabaseOperations
+
+    from goldenthread.web.access.triggers import (
+        append_only_triggers_create,
+        append_only_triggers_drop,
+    )
+
+    flush = BaseDatabaseOperations.execute_sql_flush
+
+    def flush_with_trigger_lifted(self: BaseDatabaseOperations, sql_list: list[str]) -> None:
+        append_only_triggers_drop(self.connection)
+        try:
+            flush(self, sql_list)
+        finally:
+            append_only_triggers_create(self.connection)
+
+    with mock.patch.object(BaseDatabaseOperations, "execute_sql_flush", flush_with_trigger_lifted):
+        yield

@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "eval": "Measure the quality engine and theme linking against the labelled sets.",
     "seed": "Build a synthetic demo local area in the database.",
     "serve": "Migrate the database and serve the web app.",
+    "export-child": "Export everything held about one child (subject access).",
+    "retention": "List or apply the retention periods (erase or anonymise what is due).",
 }
 
 
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _command_module(name: str):  # type: ignore[no-untyped-def]
-    return importlib.import_module(f"goldenthread.commands.{name}")
+    return importlib.import_module(f"goldenthread.commands.{name.replace('-', '_')}")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -10,6 +10,8 @@ from django.urls import reverse
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader
 
 from goldenthread.web import formfields
+from goldenthread.web.access.navigation import access_nav
+from goldenthread.web.security.templates import WithoutInlineScriptLoader
 
 
 def environment(**options: Any) -> Environment:
@@ -18,13 +20,17 @@ def environment(**options: Any) -> Environment:
         [
             own_loader,
             PrefixLoader(
-                {"govuk_frontend_jinja": PackageLoader("govuk_frontend_jinja", "templates")}
+                {
+                    "govuk_frontend_jinja": WithoutInlineScriptLoader(
+                        PackageLoader("govuk_frontend_jinja", "templates")
+                    )
+                }
             ),
         ]
     )
     options.setdefault("trim_blocks", True)
     options.setdefault("lstrip_blocks", True)
-    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on
+    env = Environment(**options)  # noqa: S701 - Django's backend turns autoescape on  # nosec B701
     env.globals.update(
         {
             "url": lambda name, *args, **kwargs: reverse(
@@ -34,6 +40,7 @@ def environment(**options: Any) -> Environment:
             "get_messages": messages.get_messages,
             "field": formfields.field_params,
             "error_summary": formfields.error_summary_params,
+            "access_nav": access_nav,
         }
     )
     env.filters["date_uk"] = formfields.date_uk

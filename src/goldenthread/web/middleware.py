@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import resolve
 
-PUBLIC_URL_NAMES = frozenset({"sign-in", "health", "accessibility"})
+PUBLIC_URL_NAMES = frozenset({"sign-in", "sign-in-code", "health", "accessibility"})
 
 
 class SignInRequiredMiddleware:

@@ -57,12 +57,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "axes",
     "goldenthread.web.accounts",
     "goldenthread.web.plans",
+    "goldenthread.web.access",
+    "goldenthread.web.security",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "goldenthread.web.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -71,7 +75,11 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "goldenthread.web.security.middleware.IdleTimeoutMiddleware",
     "goldenthread.web.middleware.SignInRequiredMiddleware",
+    # Decides access to every page about a child and logs each look (ADR 0007).
+    "goldenthread.web.access.middleware.ChildAccessMiddleware",
+    "axes.middleware.AxesMiddleware",  # must stay last: it turns a lockout into our page
 ]
 
 ROOT_URLCONF = "goldenthread.web.urls"
@@ -140,12 +148,30 @@ STATICFILES_DIRS = [PACKAGE_DIR / "static", PACKAGE_DIR / "static_vendor"]
 STATIC_ROOT = None if LOCAL else VAR_DIR / "staticfiles"
 WHITENOISE_USE_FINDERS = LOCAL
 
+# How long an administrator's emergency ("break glass") access to one child lasts.
+BREAK_GLASS_MINUTES = int(os.environ.get("BREAK_GLASS_MINUTES", "60"))
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {
+        # Every line goes through it: no query strings, no personal values (docs/data-protection.md)
+        "personal_data": {"()": "goldenthread.web.security.logfilters.PersonalDataFilter"}
+    },
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["personal_data"],
+        }
+    },
+    # Django's own "django" logger would also e-mail ADMINS; it only passes lines to the root.
+    "loggers": {"django": {"handlers": [], "propagate": True}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# Sign-in, sessions and data protection: goldenthread.web.security (docs/adr/0008).
+from goldenthread.web.security.config import *  # noqa: E402, F403

@@ -3,7 +3,9 @@
 from django.contrib import admin
 from django.urls import path
 
+from goldenthread.web.access import urls as access_urls
 from goldenthread.web.plans.views import auth, caseload, child, parts
+from goldenthread.web.security import urls as security_urls
 
 PART = "<str:kind>"
 
@@ -32,5 +34,7 @@ urlpatterns = [
     path(f"plans/<int:plan_id>/{PART}/<int:pk>/edit/", parts.part_form, name="part-edit"),
     path(f"plans/<int:plan_id>/{PART}/<int:pk>/archive/", parts.part_archive, name="part-archive"),
     path(f"plans/<int:plan_id>/{PART}/<int:pk>/history/", parts.part_history, name="part-history"),
+    *security_urls.urlpatterns,
+    *access_urls.urlpatterns,
     path("admin/", admin.site.urls),
 ]

@@ -23,7 +23,7 @@ class Kind(StrEnum):
 class Status(StrEnum):
     """How a statement fares against one criterion."""
 
-    PASS = "pass"  # noqa: S105 (a status, not a password)
+    PASS = "pass"  # noqa: S105 (a status, not a password)  # nosec B105
     WARN = "warn"
     FAIL = "fail"
     NOT_APPLICABLE = "n/a"

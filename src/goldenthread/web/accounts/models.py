@@ -48,6 +48,7 @@ class Role(models.TextChoices):
     QUALITY_LEAD = "quality_lead", "Quality lead"
     STRATEGIC_LEADER = "strategic_leader", "Strategic leader"
     ADMINISTRATOR = "administrator", "Administrator"
+    DPO = "dpo", "Data protection officer"
 
 
 PROFESSIONAL_ROLES = frozenset(

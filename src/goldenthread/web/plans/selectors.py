@@ -1,7 +1,8 @@
 """Reads: who may see which child, the caseload, and a plan's golden thread with its gaps.
 
-Access is decided here and only here: pages, exports and commands all call
-``children_visible_to`` so that nobody sees a child without a relationship the system can show.
+Access is decided in one place: pages, exports and commands all call ``children_visible_to``
+(rules in ``goldenthread.web.access.policy``) so that nobody sees a child without a reason the
+system can show.
 """
 
 from __future__ import annotations
@@ -15,19 +16,18 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from goldenthread.core.thread import Gap, GapKind, find_gaps
+from goldenthread.web.access.policy import children_readable
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models import Aspiration, Child, Need, Outcome, Plan, Provision
 
 
 def children_visible_to(user: User, *, on: dt.date | None = None) -> QuerySet[Child]:
-    """Children the person has a current relationship with (caseload, parent or themselves)."""
-    if not user.is_authenticated or not user.is_active:
-        return Child.objects.none()
-    today = on or timezone.localdate()
-    current = Q(relationships__person=user, relationships__started_on__lte=today) & (
-        Q(relationships__ended_on__isnull=True) | Q(relationships__ended_on__gte=today)
-    )
-    return Child.objects.filter(current, archived_at__isnull=True).distinct()
+    """Children the person has a reason to see today: their caseload, their team's, shared with
+    them, their own child or themselves, or an administrator's emergency access.
+
+    The rules are in ``goldenthread.web.access.policy`` (ADR 0007); this stays the entry point.
+    """
+    return children_readable(user, on=on)
 
 
 def child_get_for(user: User, child_id: int) -> Child:

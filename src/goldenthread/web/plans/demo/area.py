@@ -17,7 +17,7 @@ from django.contrib.auth.hashers import make_password
 from goldenthread.web.accounts.models import Organisation, OrganisationKind, Role, User
 from goldenthread.web.plans.demo import names
 
-DEFAULT_DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented password of synthetic demo accounts
+DEFAULT_DEMO_PASSWORD = "demo-password-2026"  # noqa: S105 - documented password of synthetic demo accounts  # nosec B105
 CHILDREN_PER_SETTING = 60
 MIN_SETTINGS = 6
 # Share of settings of each kind (every kind appears at least once).
@@ -55,13 +55,14 @@ DEMO_SIGN_INS: dict[str, tuple[str, str, str]] = {
     "quality-lead": (
         Role.QUALITY_LEAD,
         "Quality assurance lead",
-        "no child pages yet: audits outcomes with goldenthread audit",
+        "outcomes to check across the area, with no names",
     ),
     "leader": (
         Role.STRATEGIC_LEADER,
         "Head of SEND",
         "no child pages: only area figures, never an identifiable child",
     ),
+    "dpo": (Role.DPO, "Data protection officer", "the audit trail: who looked at which record"),
     "admin": (Role.ADMINISTRATOR, "System administrator", "the Django admin (staff and superuser)"),
 }
 # Teams of professionals: key -> (organisation, role, job title, children per person, minimum)
@@ -227,6 +228,7 @@ def _sign_ins_adopt(
     leaders = {
         "quality-lead": services["la"],
         "leader": services["la"],
+        "dpo": services["la"],
         "admin": services["la"],
     }
     for username, organisation in leaders.items():

@@ -81,7 +81,7 @@ class Batch:
         if key not in self._next_id:
             with connection.cursor() as cursor:
                 quote = connection.ops.quote_name
-                cursor.execute(f"SELECT MAX({quote(column)}) FROM {quote(table)}")  # noqa: S608
+                cursor.execute(f"SELECT MAX({quote(column)}) FROM {quote(table)}")  # noqa: S608  # nosec B608
                 self._next_id[key] = (cursor.fetchone()[0] or 0) + 1
         value = self._next_id[key]
         self._next_id[key] = value + 1
@@ -215,5 +215,5 @@ def _insert(
                     copy.write_row(row)
         else:
             placeholders = ", ".join(["%s"] * len(names))
-            cursor.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)  # noqa: S608
+            cursor.executemany(f"INSERT INTO {table} VALUES ({placeholders})", rows)  # noqa: S608  # nosec B608
     touched.add(model)

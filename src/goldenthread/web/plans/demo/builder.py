@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from django.db import transaction
 
 from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.demo.access import demo_team_add
 from goldenthread.web.plans.demo.area import DEMO_SIGN_INS, demo_area_build
 from goldenthread.web.plans.demo.batch import Batch
 from goldenthread.web.plans.demo.children import ChildMaker
@@ -75,14 +76,16 @@ def area_seed(
     """Create a synthetic local area with ``children`` children, all in one transaction."""
     if not area_is_empty():
         raise AreaNotEmptyError(AREA_NOT_EMPTY)
-    rng = random.Random(seed)  # noqa: S311 - made-up data, not security
+    rng = random.Random(seed)  # noqa: S311 - made-up data, not security  # nosec B311
     summary = SeedSummary()
     with transaction.atomic():
         area = demo_area_build(rng, children=children)
+        # The first coordinators work as one team, so each sees the others' children.
+        demo_team_add(local_authority=area.local_authority)
         maker = ChildMaker(rng, area, today=today, total=children)
         batch = Batch()
         # Its own random stream, so linking leaves the children, plans and words unchanged.
-        linker = DemoLinker(random.Random(seed + 1), today=today)  # noqa: S311 - made-up data
+        linker = DemoLinker(random.Random(seed + 1), today=today)  # noqa: S311  # nosec B311
         for index in range(children):
             maker.child_build(batch, index)
             done = index + 1

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from django.db import models, transaction
 from django.utils import timezone
 
+from goldenthread.web.access.audit import record_change_log
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models.base import TrackedModel
 
@@ -42,6 +43,7 @@ def record_save(
     ``ConcurrentEditError`` and change nothing.
     """
     with transaction.atomic():
+        created = record.pk is None
         if record.pk is not None:
             current = (
                 type(record)
@@ -62,6 +64,9 @@ def record_save(
         record.save()
         for name, values in (links or {}).items():
             getattr(record, name).set(list(values))
+        # Every change to a child's record is on the audit trail (ADR 0007).
+        archived = fields.get("archived_at") is not None
+        record_change_log(record=record, user=user, created=created, archived=archived)
     return record
 
 

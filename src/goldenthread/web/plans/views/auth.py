@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth import authenticate, login, logout
+from django.contrib.auth import authenticate, logout
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.views.common import render
+from goldenthread.web.security.views import sign_in_finish
 
 SIGN_IN_FAILED = "Enter a correct username and password"
 
@@ -33,13 +33,8 @@ def sign_in(request: HttpRequest) -> HttpResponse:
             request, username=form.cleaned_data["username"], password=form.cleaned_data["password"]
         )
         if user is not None:
-            login(request, user)
-            target = request.GET.get("next", "")
-            if not url_has_allowed_host_and_scheme(
-                target, {request.get_host()}, require_https=request.is_secure()
-            ):
-                target = "caseload"
-            return redirect(target)
+            # Straight in, or on to the sign-in code step if the person has one switched on.
+            return sign_in_finish(request, user, target=request.GET.get("next", ""))
         # On the password box, so the error summary link takes the person where to try again.
         form.add_error("password", SIGN_IN_FAILED)
     return render(request, "auth/sign_in.html", title="Sign in", form=form, forms_=(form,))

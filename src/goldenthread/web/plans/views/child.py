@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.web.access.policy import child_access
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
@@ -40,7 +41,10 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
         (p for p in plans if p.is_current), plans[0] if plans else None
     )
     thread = golden_thread_get(plan) if plan else None
-    about = AllAboutMe.objects.filter(child=child).first()
+    access = child_access(request.user, child.pk)
+    about = (
+        AllAboutMe.objects.filter(child=child).first() if access.can_see_all_about_me else None
+    )
     by_theme = request.GET.get("view") == "themes"
     duplicates = child_duplicates(child)
     return render(
@@ -52,6 +56,8 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
         plan=plan,
         thread=thread,
         about=about,
+        access=access,
+        can_change=access.can_change_plan,
         duplicates=duplicates,
         flagged=duplicates.flagged(),
         by_theme=by_theme,

@@ -1,0 +1,195 @@
+"""Teams, shares, emergency ("break glass") access, the young person's choice, the audit trail.
+
+Access to a child follows these and ``plans.ChildRelationship``; the rules that read them are in
+``goldenthread.web.access.policy``. The audit trail is append-only: see ``AuditEvent``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NoReturn
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+APPEND_ONLY = "The audit trail is append-only: entries cannot be changed or deleted."
+
+
+class Team(models.Model):
+    """A named team within an organisation. Teammates see the children on each other's caseloads,
+    so a colleague can cover when someone is away."""
+
+    name = models.CharField(max_length=120)
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, related_name="teams"
+    )
+    members = models.ManyToManyField(settings.AUTH_USER_MODEL, related_name="teams", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "name"], name="team_name_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ChildShare(models.Model):
+    """A child's record shared with a person or a whole organisation, for a reason, for a time.
+
+    Never deleted: ending a share early sets ``revoked_at``.
+    """
+
+    child = models.ForeignKey("plans.Child", on_delete=models.PROTECT, related_name="shares")
+    shared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="shares_made"
+    )
+    shared_with_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shares_received",
+    )
+    shared_with_organisation = models.ForeignKey(
+        "accounts.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shares_received",
+    )
+    reason = models.TextField()
+    starts_on = models.DateField(default=timezone.localdate)
+    ends_on = models.DateField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="shares_revoked",
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(shared_with_person__isnull=False)
+                ^ models.Q(shared_with_organisation__isnull=False),
+                name="share_with_person_or_organisation",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Share {self.pk} of child {self.child_id}"
+
+
+class BreakGlass(models.Model):
+    """An administrator's time-limited access to one child, with the reason they gave."""
+
+    child = models.ForeignKey("plans.Child", on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass"
+    )
+    reason = models.TextField()
+    opened_at = models.DateTimeField(default=timezone.now)
+    expires_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = "break-glass access"
+        verbose_name_plural = "break-glass access"
+
+    def __str__(self) -> str:
+        return f"Break glass {self.pk} for child {self.child_id}"
+
+
+class ParentsCanSee(models.TextChoices):
+    ALL = "all", "Everything I can see"
+    PLAN = "plan", "Only my plan"
+    NOTHING = "nothing", "Nothing"
+
+
+class ChildPrivacy(models.Model):
+    """What a young person with their own account lets their parents see. Kept apart from
+    ``plans.Child`` so that only the young person's own page ever writes it."""
+
+    child = models.OneToOneField("plans.Child", on_delete=models.PROTECT, related_name="privacy")
+    parents_can_see = models.CharField(
+        max_length=8, choices=ParentsCanSee.choices, default=ParentsCanSee.ALL
+    )
+    changed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name_plural = "child privacy"
+
+    def __str__(self) -> str:
+        return f"Child {self.child_id}: parents see {self.parents_can_see}"
+
+
+class AuditAction(models.TextChoices):
+    VIEW = "view", "Looked at"
+    CREATE = "create", "Added"
+    UPDATE = "update", "Changed"
+    ARCHIVE = "archive", "Archived"
+    SHARE = "share", "Shared"
+    UNSHARE = "unshare", "Stopped sharing"
+    BREAK_GLASS = "break_glass", "Opened in an emergency"
+    QUALITY_READ = "quality_read", "Read outcomes without names to check quality"
+    PRIVACY = "privacy", "Changed what parents can see"
+    EXPORT = "export", "Exported"
+    PRINT = "print", "Printed"
+
+
+class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
+    def update(self, **kwargs: Any) -> NoReturn:
+        raise PermissionError(APPEND_ONLY)
+
+    def delete(self) -> NoReturn:
+        raise PermissionError(APPEND_ONLY)
+
+
+class AuditEvent(models.Model):
+    """One look at, or change to, a child's record. Append-only, here and in the database
+    (a trigger refuses UPDATE and DELETE). Ids only: no names or record text."""
+
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+    )
+    role = models.CharField(max_length=32, blank=True, help_text="The person's role at the time.")
+    organisation = models.ForeignKey(
+        "accounts.Organisation", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    child = models.ForeignKey(
+        "plans.Child", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    action = models.CharField(max_length=16, choices=AuditAction.choices)
+    object_type = models.CharField(max_length=40, blank=True)
+    object_id = models.BigIntegerField(null=True, blank=True)
+    url_name = models.CharField(max_length=80, blank=True)
+    reason = models.TextField(blank=True, help_text="Only when the person was asked why.")
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [
+            models.Index(fields=["child", "at"]),
+            models.Index(fields=["person", "at"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action} child {self.child_id} by person {self.person_id} at {self.at}"
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if not self._state.adding:
+            raise PermissionError(APPEND_ONLY)
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError(APPEND_ONLY)

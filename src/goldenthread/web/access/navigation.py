@@ -1,0 +1,29 @@
+"""Links in the service navigation that depend on who is signed in and why they see a child."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.http import HttpRequest
+from django.urls import reverse
+
+from goldenthread.web.accounts.models import Role
+
+
+def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    role = getattr(request.user, "role", "")
+    if role == Role.QUALITY_LEAD:
+        items.append(_item("quality-audit", "Outcomes to check", active))
+    if role == Role.DPO:
+        items.append(_item("audit-trail", "Audit trail", active))
+    access = getattr(request, "child_access", None)
+    if access is not None and access.can_see_who_looked:
+        items.append(_item("who-looked", "Who has looked at this record", active, access.child_id))
+    if access is not None and access.can_choose_what_parents_see:
+        items.append(_item("parents-can-see", "What my parents see", active, access.child_id))
+    return items
+
+
+def _item(name: str, text: str, active: str | None, *args: int) -> dict[str, Any]:
+    return {"href": reverse(name, args=args or None), "text": text, "active": active == name}

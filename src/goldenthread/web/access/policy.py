@@ -1,0 +1,160 @@
+"""The access policy: why a person may see a child, and what that lets them do.
+
+One place decides. ``children_readable`` (used by ``plans.selectors.children_visible_to``) and
+``child_access`` are built from the same conditions, so lists and single pages always agree.
+Roles only say which kinds of reason can apply; the reason itself is a relationship, a team, a
+share or an emergency grant, and only while it lasts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+
+from goldenthread.web.access.models import BreakGlass, ChildPrivacy, ChildShare, ParentsCanSee
+from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Role, User
+from goldenthread.web.plans.models import Child, ChildRelationship, RelationshipKind
+
+
+class Reason(enum.Enum):
+    CASELOAD = "on your caseload"
+    TEAM = "on your team's caseload"
+    SHARED = "shared with you"
+    PARENT = "your child"
+    SELF = "your own record"
+    BREAK_GLASS = "opened in an emergency"
+
+
+def _current_relationship(kind: str, today: dt.date) -> Q:
+    return Q(kind=kind, started_on__lte=today) & (Q(ended_on__isnull=True) | Q(ended_on__gte=today))
+
+
+def _reason_conditions(user: User, today: dt.date) -> dict[Reason, Exists]:
+    """For each reason that can apply to this person's role, a condition on ``Child``."""
+    child = OuterRef("pk")
+    relationships = ChildRelationship.objects.filter(child=child)
+    conditions: dict[Reason, Exists] = {}
+    if user.role in PROFESSIONAL_ROLES:
+        caseload = relationships.filter(_current_relationship(RelationshipKind.CASEWORKER, today))
+        conditions[Reason.CASELOAD] = Exists(caseload.filter(person=user))
+        conditions[Reason.TEAM] = Exists(
+            caseload.filter(person__teams__members=user).exclude(person=user)
+        )
+        shared_with = Q(shared_with_person=user)
+        if user.organisation_id is not None:
+            shared_with |= Q(shared_with_organisation_id=user.organisation_id)
+        conditions[Reason.SHARED] = Exists(
+            ChildShare.objects.filter(
+                shared_with, child=child, starts_on__lte=today, revoked_at__isnull=True
+            ).filter(Q(ends_on__isnull=True) | Q(ends_on__gte=today))
+        )
+    elif user.role == Role.PARENT:
+        conditions[Reason.PARENT] = Exists(
+            relationships.filter(
+                _current_relationship(RelationshipKind.PARENT, today), person=user
+            ).exclude(child__privacy__parents_can_see=ParentsCanSee.NOTHING)
+        )
+    elif user.role == Role.CHILD:
+        conditions[Reason.SELF] = Exists(
+            relationships.filter(_current_relationship(RelationshipKind.SELF, today), person=user)
+        )
+    elif user.role == Role.ADMINISTRATOR:
+        conditions[Reason.BREAK_GLASS] = Exists(
+            BreakGlass.objects.filter(child=child, person=user, expires_at__gt=timezone.now())
+        )
+    # Quality leads, strategic leaders and data protection officers never open a child's record.
+    return conditions
+
+
+def _can_sign_in(user: User) -> bool:
+    return bool(user.is_authenticated and user.is_active)
+
+
+def children_readable(user: User, *, on: dt.date | None = None) -> QuerySet[Child]:
+    """Every live child the person has a reason to see today."""
+    if not _can_sign_in(user):
+        return Child.objects.none()
+    conditions = _reason_conditions(user, on or timezone.localdate())
+    if not conditions:
+        return Child.objects.none()
+    any_reason = Q()
+    for condition in conditions.values():
+        any_reason |= Q(condition)
+    return Child.objects.filter(any_reason, archived_at__isnull=True)
+
+
+@dataclass(frozen=True)
+class ChildAccess:
+    """Why a person may see one child, and so what they may do with the record."""
+
+    child_id: int
+    reasons: frozenset[Reason]
+    parents_can_see: str = ParentsCanSee.ALL
+
+    @property
+    def can_read(self) -> bool:
+        return bool(self.reasons)
+
+    @property
+    def can_change_plan(self) -> bool:
+        """Only the people who work with the child change the plan and the child's details."""
+        return bool(self.reasons & {Reason.CASELOAD, Reason.TEAM})
+
+    @property
+    def _parent_sees_all(self) -> bool:
+        return Reason.PARENT in self.reasons and self.parents_can_see == ParentsCanSee.ALL
+
+    @property
+    def can_change_all_about_me(self) -> bool:
+        """ "All about me" is told by the child and family, with the people who work with them."""
+        return self.can_change_plan or Reason.SELF in self.reasons or self._parent_sees_all
+
+    @property
+    def can_see_all_about_me(self) -> bool:
+        return self.can_read and (Reason.PARENT not in self.reasons or self._parent_sees_all)
+
+    @property
+    def can_see_who_looked(self) -> bool:
+        """The family sees who has looked at the record; staff ask the data protection officer."""
+        return Reason.SELF in self.reasons or self._parent_sees_all
+
+    @property
+    def can_choose_what_parents_see(self) -> bool:
+        return Reason.SELF in self.reasons
+
+    @property
+    def can_share(self) -> bool:
+        return self.can_change_plan or self.can_see_who_looked
+
+
+NO_ACCESS = frozenset[Reason]()
+
+
+def child_access(user: User, child_id: int, *, on: dt.date | None = None) -> ChildAccess:
+    """The person's access to one live child; no reasons when there is none or no such child."""
+    if not _can_sign_in(user):
+        return ChildAccess(child_id, NO_ACCESS)
+    conditions = _reason_conditions(user, on or timezone.localdate())
+    if not conditions:
+        return ChildAccess(child_id, NO_ACCESS)
+    names = {f"reason_{reason.name.lower()}": reason for reason in conditions}
+    row = (
+        Child.objects.filter(pk=child_id, archived_at__isnull=True)
+        .annotate(**{name: conditions[reason] for name, reason in names.items()})
+        .values(*names)
+        .first()
+    )
+    if row is None:
+        return ChildAccess(child_id, NO_ACCESS)
+    reasons = frozenset(reason for name, reason in names.items() if row[name])
+    privacy = ParentsCanSee.ALL
+    if Reason.PARENT in reasons:
+        stored = ChildPrivacy.objects.filter(child_id=child_id).values_list(
+            "parents_can_see", flat=True
+        )
+        privacy = ParentsCanSee(stored.first() or ParentsCanSee.ALL)
+    return ChildAccess(child_id, reasons, privacy)
