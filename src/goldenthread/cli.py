@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "serve": "Migrate the database and serve the web app.",
     "export-child": "Export everything held about one child (subject access).",
     "retention": "List or apply the retention periods (erase or anonymise what is due).",
+    "reviews": "List review deadlines late or due soon (daily), or work them out again.",
 }
 
 

@@ -14,10 +14,12 @@ from collections.abc import Callable
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
 
 from goldenthread.web.access.middleware import CHILD_ROUTES, CHILD_ROUTES_DECIDED_BY_VIEW
 from goldenthread.web.access.models import AuditAction, AuditEvent
 from goldenthread.web.plans.models import Child, Outcome, Plan
+from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
 
 OPEN = "open (200, or a redirect that is not to sign in)"
@@ -34,6 +36,19 @@ def _plan(w: World) -> str:
 
 def _child(w: World) -> str:
     return f"/children/{w.child.pk}"
+
+
+def _review(w: World) -> str:
+    """A review of the world's plan (made on first use), as its page's address."""
+    plan = w.area.thread.plan
+    review = Review.objects.filter(plan=plan).first() or Review.objects.create(
+        plan=plan,
+        kind=ReviewKind.ANNUAL,
+        meeting_on=timezone.localdate(),
+        decision=PlanDecision.KEEP,
+        child_views="I like maths.",
+    )
+    return f"{_plan(w)}/reviews/{review.pk}"
 
 
 # route name: (a concrete URL, its kind)
@@ -68,6 +83,20 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "quality-audit": (lambda w: "/outcomes-to-check/", "quality lead"),
     "audit-trail": (lambda w: "/audit-trail/", "dpo"),
     "audit-trail-export": (lambda w: "/audit-trail/download/", "dpo"),
+    "reviews-mine": (lambda w: "/reviews/", "professional"),
+    "reviews-overdue": (lambda w: "/reviews/late/", "professional"),
+    "reviews-overdue-setting": (lambda w: "/reviews/late/setting/", "setting list"),
+    "reviews-overdue-area": (lambda w: "/reviews/late/area/", "area list"),
+    "plan-reviews": (lambda w: f"{_plan(w)}/reviews/", "read"),
+    "review-add": (lambda w: f"{_plan(w)}/reviews/new/", "change"),
+    "review": (lambda w: f"{_review(w)}/", "read"),
+    "review-pdf": (lambda w: f"{_review(w)}/report.pdf", "read"),
+    "review-after": (lambda w: f"{_review(w)}/after/", "change"),
+    "outcome-gas-levels": (
+        lambda w: f"{_plan(w)}/outcomes/{w.area.thread.outcome.pk}/gas-levels/",
+        "change",
+    ),
+    "child-progress": (lambda w: f"{_child(w)}/progress/", "read"),
 }
 
 PERSONA_NAMES = list(PERSONAS)
@@ -100,6 +129,9 @@ EXPECTED: dict[str, dict[str, object]] = {
     "administrator": _by_role({"admin", "admin_break_glass"}),
     "quality lead": _by_role({"quality_lead"}),
     "dpo": _by_role({"dpo"}),
+    # Coordinators see late reviews for any setting in their area; setting staff for their own.
+    "setting list": _by_role({"coordinator", "teammate", "stranger"}),
+    "area list": _by_role({"coordinator", "teammate", "stranger", "quality_lead"}),
 }
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:

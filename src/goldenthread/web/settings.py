@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "goldenthread.web.accounts",
     "goldenthread.web.plans",
     "goldenthread.web.access",
+    "goldenthread.web.reviews",
     "goldenthread.web.security",
 ]
 

@@ -42,6 +42,13 @@ CHILD_ROUTES: dict[str, str] = {
     "all-about-me": "can_change_all_about_me",
     "who-looked": "can_see_who_looked",
     "parents-can-see": "can_choose_what_parents_see",
+    "plan-reviews": CAN_READ,
+    "review": CAN_READ,
+    "review-pdf": CAN_READ,
+    "child-progress": CAN_READ,
+    "review-add": CAN_CHANGE_PLAN,
+    "review-after": CAN_CHANGE_PLAN,
+    "outcome-gas-levels": CAN_CHANGE_PLAN,
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})

@@ -7,12 +7,14 @@ from typing import Any
 from django.http import HttpRequest
 from django.urls import reverse
 
-from goldenthread.web.accounts.models import Role
+from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Role
 
 
 def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     role = getattr(request.user, "role", "")
+    if role in PROFESSIONAL_ROLES:
+        items.append(_item("reviews-mine", "My reviews", active))
     if role == Role.QUALITY_LEAD:
         items.append(_item("quality-audit", "Outcomes to check", active))
     if role == Role.DPO:

@@ -22,6 +22,7 @@ from goldenthread.web.plans.demo.children import ChildMaker
 from goldenthread.web.plans.demo.linking import DemoLinker
 from goldenthread.web.plans.models import Child, Outcome, Plan, Provision
 from goldenthread.web.plans.selectors import children_visible_to
+from goldenthread.web.reviews.services.schedule import plan_schedules_refresh_all
 
 CHILDREN_PER_BATCH = 500
 SAVE_ORDER = (
@@ -96,6 +97,8 @@ def area_seed(
                     progress(done, children)
         batch.finish()
         summary.organisations, summary.people = area.organisations, area.people
+    # Deadlines are stored for fast lists; bulk writes send no signals, so work them out once.
+    plan_schedules_refresh_all(today=today)
     summary.children = Child.objects.count()
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()

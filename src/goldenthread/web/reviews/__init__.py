@@ -1,0 +1,1 @@
+"""Reviews: the assess, plan, do, review cycle for each plan, its deadlines and progress."""

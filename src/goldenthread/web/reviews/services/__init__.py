@@ -1,0 +1,1 @@
+"""Writes for reviews: recording a review, what happened after it, and the stored schedule."""

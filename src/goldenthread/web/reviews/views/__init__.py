@@ -1,0 +1,1 @@
+"""Pages for reviews: lists, the plan's schedule, recording a review, the report, progress."""
