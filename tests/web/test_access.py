@@ -17,7 +17,7 @@ from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
 from goldenthread.web.access.middleware import CHILD_ROUTES, CHILD_ROUTES_DECIDED_BY_VIEW
-from goldenthread.web.access.models import AuditAction, AuditEvent
+from goldenthread.web.access.models import AuditAction, AuditEvent, ChildShare
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
@@ -36,6 +36,12 @@ def _plan(w: World) -> str:
 
 def _child(w: World) -> str:
     return f"/children/{w.child.pk}"
+
+
+def _share(w: World) -> int:
+    """The world's live share with the therapist (stopping it is a POST; GET is refused)."""
+    share = ChildShare.objects.filter(child=w.child, shared_with_person=w.people["therapist"])
+    return share.values_list("pk", flat=True).get()
 
 
 def _review(w: World) -> str:
@@ -97,6 +103,15 @@ ROUTES: dict[str, tuple[Url, str]] = {
         "change",
     ),
     "child-progress": (lambda w: f"{_child(w)}/progress/", "read"),
+    "passport": (lambda w: f"{_child(w)}/passport/", "read"),
+    "passport-pdf": (lambda w: f"{_child(w)}/passport.pdf", "read"),
+    "passport-json": (lambda w: f"{_child(w)}/passport.json", "read"),
+    "passport-fhir": (lambda w: f"{_child(w)}/passport.fhir.json", "read"),
+    "passport-share": (lambda w: f"{_child(w)}/passport/share/", "share"),
+    "passport-share-stop": (
+        lambda w: f"{_child(w)}/passport/share/{_share(w)}/stop/",
+        "share, post only",
+    ),
 }
 
 PERSONA_NAMES = list(PERSONAS)
@@ -125,6 +140,11 @@ EXPECTED: dict[str, dict[str, object]] = {
     "change": _child_page({"coordinator", "teammate"}),
     "all about me": _child_page({"coordinator", "teammate", "parent", "young_person"}),
     "family": _child_page({"parent", "young_person"}),
+    "share": _child_page({"coordinator", "teammate", "parent", "young_person"}),
+    "share, post only": {
+        p: 405 if p in {"coordinator", "teammate", "parent", "young_person"} else answer
+        for p, answer in _child_page(set()).items()
+    },
     "young person": _child_page({"young_person"}),
     "administrator": _by_role({"admin", "admin_break_glass"}),
     "quality lead": _by_role({"quality_lead"}),

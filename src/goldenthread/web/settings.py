@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "goldenthread.web.access",
     "goldenthread.web.reviews",
     "goldenthread.web.security",
+    "goldenthread.web.passport",
 ]
 
 MIDDLEWARE = [

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 
 from goldenthread.web.access import urls as access_urls
+from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
@@ -37,6 +38,7 @@ urlpatterns = [
     path(f"plans/<int:plan_id>/{PART}/<int:pk>/history/", parts.part_history, name="part-history"),
     *security_urls.urlpatterns,
     *access_urls.urlpatterns,
+    *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
     path("admin/", admin.site.urls),
 ]

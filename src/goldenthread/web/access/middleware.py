@@ -49,6 +49,12 @@ CHILD_ROUTES: dict[str, str] = {
     "review-add": CAN_CHANGE_PLAN,
     "review-after": CAN_CHANGE_PLAN,
     "outcome-gas-levels": CAN_CHANGE_PLAN,
+    "passport": CAN_READ,
+    "passport-pdf": CAN_READ,
+    "passport-json": CAN_READ,
+    "passport-fhir": CAN_READ,
+    "passport-share": "can_share",
+    "passport-share-stop": "can_share",
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})

@@ -34,6 +34,9 @@ PAGES = {
     "part-history": "the changes to a part of the plan",
     "who-looked": "this list of who has looked",
     "parents-can-see": "what parents can see",
+    "passport": "the passport",
+    "passport-pdf": "the passport",
+    "passport-share": "who the passport is shared with",
 }
 
 

@@ -1,0 +1,100 @@
+"""The passport in a real browser, checked by axe-core: a parent shares it with a physio, the
+physio reads it, the parent sees that look and stops sharing, and the physio is refused."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Browser, Page, expect
+
+from goldenthread.web.accounts.models import Role
+from goldenthread.web.plans.models import ThemeTag
+from tests.browser.conftest import assert_accessible
+from tests.web import factories
+from tests.web.access_world import World, world_create
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
+
+
+@pytest.fixture
+def world(transactional_db: None) -> World:
+    ThemeTag.objects.bulk_create(ThemeTag.expected_rows(), ignore_conflicts=True)
+    world = world_create()
+    factories.user_create(
+        role=Role.HEALTH,
+        username="physio",
+        organisation=world.people["therapist"].organisation,
+        first_name="Phil",
+        last_name="Physio",
+    )
+    return world
+
+
+def sign_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/sign-in/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+
+
+def _date(page: Page, group: str, day: dt.date) -> None:
+    fieldset = page.get_by_role("group", name=group)
+    fieldset.get_by_label("Day").fill(str(day.day))
+    fieldset.get_by_label("Month").fill(str(day.month))
+    fieldset.get_by_label("Year").fill(str(day.year))
+
+
+def test_a_parent_shares_the_passport_sees_the_look_and_stops_sharing(
+    browser: Browser, live_server: Any, world: World
+) -> None:
+    base, child = live_server.url, world.child
+    passport = f"{base}/children/{child.pk}/passport/"
+    family = browser.new_context(bypass_csp=True).new_page()  # axe is injected inline
+    sign_in(family, base, "parent")
+    family.get_by_role("link", name=child.full_name).click()
+    family.get_by_role("link", name="Passport").click()
+    expect(family.get_by_role("heading", level=1)).to_have_text(f"{child.known_as}'s passport")
+    expect(family.get_by_text(world.area.thread.outcome.text)).to_be_visible()
+    assert_accessible(family, "the passport")
+    family.get_by_role("button", name="Share the passport").click()
+    assert_accessible(family, "the share page")
+    family.get_by_role("button", name="Share the passport").click()
+    expect(family.get_by_role("heading", name="There is a problem")).to_be_visible()
+    assert_accessible(family, "the share page with errors")
+    family.get_by_label("Person's username or email").fill("physio")
+    family.get_by_label("What is it for?").fill("So Phil can get to know me before we meet.")
+    family.get_by_label("A parent or carer").check()
+    family.get_by_label("Their name").fill("Pat Parent")
+    today = timezone.localdate()
+    _date(family, "The day they agreed", today)
+    _date(family, "Stop sharing on", today + dt.timedelta(days=14))
+    family.get_by_role("button", name="Share the passport").click()
+    row = family.get_by_role("row").filter(has_text="Phil Physio")
+    expect(row).to_contain_text("Agreed by Pat Parent")
+
+    physio = browser.new_context().new_page()
+    sign_in(physio, base, "physio")
+    physio.goto(passport)
+    expect(physio.get_by_role("heading", level=1)).to_have_text(f"{child.known_as}'s passport")
+    expect(physio.get_by_role("button", name="Stop sharing")).to_have_count(0)
+
+    family.get_by_role("link", name="Who has looked at this record").click()
+    looked = family.get_by_role("row").filter(has_text="Phil")
+    expect(looked.first).to_contain_text("Looked at the passport")
+    family.goto(passport)
+    family.get_by_role("button", name="Stop sharing with Phil Physio").click()
+    expect(family.get_by_text("Sharing stopped.")).to_be_visible()
+    expect(family.get_by_role("row").filter(has_text="Phil Physio")).to_have_count(0)
+    assert_accessible(family, "the passport after stopping")
+
+    physio.goto(passport)
+    expect(physio.get_by_role("heading", level=1)).to_have_text("Page not found")
+    family.context.close()
+    physio.context.close()
