@@ -112,6 +112,10 @@ ROUTES: dict[str, tuple[Url, str]] = {
         lambda w: f"{_child(w)}/passport/share/{_share(w)}/stop/",
         "share, post only",
     ),
+    "check-outcome": (lambda w: f"{_plan(w)}/check-outcome/", "change"),
+    "plan-thread": (lambda w: f"{_plan(w)}/thread/", "read"),
+    "outcome-build": (lambda w: f"{_plan(w)}/outcomes/build/", "change"),
+    "plan-issue-docx": (lambda w: f"{_plan(w)}/issue.docx", "read"),
 }
 
 PERSONA_NAMES = list(PERSONAS)

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "goldenthread.web.reviews",
     "goldenthread.web.security",
     "goldenthread.web.passport",
+    "goldenthread.web.workspace",
 ]
 
 MIDDLEWARE = [

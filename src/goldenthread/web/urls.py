@@ -8,6 +8,7 @@ from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
+from goldenthread.web.workspace import urls as workspace_urls
 
 PART = "<str:kind>"
 
@@ -40,5 +41,6 @@ urlpatterns = [
     *access_urls.urlpatterns,
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
+    *workspace_urls.urlpatterns,
     path("admin/", admin.site.urls),
 ]

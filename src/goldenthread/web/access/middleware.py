@@ -55,6 +55,10 @@ CHILD_ROUTES: dict[str, str] = {
     "passport-fhir": CAN_READ,
     "passport-share": "can_share",
     "passport-share-stop": "can_share",
+    "check-outcome": CAN_CHANGE_PLAN,
+    "plan-thread": CAN_READ,
+    "outcome-build": CAN_CHANGE_PLAN,
+    "plan-issue-docx": CAN_READ,
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})

@@ -26,6 +26,7 @@ from goldenthread.web.plans.suggestions import (
     data_preselect,
     suggestions_for,
 )
+from goldenthread.web.workspace.feedback import outcome_feedback
 
 F = TypeVar("F", bound=forms.BaseForm)
 
@@ -72,6 +73,7 @@ def linking_context(
         "suggestions": None,
         "quality": None,
         "similar": [],
+        "feedback": None,
     }
     if suggested is not None:
         context.update(suggested)
@@ -81,6 +83,9 @@ def linking_context(
     if kind == "outcomes":
         if suggested is not None or (form.is_bound and form.errors):
             context["quality"] = quality_preview(text, plan=plan)
+            context["feedback"] = outcome_feedback(
+                text, plan=plan, with_percent=shows_percent(user)
+            )
         needs = _linked_needs(form, plan, record)
         context["similar"] = similar_outcomes_for(child=plan.child, needs=needs)
     hints = context["suggestions"].item_hints() if context["suggestions"] else {}

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class WorkspaceConfig(AppConfig):
+    name = "goldenthread.web.workspace"
+    label = "workspace"
+    verbose_name = "Writing workspace"

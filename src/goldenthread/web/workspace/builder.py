@@ -1,0 +1,89 @@
+"""The guided outcome builder: start from a hope or a need, answer the three questions, fill in
+the parts of a SMART outcome, check it, and save it linked to where it came from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+
+from goldenthread.core.quality import QUESTIONS, outcome_from_parts
+from goldenthread.core.quality.builder import PARTS
+from goldenthread.web.plans.models import Aspiration, Need, Plan
+from goldenthread.web.plans.models.choices import DomainChoice
+
+PLACEHOLDER_START = "["
+
+
+class BuilderForm(forms.Form):
+    """The starting point, the three questions, the four parts and the service."""
+
+    def __init__(self, *args: Any, plan: Plan, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.plan = plan
+        choices = [
+            (f"aspiration:{a.pk}", f"Hope: {a.text}")
+            for a in plan.aspirations.filter(archived_at__isnull=True)
+        ] + [
+            (f"need:{n.pk}", f"Need: {n.text}") for n in plan.needs.filter(archived_at__isnull=True)
+        ]
+        self.fields["start"] = forms.ChoiceField(
+            label="Start from a hope or a need",
+            choices=choices,
+            widget=forms.RadioSelect,
+            help_text="The new outcome will be linked to the one you choose.",
+            error_messages={"required": "Choose a hope or a need to start from"},
+        )
+        for question in QUESTIONS:
+            self.fields[question.key] = forms.CharField(
+                label=question.question,
+                help_text=question.prompt,
+                required=False,
+                max_length=500,
+                widget=forms.Textarea(attrs={"rows": 2}),
+            )
+        for part in PARTS:
+            self.fields[part.key] = forms.CharField(
+                label=part.question, help_text=part.prompt, required=False, max_length=300
+            )
+        self.fields["domain"] = forms.ChoiceField(
+            label="Which service is this outcome for?",
+            choices=DomainChoice.choices,
+            widget=forms.RadioSelect,
+            required=False,
+        )
+
+    def outcome_text(self) -> str:
+        """The outcome as it stands; the first two answers fill empty "do what" and "where"."""
+        data = self.cleaned_data if hasattr(self, "cleaned_data") else {}
+        action = data.get("action") or data.get("do_for_you") or ""
+        context = data.get("context") or data.get("make_possible") or ""
+        return outcome_from_parts(
+            when=data.get("when", ""),
+            action=action,
+            measure=data.get("measure", ""),
+            context=context,
+        )
+
+    def start_part(self) -> Aspiration | Need | None:
+        value = str(self.cleaned_data.get("start") or "")
+        kind, _, pk = value.partition(":")
+        model = Aspiration if kind == "aspiration" else Need
+        return model.objects.filter(plan=self.plan, pk=pk, archived_at__isnull=True).first()
+
+    def ready_to_save(self) -> Aspiration | Need | None:
+        """The part to link to, when every part is filled and a service chosen; else None, with
+        errors on the form."""
+        if PLACEHOLDER_START in self.outcome_text():
+            self.add_error(None, "Fill in every part of the outcome before you save it")
+        start = self.start_part()
+        if start is None:
+            self.add_error("start", "Choose a hope or a need to start from")
+        domain = self.cleaned_data.get("domain") or (
+            start.domain if isinstance(start, Need) else ""
+        )
+        if not domain:
+            self.add_error("domain", "Choose the service this outcome is for")
+        else:
+            self.cleaned_data["domain"] = domain
+        return None if self.errors else start

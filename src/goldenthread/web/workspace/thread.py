@@ -1,0 +1,179 @@
+"""A plan's golden thread laid out to be seen: rows from hopes to help, every gap, and how well
+the outcomes are written (share SMART, which checks fail, by service)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
+from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision
+from goldenthread.web.plans.selectors import GoldenThread
+from goldenthread.web.workspace.feedback import CRITERION_LABELS
+
+GAP_PART_WORDS = {
+    "aspiration_without_outcome": "Hope",
+    "need_without_outcome": "Need",
+    "outcome_without_provision": "Outcome",
+    "provision_without_outcome": "Help",
+}
+
+
+@dataclass(frozen=True)
+class ThreadRow:
+    """One line of the thread: an outcome with what it serves, what it meets and what helps it.
+
+    Parts that nothing links to get a row of their own, with the other cells empty.
+    """
+
+    aspirations: list[str]
+    needs: list[str]
+    outcome: str
+    smart: bool | None
+    provision: list[str]
+
+
+@dataclass(frozen=True)
+class GapLine:
+    part: str
+    text: str
+    message: str
+
+
+@dataclass(frozen=True)
+class CountRow:
+    label: str
+    count: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.count / self.total) if self.total else 0
+
+
+@dataclass
+class QualitySummary:
+    outcomes: int = 0
+    smart: int = 0
+    by_criterion: list[CountRow] = field(default_factory=list)
+    by_domain: list[tuple[str, int, int]] = field(default_factory=list)
+
+    @property
+    def smart_percent(self) -> int:
+        return round(100 * self.smart / self.outcomes) if self.outcomes else 0
+
+
+@dataclass(frozen=True)
+class ThreadView:
+    rows: list[ThreadRow]
+    gaps: list[GapLine]
+    quality: QualitySummary
+    columns: dict[str, list[tuple[str, str]]]
+
+
+def _provision_words(item: Provision) -> str:
+    how = ", ".join(part for part in (item.frequency, item.duration) if part)
+    return f"{item.description} ({how})" if how else str(item.description)
+
+
+def _smart_by_outcome(plan: Plan, outcomes: list[Outcome]) -> dict[int, tuple[bool, set[str]]]:
+    context = StatementContext(
+        today=timezone.localdate(), date_of_birth=plan.child.date_of_birth, plan_end=plan.end_date
+    )
+    found: dict[int, tuple[bool, set[str]]] = {}
+    for outcome in outcomes:
+        assessment = assess(outcome.text, context)
+        failing = {n for n, f in assessment.criteria.items() if f.status == Status.FAIL}
+        found[outcome.pk] = (assessment.smart, failing)
+    return found
+
+
+def quality_summary(
+    outcomes: list[Outcome], judged: dict[int, tuple[bool, set[str]]]
+) -> QualitySummary:
+    """How many outcomes are SMART, how often each check fails, and SMART by service."""
+    total = len(outcomes)
+    fails: Counter[str] = Counter()
+    for _smart, failing in judged.values():
+        fails.update(failing)
+    domains: dict[str, list[int]] = {}
+    for outcome in outcomes:
+        counts = domains.setdefault(outcome.get_domain_display() or "No service chosen", [0, 0])
+        counts[0] += 1
+        counts[1] += int(judged[outcome.pk][0])
+    return QualitySummary(
+        outcomes=total,
+        smart=sum(int(smart) for smart, _ in judged.values()),
+        by_criterion=[CountRow(CRITERION_LABELS[name], fails[name], total) for name in CRITERIA],
+        by_domain=[(name, n, smart) for name, (n, smart) in sorted(domains.items())],
+    )
+
+
+def thread_view(thread: GoldenThread) -> ThreadView:
+    """The rows, gaps, quality summary and the four columns of the diagram for one plan."""
+    judged = _smart_by_outcome(thread.plan, thread.outcomes)
+    helped_by: dict[int, list[Provision]] = {}
+    for item in thread.provision:
+        for outcome in item.outcomes.all():
+            helped_by.setdefault(outcome.pk, []).append(item)
+    live_aspirations = {a.pk for a in thread.aspirations}
+    live_needs = {n.pk for n in thread.needs}
+    rows = [
+        ThreadRow(
+            aspirations=[a.text for a in o.aspirations.all() if a.pk in live_aspirations],
+            needs=[n.text for n in o.needs.all() if n.pk in live_needs],
+            outcome=o.text,
+            smart=judged[o.pk][0],
+            provision=[_provision_words(p) for p in helped_by.get(o.pk, [])],
+        )
+        for o in thread.outcomes
+    ]
+    served = {a.pk for o in thread.outcomes for a in o.aspirations.all()}
+    met = {n.pk for o in thread.outcomes for n in o.needs.all()}
+    rows += [
+        ThreadRow([a.text], [], "", None, []) for a in thread.aspirations if a.pk not in served
+    ]
+    rows += [ThreadRow([], [n.text], "", None, []) for n in thread.needs if n.pk not in met]
+    rows += [
+        ThreadRow([], [], "", None, [_provision_words(p)])
+        for p in thread.provision
+        if not p.outcomes.all()
+    ]
+    texts: dict[tuple[str, int], str] = {}
+    parts: list[Aspiration | Need | Outcome] = [*thread.aspirations, *thread.needs]
+    for part in [*parts, *thread.outcomes]:
+        texts[(type(part).__name__.lower(), part.pk)] = part.text
+    for item in thread.provision:
+        texts[("provision", item.pk)] = _provision_words(item)
+    gaps = [
+        GapLine(
+            GAP_PART_WORDS[str(gap.kind)],
+            texts.get((GAP_PART_WORDS_KEY[str(gap.kind)], gap.part_id), ""),
+            gap.message,
+        )
+        for gap in thread.gaps
+    ]
+    gap_ids = {(GAP_PART_WORDS_KEY[str(g.kind)], g.part_id) for g in thread.gaps}
+
+    def column(kind: str, items: list[tuple[int, str]]) -> list[tuple[str, str]]:
+        return [(text, "gap" if (kind, pk) in gap_ids else "") for pk, text in items]
+
+    columns = {
+        "Hopes (aspirations)": column("aspiration", [(a.pk, a.text) for a in thread.aspirations]),
+        "Needs": column("need", [(n.pk, n.text) for n in thread.needs]),
+        "Outcomes": column("outcome", [(o.pk, o.text) for o in thread.outcomes]),
+        "Help (provision)": column(
+            "provision", [(p.pk, _provision_words(p)) for p in thread.provision]
+        ),
+    }
+    return ThreadView(rows, gaps, quality_summary(thread.outcomes, judged), columns)
+
+
+GAP_PART_WORDS_KEY = {
+    "aspiration_without_outcome": "aspiration",
+    "need_without_outcome": "need",
+    "outcome_without_provision": "outcome",
+    "provision_without_outcome": "provision",
+}

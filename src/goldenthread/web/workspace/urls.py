@@ -1,0 +1,13 @@
+"""Routes for the writing workspace, added to the main URL map. Each names ``plan_id`` so the
+access middleware checks (and, for reads, logs) them."""
+
+from django.urls import path
+
+from goldenthread.web.workspace.views import build, check, issue, thread
+
+urlpatterns = [
+    path("plans/<int:plan_id>/check-outcome/", check.check_outcome, name="check-outcome"),
+    path("plans/<int:plan_id>/thread/", thread.plan_thread, name="plan-thread"),
+    path("plans/<int:plan_id>/outcomes/build/", build.outcome_build, name="outcome-build"),
+    path("plans/<int:plan_id>/issue.docx", issue.plan_issue_docx, name="plan-issue-docx"),
+]

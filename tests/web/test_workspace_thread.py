@@ -1,0 +1,60 @@
+"""The golden thread, seen: table, diagram, every gap and the quality summary."""
+
+from __future__ import annotations
+
+from goldenthread.core.quality import CRITERIA
+from goldenthread.web.access.models import AuditEvent
+from tests.web.conftest import PageClient
+from tests.web.factories import Area
+
+
+def _url(area: Area) -> str:
+    return f"/plans/{area.thread.plan.pk}/thread/"
+
+
+def test_the_thread_shows_every_part_and_every_gap(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    page = coordinator_page.get(_url(area))
+    t = area.thread
+    table = page.html.select_one("#thread-table")
+    assert table is not None and table.select_one("caption") is not None
+    first = [" ".join(td.get_text(" ").split()) for td in table.select("tbody tr")[0].select("td")]
+    assert first[0] == t.hope.text and first[1] == t.need.text
+    assert first[2].startswith(t.outcome.text)
+    assert first[3].startswith(t.help.description)
+    gaps = page.html.select_one("#gaps").get_text(" ")
+    for part in (t.lonely_hope.text, t.unmet_need.text, t.unhelped_outcome.text):
+        assert part in gaps
+    assert t.stray_help.description in gaps
+    assert len(page.html.select("#gaps li")) == 4
+    columns = page.html.select(".gt-thread__column")
+    assert [c.select_one("h3").get_text().rsplit(" (", 1)[0] for c in columns] == [
+        "Hopes (aspirations)",
+        "Needs",
+        "Outcomes",
+        "Help (provision)",
+    ]
+    assert len(page.html.select(".gt-thread__item--gap")) == 4
+
+
+def test_the_quality_summary_counts_smart_outcomes_and_failures(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    page = coordinator_page.get(_url(area))
+    assert "of 2 outcomes are SMART" in page.html.select_one("#smart-share").get_text()
+    assert len(page.html.select("#fails-by-check tbody tr")) == len(CRITERIA)
+    services = [tr.th.get_text() for tr in page.html.select("#smart-by-service tbody tr")]
+    assert len(services) == 2
+
+
+def test_looking_at_the_thread_is_logged_and_strangers_get_not_found(
+    page: PageClient, area: Area
+) -> None:
+    page.sign_in(area.stranger)
+    page.get(_url(area), status=404)
+    page.sign_in(area.coordinator)
+    before = AuditEvent.objects.count()
+    page.get(_url(area))
+    assert AuditEvent.objects.filter(url_name="plan-thread").count() == 1
+    assert AuditEvent.objects.count() == before + 1
