@@ -89,6 +89,15 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "quality-audit": (lambda w: "/outcomes-to-check/", "quality lead"),
     "audit-trail": (lambda w: "/audit-trail/", "dpo"),
     "audit-trail-export": (lambda w: "/audit-trail/download/", "dpo"),
+    "insights": (lambda w: "/insights/", "area figures"),
+    "insights-dashboard": (lambda w: "/insights/outcomes/", "area figures"),
+    "insights-dashboard-download": (lambda w: "/insights/outcomes/download/", "area figures"),
+    "insights-figure-download": (
+        lambda w: "/insights/outcomes/outcomes-by-theme.csv",
+        "area figures",
+    ),
+    "insights-report": (lambda w: "/insights/report/", "area figures"),
+    "insights-report-download": (lambda w: "/insights/report/download/", "area figures"),
     "reviews-mine": (lambda w: "/reviews/", "professional"),
     "reviews-overdue": (lambda w: "/reviews/late/", "professional"),
     "reviews-overdue-setting": (lambda w: "/reviews/late/setting/", "setting list"),
@@ -155,6 +164,8 @@ EXPECTED: dict[str, dict[str, object]] = {
     "dpo": _by_role({"dpo"}),
     # Coordinators see late reviews for any setting in their area; setting staff for their own.
     "setting list": _by_role({"coordinator", "teammate", "stranger"}),
+    # Area figures with small numbers hidden: never a child (docs/disclosure-control.md).
+    "area figures": _by_role({"strategic_leader", "quality_lead"}),
     "area list": _by_role({"coordinator", "teammate", "stranger", "quality_lead"}),
 }
 for kind, answers in EXPECTED.items():

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 
 from goldenthread.web.access import urls as access_urls
+from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
@@ -39,6 +40,7 @@ urlpatterns = [
     path(f"plans/<int:plan_id>/{PART}/<int:pk>/history/", parts.part_history, name="part-history"),
     *security_urls.urlpatterns,
     *access_urls.urlpatterns,
+    *insights_urls.urlpatterns,
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
     *workspace_urls.urlpatterns,

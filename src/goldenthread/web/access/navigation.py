@@ -15,6 +15,8 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
     role = getattr(request.user, "role", "")
     if role in PROFESSIONAL_ROLES:
         items.append(_item("reviews-mine", "My reviews", active))
+    if role in {Role.STRATEGIC_LEADER, Role.QUALITY_LEAD}:
+        items.append(_item("insights", "Area figures", active))
     if role == Role.QUALITY_LEAD:
         items.append(_item("quality-audit", "Outcomes to check", active))
     if role == Role.DPO:

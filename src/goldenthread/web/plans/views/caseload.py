@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.core.paginator import Paginator
 from django.http import HttpResponse
+from django.shortcuts import redirect
 
-from goldenthread.web.accounts.models import Organisation, OrganisationKind
+from goldenthread.web.accounts.models import Organisation, OrganisationKind, Role
 from goldenthread.web.plans.models.choices import NeedCode
 from goldenthread.web.plans.selectors import CaseloadFilters, caseload_list
 from goldenthread.web.plans.views.common import AuthedRequest, render
@@ -35,6 +36,9 @@ class CaseloadFilterForm(forms.Form):
 
 
 def caseload(request: AuthedRequest) -> HttpResponse:
+    if request.user.role == Role.STRATEGIC_LEADER:
+        # Leaders never see children: their home is the area figures.
+        return redirect("insights")
     form = CaseloadFilterForm(request.GET or None)
     filters = CaseloadFilters()
     if form.is_valid():

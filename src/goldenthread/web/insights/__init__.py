@@ -1,0 +1,1 @@
+"""Area insights for strategic leaders: dashboards and exports with disclosure control."""

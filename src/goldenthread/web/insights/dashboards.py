@@ -1,0 +1,249 @@
+"""Which figures make up each dashboard, and the words around them."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Value
+
+from goldenthread.core.insights import DisclosurePolicy
+from goldenthread.web.insights import selectors as s
+from goldenthread.web.insights.choices import (
+    ACHIEVEMENT,
+    AREAS,
+    DOMAINS,
+    GAPS,
+    LATENESS,
+    NEEDS,
+    ONE_COLUMN,
+    PHASE_ROWS,
+    SMART,
+    THEMES,
+)
+from goldenthread.web.insights.figures import (
+    Figure,
+    figure_build,
+    rows_from,
+    share_sentence,
+)
+from goldenthread.web.insights.filters import InsightFilter
+from goldenthread.web.insights.trends import trend_figures
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    slug: str
+    title: str
+    description: str
+    build: Callable[[InsightFilter, DisclosurePolicy], list[Figure]]
+
+
+def _outcomes(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    by_theme = s.outcome_counts(chosen, row="theme", column=Value("all"))
+    by_area = s.outcome_counts(chosen, row="area", column="domain")
+    return [
+        figure_build(
+            key="outcomes-by-theme",
+            title="Outcomes by theme",
+            unit="outcomes",
+            counts=by_theme,
+            rows=rows_from(by_theme, fixed=THEMES, missing="No theme chosen"),
+            columns=ONE_COLUMN,
+            policy=policy,
+            row_heading="Theme",
+            additive=False,
+            notes=["An outcome can belong to more than one theme, so there is no total."],
+        ),
+        figure_build(
+            key="outcomes-by-area",
+            title="Outcomes by area of need and service",
+            unit="outcomes",
+            counts=by_area,
+            rows=rows_from(by_area, fixed=AREAS),
+            columns=DOMAINS,
+            policy=policy,
+            row_heading="Area of need",
+        ),
+    ]
+
+
+def _quality(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    figures = []
+    for row, heading, title in (
+        ("setting", "Setting", "SMART outcomes by setting"),
+        ("service", "Coordinating service", "SMART outcomes by coordinating service"),
+        ("team", "Team", "SMART outcomes by team"),
+        ("domain", "Education, health or care", "SMART outcomes by Education, Health and Care"),
+    ):
+        counts = s.outcome_counts(chosen, row=row, column=s.smart_case())
+        fixed = DOMAINS if row == "domain" else ()
+        figures.append(
+            figure_build(
+                key=f"smart-by-{row}",
+                title=title,
+                unit="outcomes",
+                counts=counts,
+                rows=rows_from(counts, fixed=fixed),
+                columns=SMART,
+                policy=policy,
+                row_heading=heading,
+                additive=row != "team",
+                share_column=0,
+                share_heading="% SMART",
+                summary=share_sentence("of SMART outcomes", "outcomes"),
+                notes=["Which SMART checks fail most often is not stored yet (see the ADR)."],
+            )
+        )
+    return figures
+
+
+def _attainment(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    figures = []
+    for row, heading, fixed, additive in (
+        ("theme", "Theme", THEMES, False),
+        ("need", "Primary need", NEEDS, True),
+        ("phase", "Phase", PHASE_ROWS, True),
+        ("provision", "Type of provision", DOMAINS, False),
+    ):
+        counts = s.outcome_counts(chosen, row=row, column=s.achievement_case())
+        missing = "No provision" if row == "provision" else "Not recorded"
+        figures.append(
+            figure_build(
+                key=f"achieved-by-{row}",
+                title=f"Outcomes achieved by {heading.lower()}",
+                unit="outcomes",
+                counts=counts,
+                rows=rows_from(counts, fixed=fixed, missing=missing),
+                columns=ACHIEVEMENT,
+                policy=policy,
+                row_heading=heading,
+                additive=additive,
+                share_column=0,
+                share_heading="% achieved",
+                summary=share_sentence("achieved", "outcomes"),
+            )
+        )
+    return figures
+
+
+def _gaps(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    needs = s.need_gap_counts(chosen)
+    outcomes = s.outcome_provision_counts(chosen)
+    provision = s.provision_use_counts(chosen)
+    return [
+        figure_build(
+            key="needs-met",
+            title="Needs with an outcome and provision",
+            unit="needs",
+            counts=needs,
+            rows=rows_from(needs, fixed=AREAS),
+            columns=GAPS,
+            policy=policy,
+            row_heading="Area of need",
+            share_column=0,
+            share_heading="% fully answered",
+            summary=share_sentence("answered by an outcome and provision", "needs"),
+        ),
+        figure_build(
+            key="outcomes-without-provision",
+            title="Outcomes with no provision to support them",
+            unit="outcomes",
+            counts=outcomes,
+            rows=rows_from(outcomes, fixed=DOMAINS),
+            columns=[("with", "With provision"), ("without", "No provision")],
+            policy=policy,
+            row_heading="Service",
+            share_column=1,
+            share_heading="% with no provision",
+            summary=share_sentence("with no provision", "outcomes"),
+        ),
+        figure_build(
+            key="provision-without-outcome",
+            title="Provision that supports no outcome",
+            unit="provision",
+            counts=provision,
+            rows=rows_from(provision, fixed=DOMAINS),
+            columns=[("serves", "Supports an outcome"), ("serves_none", "Supports no outcome")],
+            policy=policy,
+            row_heading="Service",
+            share_column=1,
+            share_heading="% supporting no outcome",
+            summary=share_sentence("supporting no outcome", "provision"),
+        ),
+    ]
+
+
+def _reviews(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    figures = []
+    names = s.coordinator_names(chosen)
+    for row, heading in (
+        ("setting", "Setting"),
+        ("service", "Coordinating service"),
+        ("team", "Team"),
+        ("coordinator", "Coordinator"),
+    ):
+        counts = s.review_counts(chosen, row=row)
+        rows = rows_from(counts)
+        if row == "coordinator":
+            rows = [(key, names.get(key, label)) for key, label in rows]
+        figures.append(
+            figure_build(
+                key=f"reviews-by-{row}",
+                title=f"Late annual reviews by {heading.lower()}",
+                unit="plans",
+                counts=counts,
+                rows=rows,
+                columns=LATENESS,
+                policy=policy,
+                row_heading=heading,
+                additive=row != "team",
+                share_column=0,
+                share_heading="% not yet due",
+                summary=share_sentence("of reviews not yet due", "plans"),
+            )
+        )
+    return figures
+
+
+DASHBOARDS: dict[str, Dashboard] = {
+    d.slug: d
+    for d in (
+        Dashboard(
+            "outcomes",
+            "What outcomes are about",
+            "Outcomes by theme, area of need and Education, Health and Care.",
+            _outcomes,
+        ),
+        Dashboard(
+            "quality",
+            "Outcome quality",
+            "How many outcomes are SMART, by setting, service and team.",
+            _quality,
+        ),
+        Dashboard(
+            "attainment",
+            "What works",
+            "How many outcomes are achieved, by theme, need, phase and provision.",
+            _attainment,
+        ),
+        Dashboard(
+            "gaps",
+            "Unmet need and gaps in provision",
+            "Needs with no outcome or provision, and provision that supports no outcome.",
+            _gaps,
+        ),
+        Dashboard(
+            "reviews",
+            "Review timeliness",
+            "Annual reviews that are late, by setting, service, team and coordinator.",
+            _reviews,
+        ),
+        Dashboard(
+            "trends",
+            "Trends and demand",
+            "New EHC plans each year by need, and a projection of demand.",
+            trend_figures,
+        ),
+    )
+}

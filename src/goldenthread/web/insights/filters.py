@@ -1,0 +1,156 @@
+"""The filters every dashboard shares, and the rows they select (one definition for all figures).
+
+Filters become conditions on the database, never Python loops over children: phase and year
+group are date-of-birth ranges (an index range), so a dashboard costs the same at any size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from goldenthread.core import calendar
+from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
+from goldenthread.web.plans.models import Need, Outcome, Plan, Provision
+
+# Phases by year group (Nursery -1, Reception 0 … Year 13; DOMAIN.md §5). Outside Nursery to
+# Year 13 a child is "early years" (younger) or "post-19" (older, plans run to 25).
+PHASES: dict[str, tuple[str, int, int]] = {
+    "early_years": ("Early years (before Reception)", -99, -1),
+    "primary": ("Primary (Reception to Year 6)", 0, 6),
+    "secondary": ("Secondary (Years 7 to 11)", 7, 11),
+    "post_16": ("Post-16 (Years 12 and 13)", 12, 13),
+    "post_19": ("Post-19 (aged 19 to 25)", 14, 99),
+}
+FIRST_YEAR_GROUP, LAST_YEAR_GROUP = -1, 13
+NOT_IN_FORCE = ("cancelled", "entered-in-error")
+
+
+@dataclass(frozen=True)
+class InsightFilter:
+    """What the person chose; every field optional. ``today`` fixes ages and lateness."""
+
+    area_id: int | None
+    today: dt.date
+    period: int | None = None  # academic year starting in September of this year
+    phase: str = ""
+    year_group: int | None = None
+    setting_id: int | None = None
+    primary_need: str = ""
+    theme: int | None = None
+    domain: str = ""
+    service_id: int | None = None
+
+
+def area_of(user: User) -> Organisation | None:
+    """The local authority whose figures this person sees: their own, or their setting's."""
+    organisation = user.organisation
+    while organisation is not None and organisation.kind != OrganisationKind.LOCAL_AUTHORITY:
+        organisation = organisation.parent
+    return organisation
+
+
+def born_in_year_groups(first: int, last: int, today: dt.date) -> tuple[dt.date, dt.date]:
+    """Dates of birth of the children in year groups ``first`` to ``last`` this school year.
+
+    Year group g is age g + 4 on 31 August at the start of the school year, so the children
+    are born from 1 September (start - g - 5) to 31 August (start - g - 4).
+    """
+    start = calendar.academic_year_start(today)
+    return dt.date(start - last - 5, 9, 1), dt.date(start - first - 4, 8, 31)
+
+
+def phase_of_year_group(group: int) -> str:
+    return next(key for key, (_, low, high) in PHASES.items() if low <= group <= high)
+
+
+def _child_q(chosen: InsightFilter, to_child: str) -> Q:
+    q = Q(
+        **{f"{to_child}archived_at__isnull": True, f"{to_child}local_authority_id": chosen.area_id}
+    )
+    if chosen.primary_need:
+        q &= Q(**{f"{to_child}primary_need": chosen.primary_need})
+    if chosen.setting_id:
+        q &= Q(**{f"{to_child}current_setting_id": chosen.setting_id})
+    groups: tuple[int, int] | None = None
+    if chosen.year_group is not None:
+        groups = (chosen.year_group, chosen.year_group)
+    elif chosen.phase in PHASES:
+        groups = PHASES[chosen.phase][1:]
+    if groups is not None:
+        earliest, latest = born_in_year_groups(*groups, chosen.today)
+        q &= Q(**{f"{to_child}date_of_birth__range": (earliest, latest)})
+    return q
+
+
+def _plan_q(chosen: InsightFilter, to_plan: str) -> Q:
+    """Current plans (not archived, not amended into a newer version, not ceased)."""
+    # "Not amended into a newer version" as NOT IN (a hashed subplan): the anti-join that
+    # next_version__isnull gives makes PostgreSQL guess one row and pick slow nested loops.
+    superseded = Plan.objects.filter(previous_version__isnull=False).values("previous_version_id")
+    q = Q(**{f"{to_plan}archived_at__isnull": True}) & ~Q(**{f"{to_plan}pk__in": superseded})
+    q &= ~Q(**{f"{to_plan}status": "ceased"})
+    if chosen.period is not None:
+        begins, ends = dt.date(chosen.period, 9, 1), dt.date(chosen.period + 1, 8, 31)
+        q &= Q(**{f"{to_plan}start_date__lte": ends}) & (
+            Q(**{f"{to_plan}end_date__isnull": True}) | Q(**{f"{to_plan}end_date__gte": begins})
+        )
+    if chosen.service_id:
+        q &= Q(**{f"{to_plan}coordinator__organisation_id": chosen.service_id})
+    return q & _child_q(chosen, f"{to_plan}child__")
+
+
+def _outcome_q(chosen: InsightFilter) -> Q:
+    q = Q(archived_at__isnull=True) & ~Q(lifecycle_status__in=NOT_IN_FORCE)
+    if chosen.domain:
+        q &= Q(domain=chosen.domain)
+    if chosen.theme:
+        q &= Q(themes__number=chosen.theme)
+    return q
+
+
+def outcomes_chosen(chosen: InsightFilter) -> QuerySet[Outcome]:
+    return Outcome.objects.filter(_outcome_q(chosen) & _plan_q(chosen, "plan__"))
+
+
+def needs_chosen(chosen: InsightFilter) -> QuerySet[Need]:
+    needs = Need.objects.filter(_plan_q(chosen, "plan__"), archived_at__isnull=True)
+    if chosen.domain:
+        needs = needs.filter(domain=chosen.domain)
+    if chosen.theme:
+        needs = needs.filter(
+            Exists(Outcome.objects.filter(needs=OuterRef("pk"), themes__number=chosen.theme))
+        )
+    return needs
+
+
+def provision_chosen(chosen: InsightFilter) -> QuerySet[Provision]:
+    provision = Provision.objects.filter(_plan_q(chosen, "plan__"), archived_at__isnull=True)
+    if chosen.domain:
+        provision = provision.filter(domain=chosen.domain)
+    if chosen.theme:
+        provision = provision.filter(
+            Exists(Outcome.objects.filter(provision=OuterRef("pk"), themes__number=chosen.theme))
+        )
+    return provision
+
+
+def plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:
+    """Current plans; with a theme or domain chosen, those with an outcome of that kind."""
+    plans = Plan.objects.filter(_plan_q(chosen, ""))
+    if chosen.theme or chosen.domain:
+        plans = plans.filter(
+            Exists(Outcome.objects.filter(_outcome_q(chosen), plan=OuterRef("pk")))
+        )
+    return plans
+
+
+def first_plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:
+    """First versions of EHC plans (one per child), for demand over time (no period filter)."""
+    everything = InsightFilter(**{**chosen.__dict__, "period": None})
+    q = _child_q(everything, "child__") & Q(previous_version__isnull=True, kind="ehc_plan")
+    if chosen.service_id:
+        q &= Q(coordinator__organisation_id=chosen.service_id)
+    return Plan.objects.filter(q, start_date__isnull=False)

@@ -1,0 +1,191 @@
+"""Dashboard pages, downloads and the self-evaluation report. Thin: selectors do the counting."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from django.conf import settings
+from django.db import connection, transaction
+from django.http import Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from goldenthread.core.insights import DisclosurePolicy
+from goldenthread.web.insights.access import insights_role_required
+from goldenthread.web.insights.dashboards import DASHBOARDS, Dashboard
+from goldenthread.web.insights.exports import figure_csv, figures_xlsx, report_pdf
+from goldenthread.web.insights.figures import Figure
+from goldenthread.web.insights.filters import InsightFilter, area_of
+from goldenthread.web.insights.forms import InsightFilterForm
+from goldenthread.web.plans.views.common import AuthedRequest, render
+
+DISCLOSURE_NOTES = (
+    "c means a number from 1 to 5, or one hidden so that another cannot be worked out.",
+    "0 means none. x means no figure. k means more than 0 but it rounds to 0.",
+    "Totals are rounded to the nearest {base}.",
+    "A figure is hidden when it covers 1 to 5 children, even if it counts more outcomes.",
+)
+
+
+def disclosure_policy() -> DisclosurePolicy:
+    """The policy from settings.INSIGHTS_DISCLOSURE (defaults: withhold 1–5, round to 5)."""
+    return DisclosurePolicy(**getattr(settings, "INSIGHTS_DISCLOSURE", {}))
+
+
+@contextmanager
+def aggregate_session() -> Iterator[None]:
+    """On PostgreSQL, give this transaction's sorts more memory (COUNT(DISTINCT) over 150,000
+    outcomes spills to disk at the default 4 MB) and no JIT. SET LOCAL ends with the transaction.
+    """
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL work_mem = '64MB'")
+                # Compiling these short aggregates costs more than it saves (measured: bench/).
+                cursor.execute("SET LOCAL jit = off")
+        yield
+
+
+def build(board: Dashboard, chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
+    """A dashboard's figures; none when the person's account is linked to no area."""
+    if chosen.area_id is None:
+        return []
+    with aggregate_session():
+        return board.build(chosen, policy)
+
+
+def _notes(policy: DisclosurePolicy) -> list[str]:
+    return [note.format(base=policy.rounding_base) for note in DISCLOSURE_NOTES]
+
+
+def _filtered(request: AuthedRequest) -> tuple[InsightFilterForm, InsightFilter]:
+    today = timezone.localdate()
+    area = area_of(request.user)
+    form = InsightFilterForm(request.GET or None, area=area, today=today)
+    return form, form.chosen(area_id=area.pk if area else None, today=today)
+
+
+def _dashboard(slug: str) -> Dashboard:
+    if slug not in DASHBOARDS:
+        raise Http404
+    return DASHBOARDS[slug]
+
+
+def _query(request: AuthedRequest) -> str:
+    return request.GET.urlencode()
+
+
+def _download(content: str | bytes, *, name: str, kind: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=kind)
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@insights_role_required
+def insights_home(request: AuthedRequest) -> HttpResponse:
+    return render(
+        request,
+        "insights/home.html",
+        title="Area insights",
+        dashboards=DASHBOARDS.values(),
+        query=_query(request),
+        nav_active="insights",
+    )
+
+
+@insights_role_required
+def dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
+    board = _dashboard(slug)
+    form, chosen = _filtered(request)
+    policy = disclosure_policy()
+    figures = build(board, chosen, policy)
+    return render(
+        request,
+        "insights/dashboard.html",
+        title=board.title,
+        board=board,
+        form=form,
+        forms_=(form,),
+        figures=figures,
+        notes=_notes(policy),
+        query=_query(request),
+        has_area=chosen.area_id is not None,
+        nav_active="insights",
+    )
+
+
+@insights_role_required
+def figure_download(request: AuthedRequest, slug: str, key: str) -> HttpResponse:
+    board = _dashboard(slug)
+    _, chosen = _filtered(request)
+    figures = build(board, chosen, disclosure_policy())
+    figure = next((f for f in figures if f.key == key), None)
+    if figure is None:
+        raise Http404
+    return _download(figure_csv(figure), name=f"{key}.csv", kind="text/csv; charset=utf-8")
+
+
+@insights_role_required
+def dashboard_download(request: AuthedRequest, slug: str) -> HttpResponse:
+    board = _dashboard(slug)
+    _, chosen = _filtered(request)
+    policy = disclosure_policy()
+    figures = build(board, chosen, policy)
+    about = [board.title, _described(chosen), *_notes(policy)]
+    return _download(
+        figures_xlsx(figures, about=about),
+        name=f"{slug}.xlsx",
+        kind="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+
+
+def _described(chosen: InsightFilter) -> str:
+    return f"Figures on {chosen.today:%d %B %Y}."
+
+
+def _report_context(request: AuthedRequest) -> dict[str, Any]:
+    form, chosen = _filtered(request)
+    policy = disclosure_policy()
+    sections: list[tuple[Dashboard, list[Figure]]] = [
+        (board, build(board, chosen, policy)) for board in DASHBOARDS.values()
+    ]
+    area = area_of(request.user)
+    return {
+        "form": form,
+        "sections": sections,
+        "notes": _notes(policy),
+        "query": _query(request),
+        "area_name": area.name if area else "",
+        "made_on": chosen.today,
+        "school_year": _school_year(chosen.today),
+    }
+
+
+def _school_year(today: dt.date) -> str:
+    start = today.year if today.month >= 9 else today.year - 1
+    return f"{start} to {start + 1}"
+
+
+@insights_role_required
+def report(request: AuthedRequest) -> HttpResponse:
+    context = _report_context(request)
+    return render(
+        request,
+        "insights/report.html",
+        title="Self-evaluation report",
+        forms_=(context["form"],),
+        nav_active="insights",
+        **context,
+    )
+
+
+@insights_role_required
+def report_download(request: AuthedRequest) -> HttpResponse:
+    context = _report_context(request)
+    html = render_to_string("insights/report_print.html", {**context, "request": request})
+    pdf = report_pdf(html, base_url=request.build_absolute_uri("/"))
+    return _download(pdf, name="self-evaluation.pdf", kind="application/pdf")

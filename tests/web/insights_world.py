@@ -1,0 +1,116 @@
+"""A small made-up area for the insights tests: a big school, a tiny one, plans with gaps.
+
+Deterministic (no randomness) so that every expected figure can be worked out by hand.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from goldenthread.web.access.models import Team
+from goldenthread.web.accounts.models import Organisation, Role, User
+from goldenthread.web.plans.models import Child, Need, Outcome, Plan, Provision, ThemeTag
+from tests.web import factories
+
+BIG_SCHOOL_CHILDREN = 30
+TINY_SCHOOL_CHILDREN = 3
+AREAS = (
+    "communication_and_interaction",
+    "cognition_and_learning",
+    "social_emotional_mental_health",
+)
+DOMAINS = ("education", "health", "social_care")
+STATUSES = ("achieved", "in-progress", "not-achieved", "improving", "achieved")
+NEEDS = ("ASD", "SLCN", "SEMH", "MLD")
+
+
+@dataclass
+class InsightsWorld:
+    area: Organisation
+    big_school: Organisation
+    tiny_school: Organisation
+    leader: User
+    quality_lead: User
+    children: list[Child] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        return [name for child in self.children for name in (child.first_name, child.last_name)]
+
+
+def _child_thread(child: Child, index: int, coordinator: User, today: dt.date) -> None:
+    plan = factories.plan_create(
+        child=child,
+        user=coordinator,
+        kind="ehc_plan",
+        status="final",
+        issued_on=dt.date(today.year - 1 - index % 4, 3, 1),
+        coordinator=coordinator,
+    )
+    Plan.objects.filter(pk=plan.pk).update(
+        start_date=plan.issued_on,
+        next_review_due=today + dt.timedelta(days=40 - 17 * (index % 7)),
+    )
+    needs = [
+        Need.objects.create(
+            plan=plan,
+            text=f"Need {k}",
+            area=AREAS[(index + k) % 3],
+            domain=DOMAINS[(index + k) % 3],
+        )
+        for k in range(2)
+    ]
+    for k in range(3):
+        outcome = Outcome.objects.create(
+            plan=plan,
+            text=f"By the end of Year 6 I will do thing {k}.",
+            domain=DOMAINS[(index * 2 + k) % 3],
+            area=AREAS[(index + k) % 3] if k < 2 else "",
+            achievement_status=STATUSES[(index + k) % 5],
+            quality_smart=(None, True, False)[(index + k) % 3],
+        )
+        outcome.themes.set(ThemeTag.objects.filter(number__in=[1 + (index + k) % 4, 1 + k]))
+        if k == 0:
+            outcome.needs.add(needs[0])
+            help_ = Provision.objects.create(plan=plan, description="Help", domain=outcome.domain)
+            help_.outcomes.add(outcome)
+            if index % 2:
+                help_.needs.add(needs[1])
+
+
+def insights_world_create() -> InsightsWorld:
+    ThemeTag.objects.bulk_create(ThemeTag.expected_rows(), ignore_conflicts=True)
+    today = timezone.localdate()
+    area = factories.local_authority_create(name="Westshire Council")
+    big = factories.organisation_create(name="Brook Lane Primary", parent=area)
+    tiny = factories.organisation_create(name="Tiny Oaks School", parent=area)
+    coordinators = [
+        factories.user_create(role=Role.COORDINATOR, organisation=area, last_name=f"Coord{n}")
+        for n in range(2)
+    ]
+    team = Team.objects.create(name="EHC team West", organisation=area)
+    team.members.set(coordinators)
+    world = InsightsWorld(
+        area=area,
+        big_school=big,
+        tiny_school=tiny,
+        leader=factories.user_create(role=Role.STRATEGIC_LEADER, organisation=area),
+        quality_lead=factories.user_create(role=Role.QUALITY_LEAD, organisation=area),
+    )
+    for index in range(BIG_SCHOOL_CHILDREN + TINY_SCHOOL_CHILDREN):
+        child = factories.child_create(
+            local_authority=area,
+            setting=big if index < BIG_SCHOOL_CHILDREN else tiny,
+            first_name=f"Quillon{index}",
+            last_name=f"Marchbanks{index}",
+            date_of_birth=dt.date(today.year - 5 - index % 12, 1 + index % 12, 10),
+            primary_need=NEEDS[index % 4],
+        )
+        world.children.append(child)
+        _child_thread(child, index, coordinators[index % 2], today)
+    other_area = factories.local_authority_create(name="Eastshire Council")
+    factories.child_create(local_authority=other_area, first_name="Elsewhere", last_name="Child")
+    return world
