@@ -48,6 +48,10 @@ DATABASES = {
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # A fresh clone has no var/ yet (it is not in git); SQLite cannot make the folder itself.
+    sqlite_file = str(DATABASES["default"]["NAME"])
+    if sqlite_file and sqlite_file != ":memory:":
+        Path(sqlite_file).parent.mkdir(parents=True, exist_ok=True)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
