@@ -40,7 +40,7 @@ DEMO_SIGN_INS: dict[str, tuple[str, str, str]] = {
     "coordinator": (
         Role.COORDINATOR,
         "EHC coordinator",
-        "about 60 children whose EHC plans they coordinate",
+        "about 60 children whose plans they coordinate, and their team's",
     ),
     "senco": (Role.SENCO, "SENCO", "the children at their primary school"),
     "teacher": (Role.EDUCATION, "Class teacher", "some children in the SENCO's school"),
