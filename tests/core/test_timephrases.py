@@ -2,7 +2,8 @@ import datetime as dt
 
 import pytest
 
-from goldenthread.core.quality.timephrases import NO_DOB_NOTE, When, find_time_phrase, to_number
+from goldenthread.core.quality.timephrases import find_time_phrase
+from goldenthread.core.quality.timeresolvers import NO_DOB_NOTE, When, to_number
 
 D = dt.date
 TODAY = D(2025, 10, 1)

@@ -16,7 +16,8 @@ from goldenthread.core.quality.lexicon import (
     NOT_NAMES,
 )
 from goldenthread.core.quality.model import Kind, Span, StatementContext
-from goldenthread.core.quality.timephrases import TimePhrase, When, find_time_phrase
+from goldenthread.core.quality.timephrases import find_time_phrase
+from goldenthread.core.quality.timeresolvers import TimePhrase, When
 
 
 @dataclass(frozen=True, slots=True)
