@@ -22,6 +22,8 @@ COMMANDS: dict[str, str] = {
     "export-child": "Export everything held about one child (subject access).",
     "retention": "List or apply the retention periods (erase or anonymise what is due).",
     "reviews": "List review deadlines late or due soon (daily), or work them out again.",
+    "passport": "Export a child's passport (JSON or FHIR), or import one from another area.",
+    "api-token": "Make, list or revoke a token for a system using the REST API.",
 }
 
 

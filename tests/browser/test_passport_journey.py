@@ -98,3 +98,48 @@ def test_a_parent_shares_the_passport_sees_the_look_and_stops_sharing(
     expect(physio.get_by_role("heading", level=1)).to_have_text("Page not found")
     family.context.close()
     physio.context.close()
+
+
+def test_a_parent_makes_a_link_sees_it_opened_and_stops_it(
+    browser: Browser, live_server: Any, world: World
+) -> None:
+    base, child = live_server.url, world.child
+    family = browser.new_context(bypass_csp=True).new_page()
+    sign_in(family, base, "parent")
+    family.goto(f"{base}/children/{child.pk}/passport/")
+    family.get_by_role("button", name="Make a link").click()
+    assert_accessible(family, "the link page")
+    family.get_by_label("Who is the link for?").fill("Dr Patel")
+    _date(family, "The link stops working after", timezone.localdate() + dt.timedelta(days=7))
+    family.get_by_label("How many times can it be opened?").fill("3")
+    family.get_by_label("What is it for?").fill("So Dr Patel can read it before we meet.")
+    family.get_by_label("A parent or carer").check()
+    family.get_by_label("Their name").fill("Pat Parent")
+    _date(family, "The day they agreed", timezone.localdate())
+    family.get_by_role("button", name="Make the link").click()
+    expect(family.get_by_role("heading", level=1)).to_have_text("Copy the link now")
+    assert_accessible(family, "the link made page")
+    address = family.get_by_label("The link").input_value()
+
+    reader = browser.new_context(bypass_csp=True).new_page()  # not signed in
+    reader.goto(address)
+    expect(reader.get_by_role("heading", level=1)).to_have_text(f"{child.known_as}'s passport")
+    expect(reader.get_by_text(world.area.thread.outcome.text)).to_be_visible()
+    assert_accessible(reader, "the passport through a link")
+
+    family.get_by_role("link", name="Who has looked at this record").click()
+    looked = family.get_by_role("row").filter(has_text="Someone using the link made for Dr Patel")
+    expect(looked.first).to_contain_text("Looked at the passport, through a link")
+    family.goto(f"{base}/children/{child.pk}/passport/")
+    expect(family.get_by_role("row").filter(has_text="Dr Patel")).to_contain_text("1 of 3")
+    family.get_by_role("button", name="Stop the link for Dr Patel").click()
+    expect(family.get_by_text("Link stopped.")).to_be_visible()
+
+    reader.goto(address)
+    expect(reader.get_by_role("heading", level=1)).to_have_text(
+        "This link does not open the passport"
+    )
+    expect(reader.get_by_text(world.area.thread.outcome.text)).to_have_count(0)
+    assert_accessible(reader, "a stopped link")
+    family.context.close()
+    reader.context.close()

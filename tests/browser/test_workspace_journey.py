@@ -1,14 +1,19 @@
-"""Live feedback in a real browser, checked by axe-core: a coordinator writes a weak outcome, sees
-the feedback flag it while typing, fixes it and saves."""
+"""The plan workspace in a real browser, checked by axe-core: live feedback flags a weak outcome;
+the builder makes a better one; help (provision) is linked, the gaps shrink, and the plan is issued
+and read back as a PDF and a Word document."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, expect
+from docx import Document
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
 
 from goldenthread.web.plans.models import Outcome, ThemeTag
+from goldenthread.web.plans.services.plans import plan_save
 from tests.browser.conftest import assert_accessible
 from tests.web import factories
 
@@ -54,3 +59,102 @@ def test_live_feedback_flags_a_weak_outcome_and_the_fixed_one_is_saved(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(area.child.full_name)
     assert Outcome.objects.filter(plan=area.thread.plan, text=GOOD).exists()
+
+
+BUILT_PARTS = {
+    "when": "the end of Year 6",
+    "action": "walk to the bus stop with a friend",
+    "measure": "4 days out of 5",
+    "context": "after school",
+}
+HELP = "Physiotherapy exercises to build stamina, planned with the PE teacher"
+
+
+def _gap_count(page: Page) -> int:
+    return page.locator("#gaps li").count()
+
+
+def test_coordinator_builds_a_linked_outcome_and_issues_the_plan(
+    browser: Browser, live_server: Any, area: factories.Area, tmp_path: Path
+) -> None:
+    """Sign in → child → weak outcome flagged → fixed with the builder → provision linked →
+    fewer gaps → plan issued → the PDF and the Word document read back; axe on every page."""
+    plan = plan_save(area.thread.plan, user=None, fields={"status": "draft", "issued_on": None})
+    child = area.child
+    base = live_server.url
+    page = browser.new_context(bypass_csp=True, accept_downloads=True).new_page()
+    page.goto(f"{base}/sign-in/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    assert_accessible(page, "the caseload")
+
+    page.get_by_role("link", name=child.full_name).click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(child.full_name)
+    assert_accessible(page, "the child's page")
+    page.get_by_role("link", name="See the golden thread: a diagram, a table and every gap").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("The golden thread of this plan")
+    gaps_before = _gap_count(page)
+    assert gaps_before == 4
+    assert_accessible(page, "the golden thread")
+    page.get_by_role("link", name="Back").click()
+
+    page.get_by_role("link", name="Add an outcome").click()
+    page.locator("textarea[name=text]").press_sequentially(WEAK, delay=5)
+    expect(page.locator("#gt-feedback-status")).to_contain_text("Not SMART yet")
+    expect(page.locator('#quality li[data-status="fail"]').first).to_be_visible()
+    assert_accessible(page, "the outcome form flagging a weak outcome")
+
+    page.get_by_role("link", name="Build an outcome step by step instead").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Build an outcome step by step")
+    page.get_by_label(f"Need: {area.thread.unmet_need.text}").check()
+    for name, words in BUILT_PARTS.items():
+        page.locator(f"input[name={name}]").fill(words)
+    page.get_by_role("button", name="Check this outcome").click()
+    expect(page.locator("#built-outcome")).to_contain_text("walk to the bus stop")
+    expect(page.locator("#gt-feedback-status")).to_have_text("This outcome is SMART.")
+    assert_accessible(page, "the builder with a checked outcome")
+    page.get_by_role("button", name="Save outcome").click()
+    expect(page.locator("#saved")).to_be_visible()
+    built = Outcome.objects.get(plan=plan, text__contains="walk to the bus stop with a friend")
+    assert list(built.needs.all()) == [area.thread.unmet_need]
+    assert_accessible(page, "the builder after saving")
+
+    page.locator("#add-provision").click()
+    expect(page.locator(f'input[name="outcomes"][value="{built.pk}"]')).to_be_checked()
+    page.locator(f'input[name="outcomes"][value="{area.thread.unhelped_outcome.pk}"]').check()
+    page.locator("textarea[name=description]").fill(HELP)
+    page.locator('input[name="domain"][value="health"]').check()
+    assert_accessible(page, "the provision form")
+    page.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(child.full_name)
+
+    page.get_by_role("link", name="See the golden thread: a diagram, a table and every gap").click()
+    assert _gap_count(page) == gaps_before - 2
+    page.get_by_role("link", name="Back").click()
+
+    page.get_by_role("link", name="Issue the plan").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Issue the plan")
+    assert_accessible(page, "the issue page")
+    page.get_by_role("button", name="Issue the plan").click()
+    expect(page.locator("#issued")).to_be_visible()
+    assert_accessible(page, "the issued plan")
+
+    with page.expect_download() as pdf_download:
+        page.locator("#download-pdf").click()
+    pdf_path = tmp_path / "plan.pdf"
+    pdf_download.value.save_as(pdf_path)
+    reader = PdfReader(pdf_path)
+    text = " ".join(" ".join((p.extract_text() or "").split()) for p in reader.pages)
+    positions = [text.index(f"Section {letter}:") for letter in "ABCDEFGHIJK"]
+    assert positions == sorted(positions)
+    assert "walk to the bus stop with a friend" in text and HELP[:40] in text
+    assert "Issued on" in text
+
+    with page.expect_download() as docx_download:
+        page.locator("#download-docx").click()
+    docx_path = tmp_path / "plan.docx"
+    docx_download.value.save_as(docx_path)
+    paragraphs = [p.text for p in Document(str(docx_path)).paragraphs]
+    assert built.text in paragraphs and HELP in paragraphs

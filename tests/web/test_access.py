@@ -57,6 +57,20 @@ def _review(w: World) -> str:
     return f"{_plan(w)}/reviews/{review.pk}"
 
 
+def _passport_link(w: World) -> tuple[int, str]:
+    """A live read-only link to the world's passport (made on first use): its id and token."""
+    from goldenthread.web.passport.links import LinkDetails, passport_link_create
+
+    if not hasattr(w, "passport_link"):
+        today = timezone.localdate()
+        details = LinkDetails("Dr Example", "To meet", "parent", "A Parent", today, today, 50)
+        link, token = passport_link_create(
+            child=w.child, by=w.people["coordinator"], details=details
+        )
+        w.passport_link = (link.pk, token)  # type: ignore[attr-defined]
+    return w.passport_link  # type: ignore[attr-defined, no-any-return]
+
+
 # route name: (a concrete URL, its kind)
 ROUTES: dict[str, tuple[Url, str]] = {
     "sign-in": (lambda w: "/sign-in/", "public"),
@@ -121,10 +135,41 @@ ROUTES: dict[str, tuple[Url, str]] = {
         lambda w: f"{_child(w)}/passport/share/{_share(w)}/stop/",
         "share, post only",
     ),
+    "passport-link": (lambda w: f"{_child(w)}/passport/link/", "share"),
+    "passport-link-stop": (
+        lambda w: f"{_child(w)}/passport/link/{_passport_link(w)[0]}/stop/",
+        "share, post only",
+    ),
+    # The token is the permission: open to anyone who has it, signed in or not.
+    "passport-link-view": (lambda w: f"/passport/link/{_passport_link(w)[1]}/", "public"),
+    "passport-import": (lambda w: "/passport/import/", "professional"),
     "check-outcome": (lambda w: f"{_plan(w)}/check-outcome/", "change"),
     "plan-thread": (lambda w: f"{_plan(w)}/thread/", "read"),
     "outcome-build": (lambda w: f"{_plan(w)}/outcomes/build/", "change"),
     "plan-issue-docx": (lambda w: f"{_plan(w)}/issue.docx", "read"),
+    "plan-issue-pdf": (lambda w: f"{_plan(w)}/issue.pdf", "read"),
+    "plan-issue": (lambda w: f"{_plan(w)}/issue/", "change"),
+    "plan-contributions": (lambda w: f"{_plan(w)}/contributions/", "change"),
+    "contribution-decide": (
+        lambda w: f"{_plan(w)}/contributions/outcomes/{w.area.thread.outcome.pk}/",
+        "plan coordinator",
+    ),
+    # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
+    "api-schema": (lambda w: "/api/schema/", "api signed in"),
+    "api-children": (lambda w: "/api/children/", "api signed in"),
+    "api-child": (lambda w: f"/api{_child(w)}/", "api read"),
+    "api-plans": (lambda w: f"/api{_child(w)}/plans/", "api read"),
+    "api-passport": (lambda w: f"/api{_child(w)}/passport/", "api read"),
+    "api-passport-fhir": (lambda w: f"/api{_child(w)}/passport/fhir/", "api read"),
+    "api-plan": (lambda w: f"/api{_plan(w)}/", "api read"),
+    "api-outcomes": (lambda w: f"/api{_plan(w)}/outcomes/", "api read"),
+    "api-outcome": (lambda w: f"/api{_plan(w)}/outcomes/{w.area.thread.outcome.pk}/", "api read"),
+    "api-provision-list": (lambda w: f"/api{_plan(w)}/provision/", "api read"),
+    "api-provision": (lambda w: f"/api{_plan(w)}/provision/{w.area.thread.help.pk}/", "api read"),
+    "api-reviews": (lambda w: f"/api{_plan(w)}/reviews/", "api read"),
+    "api-review": (lambda w: f"/api{_review(w)}/", "api read"),
+    "api-import-record": (lambda w: "/api/imports/record/", "api import, post only"),
+    "api-import-fhir": (lambda w: "/api/imports/fhir/", "api import, post only"),
 }
 
 PERSONA_NAMES = list(PERSONAS)
@@ -167,10 +212,20 @@ EXPECTED: dict[str, dict[str, object]] = {
     # Area figures with small numbers hidden: never a child (docs/disclosure-control.md).
     "area figures": _by_role({"strategic_leader", "quality_lead"}),
     "area list": _by_role({"coordinator", "teammate", "stranger", "quality_lead"}),
+    # Accepting or returning contributions: the plan's own EHC coordinator (ADR 0011).
+    "plan coordinator": _child_page({"coordinator"}),
 }
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:
         answers["signed_out"] = SIGN_IN
+# The API answers 401 (with a problem document), never a redirect to the sign-in page.
+EXPECTED["api signed in"] = {**dict.fromkeys(PERSONA_NAMES, OPEN), "signed_out": 401}
+EXPECTED["api read"] = {**_child_page(READERS), "signed_out": 401}
+# Importing adds a child: professionals only (GET is refused with 405 once that is known).
+EXPECTED["api import, post only"] = {
+    **{p: 405 if p in PROFESSIONALS else FORBIDDEN for p in PERSONA_NAMES},
+    "signed_out": 401,
+}
 
 
 def _route_names(patterns: list[URLPattern | URLResolver]) -> set[str]:

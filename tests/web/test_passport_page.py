@@ -12,7 +12,7 @@ from pypdf import PdfReader
 
 from goldenthread.web.access.models import AuditAction, AuditEvent, ChildPrivacy, ParentsCanSee
 from goldenthread.web.passport.selectors import PROGRESS_WORDS
-from goldenthread.web.plans.models import Outcome
+from goldenthread.web.plans.models import ContributionStatus, Outcome, Provision
 from tests.web import factories
 from tests.web.access_world import world_create
 from tests.web.conftest import PageClient
@@ -110,3 +110,19 @@ def test_the_json_export_follows_the_versioned_schema_and_is_logged(
     assert data["all_about_me"]["important_to_me"] == "My dog, Biscuit."
     exported = AuditEvent.objects.filter(action=AuditAction.EXPORT, child_id=area.child.pk)
     assert exported.count() == 1
+
+
+def test_parts_waiting_for_the_coordinator_are_not_on_the_passport_or_in_the_record(
+    coordinator_page: PageClient, area: factories.Area
+) -> None:
+    waiting, returned = area.thread.outcome, area.thread.help
+    Outcome.objects.filter(pk=waiting.pk).update(contribution_status=ContributionStatus.PROPOSED)
+    Provision.objects.filter(pk=returned.pk).update(
+        contribution_status=ContributionStatus.RETURNED
+    )
+    text = coordinator_page.get(_url(area.child.pk)).text
+    assert waiting.text not in text and returned.description not in text
+    assert area.thread.unhelped_outcome.text in text
+    record = coordinator_page.get(_url(area.child.pk, "passport.json")).response.content.decode()
+    assert waiting.text not in record and returned.description not in record
+    assert area.thread.unhelped_outcome.text in record

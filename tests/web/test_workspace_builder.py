@@ -67,7 +67,12 @@ def test_save_links_the_outcome_to_the_need_and_offers_provision(
     assert outcome.quality_smart is not None, "saved through the plans service"
     page = coordinator_page.follow(done)
     assert page.html.select_one("#saved") is not None
-    assert page.html.select_one("#add-provision")["href"].endswith("/provision/add/")
+    link = page.html.select_one("#add-provision")["href"]
+    assert link.endswith(f"/provision/add/?outcome={outcome.pk}")
+    assert outcome.contribution_status == "accepted", "the coordinator's own outcome"
+    provision_form = coordinator_page.get(link)
+    ticked = provision_form.html.select('input[name="outcomes"][checked]')
+    assert [box["value"] for box in ticked] == [str(outcome.pk)]
 
 
 def test_save_from_a_hope_needs_a_service_and_every_part(

@@ -9,7 +9,10 @@ from django.contrib.auth.views import redirect_to_login
 from django.http import HttpRequest, HttpResponse
 from django.urls import resolve
 
-PUBLIC_URL_NAMES = frozenset({"sign-in", "sign-in-code", "health", "accessibility"})
+# "passport-link-view": a passport link's secret token is its permission (docs/adr/0014).
+PUBLIC_URL_NAMES = frozenset(
+    {"sign-in", "sign-in-code", "health", "accessibility", "passport-link-view"}
+)
 
 
 class SignInRequiredMiddleware:

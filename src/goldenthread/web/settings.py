@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "goldenthread.web.insights",
     "goldenthread.web.passport",
     "goldenthread.web.workspace",
+    "rest_framework",
+    "drf_spectacular",
+    "goldenthread.web.api",
 ]
 
 MIDDLEWARE = [
@@ -84,6 +87,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "goldenthread.web.security.middleware.IdleTimeoutMiddleware",
+    # A bearer token signs an /api/ request in; no session means 401 there (ADR 0015).
+    "goldenthread.web.api.middleware.ApiAuthenticationMiddleware",
     "goldenthread.web.middleware.SignInRequiredMiddleware",
     # Decides access to every page about a child and logs each look (ADR 0007).
     "goldenthread.web.access.middleware.ChildAccessMiddleware",
@@ -182,6 +187,9 @@ LOGGING = {
     "loggers": {"django": {"handlers": [], "propagate": True}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
 }
+
+# The REST API: DRF and drf-spectacular (docs/adr/0015-rest-api.md).
+from goldenthread.web.api.config import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
 
 # Sign-in, sessions and data protection: goldenthread.web.security (docs/adr/0008).
 from goldenthread.web.security.config import *  # noqa: E402, F403

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.urls import path
 
 from goldenthread.web.access import urls as access_urls
+from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import auth, caseload, child, parts
@@ -44,5 +45,6 @@ urlpatterns = [
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
     *workspace_urls.urlpatterns,
+    *api_urls.urlpatterns,  # the REST API under api/ (docs/api/README.md)
     path("admin/", admin.site.urls),
 ]

@@ -24,6 +24,8 @@ from goldenthread.web.plans.models import Plan
 
 CAN_READ = "can_read"
 CAN_CHANGE_PLAN = "can_change_plan"
+# The default, chosen on purpose: read to GET, change the plan otherwise (API list/detail).
+READ_OR_CHANGE = ""
 
 # Route name: what the person must be able to do (a ChildAccess property).
 CHILD_ROUTES: dict[str, str] = {
@@ -55,10 +57,28 @@ CHILD_ROUTES: dict[str, str] = {
     "passport-fhir": CAN_READ,
     "passport-share": "can_share",
     "passport-share-stop": "can_share",
+    "passport-link": "can_share",
+    "passport-link-stop": "can_share",
     "check-outcome": CAN_CHANGE_PLAN,
     "plan-thread": CAN_READ,
     "outcome-build": CAN_CHANGE_PLAN,
     "plan-issue-docx": CAN_READ,
+    "plan-issue-pdf": CAN_READ,
+    "plan-issue": CAN_CHANGE_PLAN,
+    "plan-contributions": CAN_CHANGE_PLAN,
+    "contribution-decide": CAN_CHANGE_PLAN,
+    # The REST API (goldenthread.web.api): the same needs as the pages it mirrors.
+    "api-child": CAN_READ,
+    "api-plans": CAN_READ,
+    "api-passport": CAN_READ,
+    "api-passport-fhir": CAN_READ,
+    "api-plan": CAN_READ,
+    "api-reviews": CAN_READ,
+    "api-review": CAN_READ,
+    "api-outcomes": READ_OR_CHANGE,
+    "api-outcome": READ_OR_CHANGE,
+    "api-provision-list": READ_OR_CHANGE,
+    "api-provision": READ_OR_CHANGE,
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})
@@ -69,6 +89,7 @@ ROLE_ROUTES: dict[str, frozenset[str]] = {
     "quality-audit": frozenset({Role.QUALITY_LEAD}),
     "audit-trail": frozenset({Role.DPO}),
     "audit-trail-export": frozenset({Role.DPO}),
+    "passport-import": frozenset(PROFESSIONAL_ROLES),
 }
 PART_TYPES = {
     "aspirations": "aspiration",

@@ -37,6 +37,8 @@ PAGES = {
     "passport": "the passport",
     "passport-pdf": "the passport",
     "passport-share": "who the passport is shared with",
+    "passport-link": "links to the passport",
+    "passport-link-view": "the passport, through a link",
 }
 
 
@@ -46,11 +48,22 @@ def audit_trail_for_child(child_id: int) -> QuerySet[AuditEvent]:
 
 def audit_event_who(event: AuditEvent) -> str:
     """ "Casey Jones, EHC coordinator at Westshire Council", in plain words."""
+    if event.person is None and event.object_type == "passportlink":
+        return _passport_link_who(event.object_id)
     if event.person is None:
         return "The system"
     role = Role(event.role).label if event.role in Role.values else "Staff"
     where = f" at {event.organisation.name}" if event.organisation else ""
     return f"{event.person.display_name}, {role}{where}"
+
+
+def _passport_link_who(link_id: int | None) -> str:
+    """Someone who opened a read-only passport link, named by who the link was made for."""
+    from goldenthread.web.passport.models import PassportLink  # the passport app builds on this
+
+    links = PassportLink.objects.filter(pk=link_id or 0)
+    label = links.values_list("label", flat=True).first()
+    return f"Someone using the link made for {label}" if label else "Someone using a link"
 
 
 def audit_event_what(event: AuditEvent) -> str:

@@ -76,3 +76,46 @@ class ShareForm(forms.Form):
             elif ends_on > today + dt.timedelta(days=MAX_SHARE_DAYS):
                 self.add_error("ends_on", END_TOO_LATE)
         return data
+
+
+LINK_END_TOO_LATE = "A link can work for up to 90 days"
+LINK_MAX_DAYS = 90
+
+
+class LinkForm(forms.Form):
+    label = forms.CharField(
+        label="Who is the link for?",
+        help_text="For example: Dr Patel, the new speech therapist.",
+        max_length=200,
+        error_messages={"required": "Say who the link is for"},
+    )
+    purpose = ShareForm.base_fields["purpose"]
+    given_by = ShareForm.base_fields["given_by"]
+    given_by_name = ShareForm.base_fields["given_by_name"]
+    given_on = ShareForm.base_fields["given_on"]
+    expires_on = GovukDateField(
+        label="The link stops working after",
+        help_text="It stops at the end of this day. You can stop it sooner.",
+        error_messages={"required": "Enter the last day the link works"},
+    )
+    max_views = forms.IntegerField(
+        label="How many times can it be opened?",
+        min_value=1,
+        max_value=50,
+        initial=5,
+        error_messages={
+            "required": "Enter how many times the link can be opened",
+            "invalid": "Enter a whole number, like 5",
+            "min_value": "The link must open at least once",
+            "max_value": "A link can be opened up to 50 times",
+        },
+    )
+
+    def clean_expires_on(self) -> dt.date:
+        day: dt.date = self.cleaned_data["expires_on"]
+        today = timezone.localdate()
+        if day < today:
+            raise forms.ValidationError(END_IN_PAST)
+        if day > today + dt.timedelta(days=LINK_MAX_DAYS):
+            raise forms.ValidationError(LINK_END_TOO_LATE)
+        return day

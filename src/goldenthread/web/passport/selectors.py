@@ -16,7 +16,14 @@ from django.utils import timezone
 from goldenthread.core.reviews.transfers import next_phase_transfer
 from goldenthread.web.access.models import ChildShare
 from goldenthread.web.access.policy import ChildAccess
-from goldenthread.web.plans.models import AllAboutMe, Child, Outcome, Plan, Provision
+from goldenthread.web.plans.models import (
+    AllAboutMe,
+    Child,
+    ContributionStatus,
+    Outcome,
+    Plan,
+    Provision,
+)
 from goldenthread.web.reviews.facts import plan_facts
 
 NO_THEME = "Other outcomes"
@@ -47,8 +54,13 @@ class Passport:
         return list(seen.values())
 
 
+# Only what the plan's coordinator has accepted: a contribution that is waiting or was sent
+# back is not part of the plan yet (docs/adr/0011-contributions.md).
+ACCEPTED = {"contribution_status": ContributionStatus.ACCEPTED}
+
+
 def current_plans(child: Child) -> list[Plan]:
-    """Live plans that have not been amended into a newer version."""
+    """Live plans that have not been amended into a newer version, with their accepted parts."""
     return list(
         child.plans.filter(archived_at__isnull=True, next_version__isnull=True)
         .select_related("child")
@@ -56,14 +68,17 @@ def current_plans(child: Child) -> list[Plan]:
             "aspirations",
             Prefetch(
                 "outcomes",
-                queryset=Outcome.objects.filter(archived_at__isnull=True).prefetch_related(
-                    "themes"
-                ),
+                # Not the words' embedding or link suggestions: the passport never shows them.
+                queryset=Outcome.objects.filter(archived_at__isnull=True, **ACCEPTED)
+                .defer("embedding", "link_suggestions")
+                .prefetch_related("themes"),
                 to_attr="live_outcomes",
             ),
             Prefetch(
                 "provision",
-                queryset=Provision.objects.filter(archived_at__isnull=True),
+                queryset=Provision.objects.filter(archived_at__isnull=True, **ACCEPTED).defer(
+                    "link_suggestions"
+                ),
                 to_attr="live_provision",
             ),
         )

@@ -3,7 +3,7 @@ middleware checks it and logs every look."""
 
 from django.urls import path
 
-from goldenthread.web.passport import views
+from goldenthread.web.passport import views, views_link, views_transfer
 
 CHILD = "children/<int:child_id>"
 
@@ -18,4 +18,13 @@ urlpatterns = [
         views.passport_share_stop,
         name="passport-share-stop",
     ),
+    path(f"{CHILD}/passport/link/", views_link.passport_link_add, name="passport-link"),
+    path(
+        f"{CHILD}/passport/link/<int:link_id>/stop/",
+        views_link.passport_link_stop,
+        name="passport-link-stop",
+    ),
+    path("passport/import/", views_transfer.passport_import, name="passport-import"),
+    # Public: the token is the permission (ADR 0014). Not about a child in the URL.
+    path("passport/link/<str:token>/", views_link.passport_link_view, name="passport-link-view"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TypeVar
 
 from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
@@ -18,7 +19,18 @@ from django.utils import timezone
 from goldenthread.core.thread import Gap, GapKind, find_gaps
 from goldenthread.web.access.policy import children_readable
 from goldenthread.web.accounts.models import User
-from goldenthread.web.plans.models import Aspiration, Child, Need, Outcome, Plan, Provision
+from goldenthread.web.plans.models import (
+    Aspiration,
+    Child,
+    ContributionStatus,
+    Need,
+    Outcome,
+    Plan,
+    Provision,
+)
+from goldenthread.web.plans.models.contribution import ContributedPart
+
+T = TypeVar("T", bound=ContributedPart)
 
 
 def children_visible_to(user: User, *, on: dt.date | None = None) -> QuerySet[Child]:
@@ -92,6 +104,13 @@ def _birth_range_for_year_group(group: int, today: dt.date) -> tuple[dt.date, dt
 
 @dataclass
 class GoldenThread:
+    """A plan's live parts with their links, and every gap in the thread.
+
+    Gaps are found among the parts in the plan: accepted ones (docs/adr/0011-contributions.md).
+    Parts that wait for the coordinator, or were sent back, are in ``waiting``; the lists hold
+    them too unless the thread was read with ``accepted_only``.
+    """
+
     plan: Plan
     aspirations: list[Aspiration]
     needs: list[Need]
@@ -99,6 +118,7 @@ class GoldenThread:
     provision: list[Provision]
     gaps: list[Gap]
     gaps_by_part: dict[tuple[str, int], list[Gap]] = field(default_factory=dict)
+    waiting: list[ContributedPart] = field(default_factory=list)
 
     def gaps_for(self, kind: str, part_id: int) -> list[Gap]:
         return self.gaps_by_part.get((kind, part_id), [])
@@ -112,36 +132,58 @@ _GAP_PART = {
 }
 
 
-def golden_thread_get(plan: Plan) -> GoldenThread:
-    """A plan's live parts with their links, and every gap in the thread."""
+def _accepted(parts: list[T]) -> list[T]:
+    return [p for p in parts if p.contribution_status == ContributionStatus.ACCEPTED]
+
+
+def golden_thread_get(plan: Plan, *, accepted_only: bool = False) -> GoldenThread:
+    """A plan's live parts with their links, and every gap among the accepted ones."""
     aspirations = list(plan.aspirations.filter(archived_at__isnull=True))
-    needs = list(plan.needs.filter(archived_at__isnull=True))
+    who = ("proposed_by", "decided_by")
+    needs = list(plan.needs.filter(archived_at__isnull=True).select_related(*who))
     outcomes = list(
-        plan.outcomes.filter(archived_at__isnull=True).prefetch_related(
-            "themes", "needs", "aspirations", "steps"
-        )
+        plan.outcomes.filter(archived_at__isnull=True)
+        .select_related(*who)
+        .prefetch_related("themes", "needs", "aspirations", "steps")
     )
     provision = list(
-        plan.provision.filter(archived_at__isnull=True).prefetch_related("outcomes", "needs")
+        plan.provision.filter(archived_at__isnull=True)
+        .select_related(*who)
+        .prefetch_related("outcomes", "needs")
     )
+    in_needs, in_outcomes, in_provision = (
+        _accepted(needs),
+        _accepted(outcomes),
+        _accepted(provision),
+    )
+    need_ids = {n.pk for n in in_needs}
+    aspiration_ids = {a.pk for a in aspirations}
+    outcome_ids = {o.pk for o in in_outcomes}
     outcome_needs: dict[int, set[int]] = defaultdict(set)
     outcome_aspirations: dict[int, set[int]] = defaultdict(set)
-    for outcome in outcomes:
-        outcome_needs[outcome.pk] = {n.pk for n in outcome.needs.all() if n.archived_at is None}
+    for outcome in in_outcomes:
+        outcome_needs[outcome.pk] = {n.pk for n in outcome.needs.all() if n.pk in need_ids}
         outcome_aspirations[outcome.pk] = {
-            a.pk for a in outcome.aspirations.all() if a.archived_at is None
+            a.pk for a in outcome.aspirations.all() if a.pk in aspiration_ids
         }
-    provision_outcomes = {p.pk: {o.pk for o in p.outcomes.all()} for p in provision}
+    provision_outcomes = {
+        p.pk: {o.pk for o in p.outcomes.all() if o.pk in outcome_ids} for p in in_provision
+    }
     gaps = find_gaps(
         aspiration_ids=[a.pk for a in aspirations],
-        need_ids=[n.pk for n in needs],
-        outcome_ids=[o.pk for o in outcomes],
-        provision_ids=[p.pk for p in provision],
+        need_ids=[n.pk for n in in_needs],
+        outcome_ids=[o.pk for o in in_outcomes],
+        provision_ids=[p.pk for p in in_provision],
         outcome_needs=outcome_needs,
         outcome_aspirations=outcome_aspirations,
         provision_outcomes=provision_outcomes,
     )
-    thread = GoldenThread(plan, aspirations, needs, outcomes, provision, gaps)
+    waiting: list[ContributedPart] = [
+        p for p in [*needs, *outcomes, *provision] if not p.is_accepted
+    ]
+    if accepted_only:
+        needs, outcomes, provision = in_needs, in_outcomes, in_provision
+    thread = GoldenThread(plan, aspirations, needs, outcomes, provision, gaps, waiting=waiting)
     for gap in gaps:
         thread.gaps_by_part.setdefault((_GAP_PART[gap.kind], gap.part_id), []).append(gap)
     return thread

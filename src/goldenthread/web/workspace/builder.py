@@ -46,6 +46,10 @@ class BuilderForm(forms.Form):
             self.fields[part.key] = forms.CharField(
                 label=part.question, help_text=part.prompt, required=False, max_length=300
             )
+        self.fields["in_own_words"] = forms.BooleanField(
+            label="These are the child's or family's own words",
+            required=False,
+        )
         self.fields["domain"] = forms.ChoiceField(
             label="Which service is this outcome for?",
             choices=DomainChoice.choices,

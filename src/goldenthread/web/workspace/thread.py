@@ -9,7 +9,14 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
-from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision
+from goldenthread.web.plans.models import (
+    Aspiration,
+    AspirationVoice,
+    Need,
+    Outcome,
+    Plan,
+    Provision,
+)
 from goldenthread.web.plans.selectors import GoldenThread
 from goldenthread.web.workspace.feedback import CRITERION_LABELS
 
@@ -33,6 +40,7 @@ class ThreadRow:
     outcome: str
     smart: bool | None
     provision: list[str]
+    own_words: str = ""
 
 
 @dataclass(frozen=True)
@@ -70,12 +78,42 @@ class ThreadView:
     rows: list[ThreadRow]
     gaps: list[GapLine]
     quality: QualitySummary
-    columns: dict[str, list[tuple[str, str]]]
+    # Each column: (words, "gap" or "", whose words they are when the family's or child's own).
+    columns: dict[str, list[tuple[str, str, str]]]
+    waiting: list[tuple[str, str, str, str]] = field(default_factory=list)
 
 
 def _provision_words(item: Provision) -> str:
     how = ", ".join(part for part in (item.frequency, item.duration) if part)
     return f"{item.description} ({how})" if how else str(item.description)
+
+
+def aspiration_words(aspiration: Aspiration, known_as: str) -> str:
+    """Whose words a hope is in, for a tag beside it."""
+    if aspiration.voice == AspirationVoice.CHILD:
+        return f"In {known_as}'s own words"
+    return "Family's words"
+
+
+def outcome_words(outcome: Outcome, known_as: str) -> str:
+    return f"In {known_as}'s or the family's own words" if outcome.in_own_words else ""
+
+
+def _waiting(thread: GoldenThread) -> list[tuple[str, str, str, str]]:
+    """Parts not in the plan yet: (part, words, where it stands, from whom)."""
+    found = []
+    for part in thread.waiting:
+        words = str(getattr(part, "description", None) or getattr(part, "text", ""))
+        who = part.proposed_by.display_name if part.proposed_by else "another service"
+        found.append(
+            (
+                WAITING_PART_WORDS[type(part).__name__],
+                words,
+                part.get_contribution_status_display(),
+                who,
+            )
+        )
+    return found
 
 
 def _smart_by_outcome(plan: Plan, outcomes: list[Outcome]) -> dict[int, tuple[bool, set[str]]]:
@@ -114,12 +152,14 @@ def quality_summary(
 def thread_view(thread: GoldenThread) -> ThreadView:
     """The rows, gaps, quality summary and the four columns of the diagram for one plan."""
     judged = _smart_by_outcome(thread.plan, thread.outcomes)
+    known_as = thread.plan.child.known_as
     helped_by: dict[int, list[Provision]] = {}
     for item in thread.provision:
         for outcome in item.outcomes.all():
             helped_by.setdefault(outcome.pk, []).append(item)
     live_aspirations = {a.pk for a in thread.aspirations}
     live_needs = {n.pk for n in thread.needs}
+    live_outcomes = {o.pk for o in thread.outcomes}
     rows = [
         ThreadRow(
             aspirations=[a.text for a in o.aspirations.all() if a.pk in live_aspirations],
@@ -127,6 +167,7 @@ def thread_view(thread: GoldenThread) -> ThreadView:
             outcome=o.text,
             smart=judged[o.pk][0],
             provision=[_provision_words(p) for p in helped_by.get(o.pk, [])],
+            own_words=outcome_words(o, known_as),
         )
         for o in thread.outcomes
     ]
@@ -139,7 +180,7 @@ def thread_view(thread: GoldenThread) -> ThreadView:
     rows += [
         ThreadRow([], [], "", None, [_provision_words(p)])
         for p in thread.provision
-        if not p.outcomes.all()
+        if not any(o.pk in live_outcomes for o in p.outcomes.all())
     ]
     texts: dict[tuple[str, int], str] = {}
     parts: list[Aspiration | Need | Outcome] = [*thread.aspirations, *thread.needs]
@@ -157,20 +198,28 @@ def thread_view(thread: GoldenThread) -> ThreadView:
     ]
     gap_ids = {(GAP_PART_WORDS_KEY[str(g.kind)], g.part_id) for g in thread.gaps}
 
-    def column(kind: str, items: list[tuple[int, str]]) -> list[tuple[str, str]]:
-        return [(text, "gap" if (kind, pk) in gap_ids else "") for pk, text in items]
+    def column(kind: str, items: list[tuple[int, str, str]]) -> list[tuple[str, str, str]]:
+        return [(text, "gap" if (kind, pk) in gap_ids else "", who) for pk, text, who in items]
 
     columns = {
-        "Hopes (aspirations)": column("aspiration", [(a.pk, a.text) for a in thread.aspirations]),
-        "Needs": column("need", [(n.pk, n.text) for n in thread.needs]),
-        "Outcomes": column("outcome", [(o.pk, o.text) for o in thread.outcomes]),
+        "Hopes (aspirations)": column(
+            "aspiration",
+            [(a.pk, a.text, aspiration_words(a, known_as)) for a in thread.aspirations],
+        ),
+        "Needs": column("need", [(n.pk, n.text, "") for n in thread.needs]),
+        "Outcomes": column(
+            "outcome", [(o.pk, o.text, outcome_words(o, known_as)) for o in thread.outcomes]
+        ),
         "Help (provision)": column(
-            "provision", [(p.pk, _provision_words(p)) for p in thread.provision]
+            "provision", [(p.pk, _provision_words(p), "") for p in thread.provision]
         ),
     }
-    return ThreadView(rows, gaps, quality_summary(thread.outcomes, judged), columns)
+    return ThreadView(
+        rows, gaps, quality_summary(thread.outcomes, judged), columns, _waiting(thread)
+    )
 
 
+WAITING_PART_WORDS = {"Need": "Need", "Outcome": "Outcome", "Provision": "Help"}
 GAP_PART_WORDS_KEY = {
     "aspiration_without_outcome": "aspiration",
     "need_without_outcome": "need",

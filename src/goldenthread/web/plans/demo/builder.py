@@ -19,6 +19,7 @@ from goldenthread.web.plans.demo.access import demo_team_add
 from goldenthread.web.plans.demo.area import DEMO_SIGN_INS, demo_area_build
 from goldenthread.web.plans.demo.batch import Batch
 from goldenthread.web.plans.demo.children import ChildMaker
+from goldenthread.web.plans.demo.contributions import demo_contributions_add
 from goldenthread.web.plans.demo.linking import DemoLinker
 from goldenthread.web.plans.models import Child, Outcome, Plan, Provision
 from goldenthread.web.plans.selectors import children_visible_to
@@ -99,6 +100,8 @@ def area_seed(
         summary.organisations, summary.people = area.organisations, area.people
     # Deadlines are stored for fast lists; bulk writes send no signals, so work them out once.
     plan_schedules_refresh_all(today=today)
+    # A few proposals from the demo therapist, for the coordinator to accept or return.
+    demo_contributions_add()
     summary.children = Child.objects.count()
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()

@@ -17,6 +17,7 @@ from goldenthread.web.plans.models.choices import (
     PlanKindChoice,
     PlanStatus,
 )
+from goldenthread.web.plans.models.contribution import ContributionStatus
 from goldenthread.web.plans.models.plan import Plan, ThemeTag
 from goldenthread.web.plans.models.thread import Aspiration, Need, Outcome, Provision, Step
 
@@ -28,6 +29,7 @@ __all__ = [
     "AspirationVoice",
     "Child",
     "ChildRelationship",
+    "ContributionStatus",
     "DomainChoice",
     "LifecycleStatus",
     "Need",

@@ -18,6 +18,7 @@ from goldenthread.web.plans.models.choices import (
     LifecycleStatus,
     OutcomeTerm,
 )
+from goldenthread.web.plans.models.contribution import ContributedPart
 from goldenthread.web.plans.models.plan import Plan, ThemeTag
 
 LINK_SUGGESTIONS_HELP = (
@@ -33,6 +34,17 @@ def link_suggestions_field() -> models.JSONField:
 
 
 class ThreadPart(TrackedModel):
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["position", "id"]
+
+
+class ContributedThreadPart(ContributedPart):
+    """A need, outcome or help: a part of the thread a professional may propose (see
+    ``contribution.py``)."""
+
     position = models.PositiveIntegerField(default=0)
 
     class Meta:
@@ -58,7 +70,7 @@ class Aspiration(ThreadPart):
         return self.text[:80]
 
 
-class Need(ThreadPart):
+class Need(ContributedThreadPart):
     """Sections B, C and D: what the child needs help with, and the barrier it creates."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="needs")
@@ -70,14 +82,14 @@ class Need(ThreadPart):
 
     history = HistoricalRecords()
 
-    class Meta(ThreadPart.Meta):
+    class Meta(ContributedThreadPart.Meta):
         pass
 
     def __str__(self) -> str:
         return self.text[:80]
 
 
-class Outcome(ThreadPart):
+class Outcome(ContributedThreadPart):
     """Section E: the difference for the child, SMART and in their own words."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="outcomes")
@@ -108,7 +120,7 @@ class Outcome(ThreadPart):
         m2m_fields=[themes, needs, aspirations], excluded_fields=["embedding"]
     )
 
-    class Meta(ThreadPart.Meta):
+    class Meta(ContributedThreadPart.Meta):
         indexes = [
             models.Index(fields=["plan", "archived_at"]),
             # A cheap "has anything changed?" stamp for the similar-outcomes cache.
@@ -138,7 +150,7 @@ class Step(TrackedModel):
         return self.text[:80]
 
 
-class Provision(ThreadPart):
+class Provision(ContributedThreadPart):
     """Sections F, G and H: what is done to help, by whom, how often, for how long and where."""
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="provision")
@@ -157,7 +169,7 @@ class Provision(ThreadPart):
 
     history = HistoricalRecords(m2m_fields=[outcomes, needs])
 
-    class Meta(ThreadPart.Meta):
+    class Meta(ContributedThreadPart.Meta):
         verbose_name_plural = "provision"
 
     def __str__(self) -> str:

@@ -42,9 +42,7 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
     thread = golden_thread_get(plan) if plan else None
     access = child_access(request.user, child.pk)
-    about = (
-        AllAboutMe.objects.filter(child=child).first() if access.can_see_all_about_me else None
-    )
+    about = AllAboutMe.objects.filter(child=child).first() if access.can_see_all_about_me else None
     by_theme = request.GET.get("view") == "themes"
     duplicates = child_duplicates(child)
     return render(

@@ -14,8 +14,10 @@ from goldenthread.web.plans import forms as part_forms
 from goldenthread.web.plans.history import history_rows
 from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision, Step
 from goldenthread.web.plans.models.base import TrackedModel
+from goldenthread.web.plans.models.contribution import ContributedPart, ContributionStatus
 from goldenthread.web.plans.selectors import plan_get_for
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive
+from goldenthread.web.plans.services.contributions import contribution_fields
 from goldenthread.web.plans.services.links import part_save
 from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
 from goldenthread.web.plans.views.linking import linking_context, suggest_form, wants_suggestions
@@ -63,6 +65,17 @@ def _split(form: part_forms.VersionedForm, spec: PartSpec) -> tuple[dict[str, An
     return data, links
 
 
+def _saved_message(record: TrackedModel, spec: PartSpec) -> str:
+    if isinstance(record, ContributedPart) and record.contribution_status == (
+        ContributionStatus.PROPOSED
+    ):
+        return (
+            f"{spec.singular.capitalize()} sent to the plan's coordinator. "
+            "It goes into the plan when they accept it."
+        )
+    return f"{spec.singular.capitalize()} saved"
+
+
 @require_http_methods(["GET", "POST"])
 def part_form(
     request: AuthedRequest,
@@ -80,6 +93,10 @@ def part_form(
     else:
         record = spec.model(plan=plan)  # type: ignore[misc]  # every part but Step has a plan
     kwargs: dict[str, Any] = {"instance": record}
+    linked_outcome = request.GET.get("outcome", "")
+    if kind == "provision" and pk is None and linked_outcome.isdigit():
+        # From the builder: the outcome just saved, ticked ready.
+        kwargs["initial"] = {"outcomes": [int(linked_outcome)]}
     if issubclass(spec.form, part_forms.PlanPartForm):
         kwargs["plan"] = plan
     suggested = None
@@ -92,6 +109,8 @@ def part_form(
     saved_now = None
     if suggested is None and request.method == "POST" and form.is_valid():
         fields, links = _split(form, spec)
+        if isinstance(record, ContributedPart):
+            fields |= contribution_fields(record, plan=plan, user=request.user)
         try:
             part_save(
                 record,
@@ -104,7 +123,7 @@ def part_form(
             form.add_error(None, str(error))
             saved_now = conflict_show_saved(form, record)
         else:
-            messages.success(request, f"{spec.singular.capitalize()} saved")
+            messages.success(request, _saved_message(record, spec))
             return _back_to_plan(plan)
     verb = "Edit" if pk is not None else "Add"
     article = "an" if spec.singular[0] in "aeiou" else "a"

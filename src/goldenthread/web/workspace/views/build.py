@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.models import Need, Outcome
 from goldenthread.web.plans.selectors import plan_get_for
+from goldenthread.web.plans.services.contributions import contribution_fields
 from goldenthread.web.plans.services.links import part_save
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.plans.views.linking import shows_percent
@@ -31,13 +32,16 @@ def outcome_build(request: AuthedRequest, plan_id: int) -> HttpResponse:
         start = form.ready_to_save() if request.POST.get("go") == SAVE else None
         if start is not None:
             position = plan.outcomes.aggregate(top=Max("position"))["top"] or 0
+            outcome = Outcome(plan=plan)
             outcome = part_save(
-                Outcome(plan=plan),
+                outcome,
                 user=request.user,
                 fields={
                     "text": text,
                     "domain": form.cleaned_data["domain"],
                     "position": position + 1,
+                    "in_own_words": form.cleaned_data["in_own_words"],
+                    **contribution_fields(outcome, plan=plan, user=request.user),
                 },
                 links={"needs" if isinstance(start, Need) else "aspirations": [start]},
             )

@@ -1,19 +1,98 @@
-"""The plan issued as a Word document (sections A to K)."""
+"""Issue the plan (the coordinator makes it final), and download it as Word or PDF (A to K)."""
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
 
+from goldenthread.web.access.policy import ChildAccess, child_access
+from goldenthread.web.plans.models import AllAboutMe, ContributionStatus, Plan
 from goldenthread.web.plans.selectors import golden_thread_get, plan_get_for
-from goldenthread.web.plans.views.common import AuthedRequest
-from goldenthread.web.workspace.issue import plan_docx
+from goldenthread.web.plans.services.contributions import (
+    plan_contributions,
+    plan_decider,
+    plan_issue,
+    plan_waiting_count,
+    waiting_message,
+)
+from goldenthread.web.plans.views.common import AuthedRequest, render
+from goldenthread.web.workspace.document import PlanDocument, plan_document
+from goldenthread.web.workspace.issue import plan_docx, plan_pdf
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def plan_issue_docx(request: AuthedRequest, plan_id: int) -> HttpResponse:
-    plan = plan_get_for(request.user, plan_id)
-    response = HttpResponse(plan_docx(golden_thread_get(plan)), content_type=DOCX)
-    response["Content-Disposition"] = f'attachment; filename="plan-{plan.pk}.docx"'
+def _access(request: AuthedRequest, plan: Plan) -> ChildAccess:
+    found: ChildAccess | None = getattr(request, "child_access", None)
+    return found or child_access(request.user, plan.child_id)
+
+
+def _document(request: AuthedRequest, plan: Plan) -> PlanDocument:
+    """The plan as issued: accepted parts only; "All about me" when the person may see it."""
+    visible = _access(request, plan).can_see_all_about_me
+    about = AllAboutMe.objects.filter(child_id=plan.child_id).first() if visible else None
+    return plan_document(
+        golden_thread_get(plan, accepted_only=True), about=about, about_visible=visible
+    )
+
+
+def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
     response["Cache-Control"] = "no-store"
     return response
+
+
+def plan_issue_docx(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
+    document = _document(request, plan)
+    return _download(plan_docx(document), DOCX, f"{document.filename}.docx")
+
+
+def plan_issue_pdf(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    plan = plan_get_for(request.user, plan_id)
+    document = _document(request, plan)
+    return _download(plan_pdf(document), "application/pdf", f"{document.filename}.pdf")
+
+
+@require_http_methods(["GET", "POST"])
+def plan_issue_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
+    """Check the plan is ready, issue it, then offer the Word and PDF copies."""
+    plan = plan_get_for(request.user, plan_id)
+    decider = plan_decider(plan, request.user)
+    error = None
+    if request.method == "POST":
+        if not decider:
+            raise PermissionDenied
+        try:
+            plan_issue(plan, user=request.user)
+        except ValueError as problem:
+            error = str(problem)
+        else:
+            messages.success(request, "Plan issued. You can download it below.")
+            return redirect("plan-issue", plan_id=plan.pk)
+    waiting = plan_waiting_count(plan)
+    thread = golden_thread_get(plan, accepted_only=True)
+    returned = plan_contributions(plan, statuses=(ContributionStatus.RETURNED,))
+    return render(
+        request,
+        "workspace/issue.html",
+        title="Issue the plan",
+        plan=plan,
+        thread=thread,
+        decider=decider,
+        waiting=waiting,
+        waiting_words=waiting_message(waiting) if waiting else "",
+        returned=returned,
+        page_errors={
+            "titleText": "There is a problem",
+            "errorList": [{"text": error, "href": "#main-content"}],
+        }
+        if error
+        else None,
+        status=400 if error else 200,
+        back=("child", plan.child_id),
+    )

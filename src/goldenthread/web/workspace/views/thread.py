@@ -11,12 +11,14 @@ from goldenthread.web.workspace.thread import thread_view
 
 def plan_thread(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
-    view = thread_view(golden_thread_get(plan))
+    view = thread_view(golden_thread_get(plan, accepted_only=True))
     return render(
         request,
         "workspace/thread.html",
         title="The golden thread of this plan",
         plan=plan,
         view=view,
+        can_change=getattr(request, "child_access", None) is not None
+        and request.child_access.can_change_plan,  # type: ignore[attr-defined]
         back=("child", plan.child_id),
     )

@@ -1,0 +1,124 @@
+"""``goldenthread passport``: export a child's outcomes record, or import one from another area.
+
+    goldenthread passport export CHILD_ID --format json|fhir [-o FILE]
+    goldenthread passport import FILE --user USERNAME
+
+Export writes the JSON record (docs/schemas/passport-v1.schema.json) or a FHIR R4 Bundle, and
+is written to the audit trail. Import checks the whole file first, then writes everything or
+nothing, as the person named by ``--user`` (who must be able to add children): the child joins
+that person's local authority and caseload (docs/adr/0014).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+EXIT_OK = 0
+EXIT_NOT_FOUND = 1
+EXIT_INVALID = 2
+MSG_NOT_FOUND = "There is no child with record number {child}"
+MSG_NO_USER = "There is no active person with the username {user}"
+MSG_NOT_JSON = "{path} is not a JSON file"
+MSG_WRITTEN = "Wrote the passport of child {child} as {format} to {path}"
+MSG_PROBLEMS = "Nothing was imported. The file has {count} problem(s):"
+MSG_IMPORTED = (
+    "Imported child {child} ({name}): {plans} plan(s), {outcomes} outcome(s), "
+    "{provision} kind(s) of help"
+)
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    actions = parser.add_subparsers(dest="action", metavar="ACTION", required=True)
+    export = actions.add_parser("export", help="Write one child's passport as JSON or FHIR.")
+    export.add_argument("child", type=int, help="the child's record number")
+    export.add_argument(
+        "--format", choices=("json", "fhir"), default="json", help="json (default) or fhir"
+    )
+    export.add_argument("-o", "--output", type=Path, help="the file to write (default: stdout)")
+    read = actions.add_parser("import", help="Add a child from a passport file (JSON or FHIR).")
+    read.add_argument("file", type=Path, help="a passport .json file or a FHIR Bundle")
+    read.add_argument("--user", required=True, help="username of the person importing it")
+
+
+def _export(args: argparse.Namespace) -> int:
+    from goldenthread.web.access.audit import audit_event_record
+    from goldenthread.web.access.models import AuditAction
+    from goldenthread.web.access.policy import ChildAccess, Reason
+    from goldenthread.web.passport.export import passport_json
+    from goldenthread.web.passport.fhir import record_fhir_bundle
+    from goldenthread.web.passport.selectors import passport_get
+    from goldenthread.web.plans.models import Child
+
+    child = Child.objects.filter(pk=args.child).select_related("current_setting").first()
+    if child is None:
+        print(MSG_NOT_FOUND.format(child=args.child), file=sys.stderr)
+        return EXIT_NOT_FOUND
+    # Run on the server by an operator: the whole record, as the child's own workers see it.
+    record = passport_json(passport_get(child, ChildAccess(child.pk, frozenset({Reason.CASELOAD}))))
+    body = record_fhir_bundle(record) if args.format == "fhir" else record
+    text = json.dumps(body, ensure_ascii=False, indent=2)
+    audit_event_record(
+        person=None,
+        action=AuditAction.EXPORT,
+        child_id=child.pk,
+        object_type="child",
+        object_id=child.pk,
+        url_name="passport-export-command",
+    )
+    if args.output is None:
+        print(text)
+    else:
+        args.output.write_text(text, encoding="utf-8")
+        print(MSG_WRITTEN.format(child=child.pk, format=args.format, path=args.output))
+    return EXIT_OK
+
+
+def _import(args: argparse.Namespace) -> int:
+    from goldenthread.web.accounts.models import User
+    from goldenthread.web.passport.transfer import ImportInvalid
+    from goldenthread.web.passport.views_transfer import passport_file_import
+
+    user = User.objects.filter(username=args.user, is_active=True).first()
+    if user is None:
+        print(MSG_NO_USER.format(user=args.user), file=sys.stderr)
+        return EXIT_NOT_FOUND
+    try:
+        data = json.loads(args.file.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        print(MSG_NOT_JSON.format(path=args.file), file=sys.stderr)
+        return EXIT_INVALID
+    try:
+        result = passport_file_import(data, user=user)
+    except ImportInvalid as error:
+        print(MSG_PROBLEMS.format(count=len(error.problems)), file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem.path or '(the file)'}: {problem.message}", file=sys.stderr)
+        return EXIT_INVALID
+    print(
+        MSG_IMPORTED.format(
+            child=result.child.pk,
+            name=result.child.full_name,
+            plans=result.plans,
+            outcomes=result.outcomes,
+            provision=result.provision,
+        )
+    )
+    return EXIT_OK
+
+
+def run(args: argparse.Namespace) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldenthread.web.settings")
+    import django
+
+    django.setup()
+    from django.core.exceptions import PermissionDenied
+
+    try:
+        return _export(args) if args.action == "export" else _import(args)
+    except PermissionDenied as error:
+        print(str(error), file=sys.stderr)
+        return EXIT_INVALID

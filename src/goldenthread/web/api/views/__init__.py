@@ -1,0 +1,1 @@
+"""API endpoints, thin: selectors to read, services to write, the access policy to decide."""

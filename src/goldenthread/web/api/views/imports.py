@@ -1,0 +1,113 @@
+"""Importing a child's outcomes record, as JSON (the passport schema) or as a FHIR R4 Bundle,
+through the same all-or-nothing import as the import page (``passport.transfer``).
+
+Everything is checked before anything is written; an invalid file gets 400 with every problem
+(path and message). The child is made in the importer's area, on their caseload.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions, serializers, status
+from rest_framework.parsers import JSONParser
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from goldenthread.web.accounts.models import PROFESSIONAL_ROLES
+from goldenthread.web.api.problems import PROBLEM_TYPE, problem_body
+from goldenthread.web.passport.transfer import (
+    NOT_ALLOWED,
+    ImportInvalid,
+    ImportProblem,
+    ImportResult,
+    import_fhir_bundle,
+    import_record_json,
+)
+
+INVALID = "Nothing was imported: the file has {count} problem(s), listed."
+_STEP = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
+
+
+class FhirJsonParser(JSONParser):  # type: ignore[misc]
+    media_type = "application/fhir+json"
+
+
+class ImportedSerializer(serializers.Serializer):  # type: ignore[misc]
+    child = serializers.IntegerField(help_text="The new child's id")
+    plans = serializers.IntegerField()
+    outcomes = serializers.IntegerField()
+    provision = serializers.IntegerField()
+
+
+class CanAddChildren(permissions.BasePermission):  # type: ignore[misc]
+    """An import adds a child, so only the people who may add children may import."""
+
+    message = NOT_ALLOWED
+
+    def has_permission(self, request: Request, view: Any) -> bool:
+        return bool(request.user and request.user.role in PROFESSIONAL_ROLES)
+
+
+def json_pointer(path: str) -> str:
+    """``plans[0].outcomes[3].due_date`` as a JSON Pointer, ``/plans/0/outcomes/3/due_date``,
+    the form every other problem from the API uses (RFC 6901)."""
+    steps = [index or name for index, name in _STEP.findall(path)]
+    return "".join("/" + step.replace("~", "~0").replace("/", "~1") for step in steps if step)
+
+
+def _problems(problems: list[ImportProblem]) -> list[dict[str, str]]:
+    return [{"path": json_pointer(p.path) or "/", "message": p.message} for p in problems]
+
+
+class _Import(APIView):  # type: ignore[misc]
+    permission_classes = [permissions.IsAuthenticated, CanAddChildren]
+
+    def importer(self, data: object, *, user: Any) -> ImportResult:
+        raise NotImplementedError
+
+    def post(self, request: Request) -> Response:
+        try:
+            result = self.importer(request.data, user=request.user)
+        except ImportInvalid as error:
+            problems = _problems(error.problems)
+            body = problem_body(400, INVALID.format(count=len(problems)), problems)
+            return Response(body, status=status.HTTP_400_BAD_REQUEST, content_type=PROBLEM_TYPE)
+        imported = {
+            "child": result.child.pk,
+            "plans": result.plans,
+            "outcomes": result.outcomes,
+            "provision": result.provision,
+        }
+        return Response(imported, status=status.HTTP_201_CREATED)
+
+
+_RESPONSES = {201: ImportedSerializer}
+
+
+@extend_schema(
+    tags=["import"],
+    summary="Import a child's record from the passport JSON (schema 1.x)",
+    request={"application/json": OpenApiTypes.OBJECT},
+    responses=_RESPONSES,
+)
+class RecordImport(_Import):
+    def importer(self, data: object, *, user: Any) -> ImportResult:
+        return import_record_json(data, user=user)
+
+
+@extend_schema(
+    tags=["import"],
+    summary="Import a child's record from a FHIR R4 Bundle made by a passport export",
+    request={"application/fhir+json": OpenApiTypes.OBJECT, "application/json": OpenApiTypes.OBJECT},
+    responses=_RESPONSES,
+)
+class FhirImport(_Import):
+    parser_classes = [FhirJsonParser, JSONParser]
+
+    def importer(self, data: object, *, user: Any) -> ImportResult:
+        return import_fhir_bundle(data, user=user)

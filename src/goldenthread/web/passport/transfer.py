@@ -1,0 +1,229 @@
+"""Import a child's outcomes record: the JSON record (schema 1.1) or a FHIR R4 Bundle.
+
+Everything is checked first and every problem is collected, each naming its place in the file
+("plans[0].outcomes[3].due_date", "entry[12].resource.target[0].dueDate"); then everything is
+written in one transaction through the plans services (``record_save``, so history and the audit
+trail are kept), or nothing is. An import makes a new child in the importing person's local
+authority, on their caseload (ADR 0014).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+
+from goldenthread.core.identifiers import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
+from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Organisation, User
+from goldenthread.web.passport.transfer_write import PartRefusedError, RecordWriter
+from goldenthread.web.plans.models import (
+    Child,
+)
+from goldenthread.web.plans.services.children import NoLocalAuthorityError, local_authority_for
+
+SCHEMA_PATH = Path(__file__).resolve().parents[4] / "docs" / "schemas" / "passport-v1.schema.json"
+
+NOT_ALLOWED = "Only people who can add children can import a passport"
+MISSING = "This is missing"
+NOT_A_DATE = "Write a real date as YYYY-MM-DD, for example 2027-07-16"
+UNKNOWN_CODE = "Unknown code {value!r}: use one of {allowed}"
+NAME_NEEDED = "Give the child's first and last name (files made before version 1.1 lack them)"
+NHS_INVALID = "This is not a real NHS number: 10 digits, the last one a check digit"
+UPN_INVALID = "This is not a real unique pupil number"
+ALREADY_HERE = "A child with this NHS number is already held in {area}: open their record instead"
+NO_SUCH_PART = "There is no {what} with id {id} in this plan"
+SAME_ID = "Two {what} in this plan have the id {id}"
+SCORED_TWICE = "This outcome has two scores at the same review"
+
+
+@dataclass(frozen=True)
+class ImportProblem:
+    path: str
+    message: str
+
+
+class ImportInvalid(Exception):  # noqa: N818 - the name the API was built against
+    """The file cannot be imported as it is; nothing was written."""
+
+    def __init__(self, problems: list[ImportProblem]) -> None:
+        self.problems = problems
+        super().__init__("; ".join(f"{p.path or 'file'}: {p.message}" for p in problems))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    child: Child
+    plans: int
+    outcomes: int
+    provision: int
+
+
+@cache
+def record_schema() -> dict[str, Any]:
+    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return schema
+
+
+def _path(parts: Iterable[object]) -> str:
+    out = ""
+    for part in parts:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _schema_problem(error: jsonschema.ValidationError) -> ImportProblem:
+    path = list(error.absolute_path)
+    expected: Any = error.validator_value
+    instance: Any = error.instance
+    if error.validator == "required":
+        missing = [p for p in expected if p not in instance]
+        return ImportProblem(_path([*path, missing[0]]), MISSING)
+    if error.validator == "enum":
+        allowed = ", ".join("null" if a is None else str(a) for a in expected)
+        return ImportProblem(
+            _path(path), UNKNOWN_CODE.format(value=error.instance, allowed=allowed)
+        )
+    if error.validator == "format" and error.validator_value == "date":
+        return ImportProblem(_path(path), NOT_A_DATE)
+    if error.validator == "oneOf" and path and str(path[-1]).endswith(("date", "_on", "due")):
+        return ImportProblem(_path(path), NOT_A_DATE)
+    return ImportProblem(_path(path), error.message)
+
+
+def _schema_problems(data: object) -> list[ImportProblem]:
+    validator = jsonschema.Draft202012Validator(
+        record_schema(), format_checker=jsonschema.FormatChecker()
+    )
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
+    return [_schema_problem(e) for e in errors]
+
+
+def _ids(items: list[dict[str, Any]], what: str, at: str) -> tuple[set[int], list[ImportProblem]]:
+    seen: set[int] = set()
+    problems = []
+    for index, item in enumerate(items):
+        if item["id"] in seen:
+            problems.append(
+                ImportProblem(f"{at}[{index}].id", SAME_ID.format(what=what, id=item["id"]))
+            )
+        seen.add(item["id"])
+    return seen, problems
+
+
+def _links(
+    items: list[dict[str, Any]], at: str, field: str, known: set[int], what: str
+) -> list[ImportProblem]:
+    return [
+        ImportProblem(f"{at}[{i}].{field}[{j}]", NO_SUCH_PART.format(what=what, id=ref))
+        for i, item in enumerate(items)
+        for j, ref in enumerate(item.get(field, []))
+        if ref not in known
+    ]
+
+
+def _plan_problems(plan: dict[str, Any], at: str) -> list[ImportProblem]:
+    hopes, problems = _ids(plan["aspirations"], "hopes", f"{at}.aspirations")
+    needs, more = _ids(plan.get("needs", []), "needs", f"{at}.needs")
+    outcomes, most = _ids(plan["outcomes"], "outcomes", f"{at}.outcomes")
+    problems += more + most
+    problems += _links(plan["outcomes"], f"{at}.outcomes", "needs", needs, "need")
+    problems += _links(plan["outcomes"], f"{at}.outcomes", "aspirations", hopes, "hope")
+    problems += _links(plan["provision"], f"{at}.provision", "outcomes", outcomes, "outcome")
+    problems += _links(plan["provision"], f"{at}.provision", "needs", needs, "need")
+    for r, review in enumerate(plan.get("reviews", [])):
+        scored: list[int] = []
+        for i, score in enumerate(review["scores"]):
+            where = f"{at}.reviews[{r}].scores[{i}].outcome"
+            if score["outcome"] not in outcomes:
+                what = NO_SUCH_PART.format(what="outcome", id=score["outcome"])
+                problems.append(ImportProblem(where, what))
+            elif score["outcome"] in scored:
+                problems.append(ImportProblem(where, SCORED_TWICE))
+            scored.append(score["outcome"])
+    return problems
+
+
+def _child_problems(child: dict[str, Any], local_authority: Organisation) -> list[ImportProblem]:
+    problems = []
+    if not child.get("first_name") or not child.get("last_name"):
+        problems.append(ImportProblem("child.first_name", NAME_NEEDED))
+    nhs = child.get("nhs_number", "")
+    if nhs and not nhs_number_is_valid(nhs):
+        problems.append(ImportProblem("child.nhs_number", NHS_INVALID))
+    elif (
+        nhs
+        and Child.objects.filter(
+            local_authority=local_authority, nhs_number=normalise_nhs_number(nhs)
+        ).exists()
+    ):
+        problems.append(
+            ImportProblem("child.nhs_number", ALREADY_HERE.format(area=local_authority.name))
+        )
+    if child.get("upn") and not upn_is_valid(child["upn"]):
+        problems.append(ImportProblem("child.upn", UPN_INVALID))
+    return problems
+
+
+def record_problems(data: object, *, user: User) -> list[ImportProblem]:
+    """Everything wrong with a JSON record, for this person importing it. Empty means importable."""
+    problems = _schema_problems(data)
+    if problems:
+        return problems
+    assert isinstance(data, dict)
+    try:
+        local_authority = local_authority_for(user)
+    except NoLocalAuthorityError as error:
+        return [ImportProblem("", str(error))]
+    problems = _child_problems(data["child"], local_authority)
+    for index, plan in enumerate(data["plans"]):
+        problems += _plan_problems(plan, f"plans[{index}]")
+    return problems
+
+
+def _import(record: dict[str, Any], user: User) -> ImportResult:
+    if user.role not in PROFESSIONAL_ROLES:
+        raise PermissionDenied(NOT_ALLOWED)
+    problems = record_problems(record, user=user)
+    if problems:
+        raise ImportInvalid(problems)
+    writer = RecordWriter(user, local_authority_for(user))
+    try:
+        with transaction.atomic():
+            child = writer.child(record)
+            for index, plan in enumerate(record["plans"]):
+                writer.plan(child, plan, f"plans[{index}]")
+    except PartRefusedError as error:
+        raise ImportInvalid(
+            [ImportProblem(path, message) for path, message in error.problems]
+        ) from error
+    return ImportResult(child=child, **writer.counts)
+
+
+def import_record_json(data: object, *, user: User) -> ImportResult:
+    """Import a JSON outcomes record (schema 1.x) as a new child on the person's caseload.
+
+    Raises ``ImportInvalid`` (every problem, nothing written) or ``PermissionDenied`` when the
+    person may not add children.
+    """
+    if user.role not in PROFESSIONAL_ROLES:
+        raise PermissionDenied(NOT_ALLOWED)
+    return _import(data, user)  # type: ignore[arg-type]  # checked by the schema first
+
+
+def import_fhir_bundle(data: object, *, user: User) -> ImportResult:
+    """Import a FHIR R4 Bundle as made by the FHIR export; otherwise as ``import_record_json``."""
+    from goldenthread.web.passport.fhir_read import fhir_record
+
+    if user.role not in PROFESSIONAL_ROLES:
+        raise PermissionDenied(NOT_ALLOWED)
+    record, problems = fhir_record(data)
+    if record is None:
+        raise ImportInvalid([ImportProblem(path, message) for path, message in problems])
+    return _import(record, user)

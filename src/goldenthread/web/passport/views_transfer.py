@@ -1,0 +1,96 @@
+"""The page to import a child's passport file (JSON record or FHIR Bundle) into this area."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.views.decorators.http import require_http_methods
+
+from goldenthread.web.passport.transfer import (
+    ImportInvalid,
+    ImportProblem,
+    ImportResult,
+    import_fhir_bundle,
+    import_record_json,
+)
+from goldenthread.web.plans.views.common import AuthedRequest, render
+
+MAX_BYTES = 5 * 1024 * 1024
+NOT_JSON = "The file is not JSON. Choose a passport file that ends in .json"
+TOO_BIG = "The file must be smaller than 5 MB"
+CHOOSE_FILE = "Choose a passport file to import"
+PROBLEMS = "The file has {count} problem{s}, listed above. Nothing was imported."
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label="The passport file",
+        help_text="A .json file: a Golden Thread passport, or a FHIR R4 Bundle made by it.",
+        error_messages={"required": CHOOSE_FILE},
+    )
+
+
+def passport_file_import(data: object, *, user: Any) -> ImportResult:
+    """A FHIR Bundle or a JSON record, told apart by ``resourceType``."""
+    if isinstance(data, dict) and data.get("resourceType") == "Bundle":
+        return import_fhir_bundle(data, user=user)
+    return import_record_json(data, user=user)
+
+
+def _read(upload: Any) -> tuple[object, list[ImportProblem]]:
+    if upload.size > MAX_BYTES:
+        return None, [ImportProblem("", TOO_BIG)]
+    try:
+        return json.loads(upload.read().decode("utf-8")), []
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return None, [ImportProblem("", NOT_JSON)]
+
+
+@require_http_methods(["GET", "POST"])
+def passport_import(request: AuthedRequest) -> HttpResponse:
+    form = ImportForm(request.POST or None, request.FILES or None, auto_id="%s")
+    problems: list[ImportProblem] = []
+    if request.method == "POST" and form.is_valid():
+        data, problems = _read(form.cleaned_data["file"])
+        if not problems:
+            try:
+                result = passport_file_import(data, user=request.user)
+            except ImportInvalid as error:
+                problems = error.problems
+            except PermissionDenied:
+                raise
+            else:
+                messages.success(
+                    request,
+                    f"Imported {result.child.full_name}: {result.plans} plan(s), "
+                    f"{result.outcomes} outcome(s) and {result.provision} kind(s) of help.",
+                )
+                return redirect("passport", child_id=result.child.pk)
+    page_errors = None
+    if problems:
+        page_errors = {
+            "titleText": "There is a problem",
+            "errorList": [
+                {"text": f"{p.path}: {p.message}" if p.path else p.message, "href": "#file"}
+                for p in problems
+            ],
+        }
+    return render(
+        request,
+        "passport/import.html",
+        title="Import a passport",
+        status=400 if problems else 200,
+        forms_=(form,),
+        file_error=PROBLEMS.format(count=len(problems), s="" if len(problems) == 1 else "s")
+        if problems
+        else None,
+        problems=problems,
+        form=form,
+        **({"page_errors": page_errors} if page_errors else {}),
+    )
