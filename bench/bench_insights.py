@@ -11,10 +11,14 @@ Two measurements (docs/adr/0010-insights-at-scale.md):
 2. ``national`` — a simulated national-scale schema: the app's real tables (migrated), filled
    by ``INSERT … SELECT generate_series`` in a scratch database (700,000 children in ONE local
    authority, so the area aggregates run over the whole nation through the same code), then
+   then the nightly ``insights refresh`` builds the facts tables from them (timed), then
    every dashboard's aggregates (selectors + disclosure control, no HTML) are timed:
 
        DATABASE_URL=postgres://postgres@127.0.0.1:5432/gt_insights_national \\
            .venv/bin/python bench/bench_insights.py national --children 700000
+
+   ``--reuse`` times an already simulated database again (adding the review step if it was
+   simulated without it); ``--no-refresh`` skips the refresh.
 
    The simulated rows are regular, not realistic (needs, themes and statuses cycle by id),
    so the plan shapes are fair for timing but say nothing about real distributions.
@@ -139,9 +143,46 @@ def simulate(children: int) -> int:
                 f"  simulated {name}: {cursor.rowcount:,} rows"
                 f" in {time.perf_counter() - step:.1f} s"
             )
+    simulate_reviews()
+    with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE")  # statistics, and the visibility map for index-only scans
-        print(f"  built and analysed in {time.perf_counter() - started:.0f} s")
+    print(f"  built and analysed in {time.perf_counter() - started:.0f} s")
     return int(la)
+
+
+PROVIDERS = ["Teaching assistant", "Speech and language therapist", "Short breaks service", ""]
+
+
+def simulate_reviews() -> None:
+    """Who delivers each piece of provision, and one review per plan rating every outcome
+    (GAS level -2 to +2, weight 1 or 2), so attainment figures have GAS to average.
+    Skipped when the simulation already has reviews (a database simulated before this step)."""
+    from django.db import connection
+
+    sql = {
+        "providers": f"""UPDATE plans_provision SET delivered_by =
+                ({_sql_array(PROVIDERS)})[(1 + id % {len(PROVIDERS)})::int]""",
+        "reviews": """INSERT INTO reviews_review (created_at, updated_at, row_version, kind,
+                meeting_on, invited, child_views, parent_views, decision, plan_id)
+                SELECT now(), now(), 1, 'annual', current_date - (p.id % 300)::int, '', '', '',
+                    'keep', p.id FROM plans_plan p""",
+        "outcome GAS levels": """INSERT INTO reviews_outcomeprogress (gas_level, weight,
+                achievement_status, evidence, decision, outcome_id, review_id)
+                SELECT ((o.id * 7) % 5 - 2)::smallint, 1 + o.id % 2, 'improving', '',
+                    'continue', o.id, r.id
+                FROM plans_outcome o JOIN reviews_review r ON r.plan_id = o.plan_id""",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT EXISTS (SELECT 1 FROM reviews_review)")
+        if cursor.fetchone()[0]:
+            return
+        for name, statement in sql.items():
+            step = time.perf_counter()
+            cursor.execute(statement)
+            print(
+                f"  simulated {name}: {cursor.rowcount:,} rows"
+                f" in {time.perf_counter() - step:.1f} s"
+            )
 
 
 def time_aggregates(area_id: int, runs: int) -> dict[str, list[float]]:
@@ -149,23 +190,28 @@ def time_aggregates(area_id: int, runs: int) -> dict[str, list[float]]:
 
     from goldenthread.web.insights.dashboards import DASHBOARDS
     from goldenthread.web.insights.filters import InsightFilter
-    from goldenthread.web.insights.views import build, disclosure_policy
+    from goldenthread.web.insights.views import aggregate_session, disclosure_policy
 
     chosen = InsightFilter(area_id=area_id, today=timezone.localdate())
     times: dict[str, list[float]] = {}
     for slug, board in DASHBOARDS.items():
         for _ in range(runs):
             started = time.perf_counter()
-            build(board, chosen, disclosure_policy())
+            with aggregate_session():  # the queries and protection, never the figure cache
+                board.build(chosen, disclosure_policy())
             times.setdefault(slug, []).append(time.perf_counter() - started)
     return times
 
 
-def time_pages(runs: int) -> dict[str, list[float]]:
+def time_pages(runs: int, *, cold: bool) -> dict[str, list[float]]:
+    """Page times. ``cold``: the figure cache is emptied before each run, so every run counts
+    and protects from the facts (the first view of a filter after a refresh); otherwise the
+    figures kept since the refresh are read (every later view of that filter)."""
     from django.test import Client
 
     from goldenthread.web.accounts.models import Role, User
     from goldenthread.web.insights.dashboards import DASHBOARDS
+    from goldenthread.web.insights.models import FigureCache
 
     client = Client()
     client.force_login(User.objects.filter(role=Role.STRATEGIC_LEADER).earliest("pk"))
@@ -173,6 +219,8 @@ def time_pages(runs: int) -> dict[str, list[float]]:
     for slug in DASHBOARDS:
         client.get(f"/insights/{slug}/")  # warm the connection and templates, not timed
         for _ in range(runs):
+            if cold:
+                FigureCache.objects.all().delete()
             started = time.perf_counter()
             response = client.get(f"/insights/{slug}/")
             times.setdefault(slug, []).append(time.perf_counter() - started)
@@ -201,6 +249,9 @@ def main() -> int:
     parser.add_argument(
         "--reuse", action="store_true", help="time an already simulated scratch database again"
     )
+    parser.add_argument(
+        "--no-refresh", action="store_true", help="time the facts as they are (no refresh first)"
+    )
     args = parser.parse_args()
     import django
 
@@ -213,7 +264,12 @@ def main() -> int:
         from goldenthread.web.plans.models import Child, Outcome
 
         print(f"  {Child.objects.count():,} children, {Outcome.objects.count():,} outcomes")
-        report(time_pages(args.runs), "pages")
+        print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
+        print("  first view after a refresh (figures counted from the facts):")
+        report(time_pages(args.runs, cold=True), "pages, counted")
+        print("  later views (figures kept since the refresh):")
+        report(time_pages(args.runs, cold=False), "pages, kept")
+        print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
         return 0
     call_command("migrate", verbosity=0)
     from goldenthread.web.accounts.models import Organisation
@@ -222,13 +278,47 @@ def main() -> int:
     if args.reuse:
         area_id = Organisation.objects.get(name="Simulated England").pk
         print(f"  reusing {Child.objects.count():,} simulated children")
+        simulate_reviews()
     elif Child.objects.exists():
         print("the scratch database already has children: use an empty one", file=sys.stderr)
         return 1
     else:
         area_id = simulate(args.children)
+    if not args.no_refresh:
+        from goldenthread.web.insights.refresh import facts_refresh
+
+        # The nightly job, exactly as ``goldenthread insights refresh`` runs it.
+        result = facts_refresh(progress=lambda line: print(f"  refresh: {line}", flush=True))
+        print(f"  facts refreshed in {result.seconds:.0f} s")
+    print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
     report(time_aggregates(area_id, args.runs), "national aggregates")
+    print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
+    time_kept(area_id)
     return 0
+
+
+def time_kept(area_id: int) -> None:
+    """The nightly warm-up of the unfiltered dashboards, then reading them back as kept."""
+    from django.utils import timezone
+
+    from goldenthread.web.insights.dashboards import DASHBOARDS
+    from goldenthread.web.insights.filters import InsightFilter
+    from goldenthread.web.insights.models import FigureCache
+    from goldenthread.web.insights.views import build, dashboards_warm, disclosure_policy
+
+    FigureCache.objects.all().delete()
+    started = time.perf_counter()
+    warmed = dashboards_warm()
+    print(
+        f"  warm-up (part of the refresh): {warmed} dashboards in"
+        f" {time.perf_counter() - started:.0f} s"
+    )
+    chosen = InsightFilter(area_id=area_id, today=timezone.localdate())
+    for slug, board in DASHBOARDS.items():
+        if board.from_facts:
+            started = time.perf_counter()
+            build(board, chosen, disclosure_policy())
+            print(f"  {slug:<12} kept: {time.perf_counter() - started:.2f} s")
 
 
 if __name__ == "__main__":

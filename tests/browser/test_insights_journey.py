@@ -50,6 +50,15 @@ def test_a_leader_filters_down_to_a_tiny_school_and_sees_suppression(
     expect(page.get_by_text("too few outcomes").first).to_be_visible()
     assert_accessible(page, "the outcomes dashboard filtered to a tiny school")
 
+    expect(page.get_by_text("Figures as of").first).to_be_visible()
+    page.goto(f"{base}/insights/attainment/?setting={world.tiny_school.pk}")
+    cells = page.locator("table td").all_inner_texts()
+    assert cells and all(cell.strip() in {"c", "0", "z", "x", ""} for cell in cells)
+    assert_accessible(page, "the attainment dashboard (GAS) filtered to a tiny school")
+    page.goto(f"{base}/insights/quality/")
+    expect(page.get_by_text("The check failed most often is").first).to_be_visible()
+    assert_accessible(page, "the quality dashboard with the commonest failures")
+
     page.goto(f"{base}/insights/reviews/?setting={world.tiny_school.pk}")
     assert_accessible(page, "the reviews dashboard filtered to a tiny school")
     html = page.content()

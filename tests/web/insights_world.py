@@ -12,7 +12,9 @@ from django.utils import timezone
 
 from goldenthread.web.access.models import Team
 from goldenthread.web.accounts.models import Organisation, Role, User
+from goldenthread.web.insights.refresh import facts_refresh
 from goldenthread.web.plans.models import Child, Need, Outcome, Plan, Provision, ThemeTag
+from goldenthread.web.reviews.models import OutcomeProgress, PlanDecision, Review, ReviewKind
 from tests.web import factories
 
 BIG_SCHOOL_CHILDREN = 30
@@ -25,6 +27,7 @@ AREAS = (
 DOMAINS = ("education", "health", "social_care")
 STATUSES = ("achieved", "in-progress", "not-achieved", "improving", "achieved")
 NEEDS = ("ASD", "SLCN", "SEMH", "MLD")
+PROVIDERS = ("Teaching assistant", "Speech and language therapist")
 
 
 @dataclass
@@ -63,6 +66,7 @@ def _child_thread(child: Child, index: int, coordinator: User, today: dt.date) -
         )
         for k in range(2)
     ]
+    outcomes = []
     for k in range(3):
         outcome = Outcome.objects.create(
             plan=plan,
@@ -73,12 +77,58 @@ def _child_thread(child: Child, index: int, coordinator: User, today: dt.date) -
             quality_smart=(None, True, False)[(index + k) % 3],
         )
         outcome.themes.set(ThemeTag.objects.filter(number__in=[1 + (index + k) % 4, 1 + k]))
+        outcomes.append(outcome)
         if k == 0:
             outcome.needs.add(needs[0])
-            help_ = Provision.objects.create(plan=plan, description="Help", domain=outcome.domain)
+            help_ = Provision.objects.create(
+                plan=plan,
+                description="Help",
+                domain=outcome.domain,
+                delivered_by=PROVIDERS[index % 2],
+            )
             help_.outcomes.add(outcome)
             if index % 2:
                 help_.needs.add(needs[1])
+    _reviews(plan, outcomes, index, today)
+
+
+def _reviews(plan: Plan, outcomes: list[Outcome], index: int, today: dt.date) -> None:
+    """Two reviews for four children in five: every outcome at -1, then later levels that vary.
+
+    For one child in three the later review rates only the first two outcomes, so the third
+    outcome's latest level is still the earlier one. Weights are 1 or 2.
+    """
+    if index % 5 == 4:
+        return
+    earlier, later = (
+        Review.objects.create(
+            plan=plan,
+            kind=ReviewKind.ANNUAL,
+            meeting_on=today - dt.timedelta(days=days),
+            decision=PlanDecision.KEEP,
+        )
+        for days in (400, 30)
+    )
+    for k, outcome in enumerate(outcomes):
+        weight = 1.0 + (index + k) % 2
+        OutcomeProgress.objects.create(
+            review=earlier,
+            outcome=outcome,
+            gas_level=-1,
+            weight=weight,
+            achievement_status="no-change",
+            decision="continue",
+        )
+        if k == 2 and index % 3 == 0:
+            continue
+        OutcomeProgress.objects.create(
+            review=later,
+            outcome=outcome,
+            gas_level=(index * 2 + k) % 5 - 2,
+            weight=weight,
+            achievement_status="improving",
+            decision="continue",
+        )
 
 
 def insights_world_create() -> InsightsWorld:
@@ -113,4 +163,5 @@ def insights_world_create() -> InsightsWorld:
         _child_thread(child, index, coordinators[index % 2], today)
     other_area = factories.local_authority_create(name="Eastshire Council")
     factories.child_create(local_authority=other_area, first_name="Elsewhere", last_name="Child")
+    facts_refresh()  # what the nightly command does: the dashboards read these facts
     return world

@@ -85,4 +85,10 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_NOT_EMPTY
     print(summary_text(summary, password_note=note))
+    # Area insights read nightly facts: work them out now so the demo's dashboards have figures.
+    from goldenthread.web.insights.refresh import facts_refresh
+    from goldenthread.web.insights.views import dashboards_warm
+
+    facts_refresh()
+    dashboards_warm(today=today)
     return EXIT_OK

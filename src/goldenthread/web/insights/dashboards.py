@@ -28,6 +28,7 @@ from goldenthread.web.insights.figures import (
     share_sentence,
 )
 from goldenthread.web.insights.filters import InsightFilter
+from goldenthread.web.insights.measures import failures_by_figure, failures_figure, gas_figure
 from goldenthread.web.insights.trends import trend_figures
 
 
@@ -37,6 +38,7 @@ class Dashboard:
     title: str
     description: str
     build: Callable[[InsightFilter, DisclosurePolicy], list[Figure]]
+    from_facts: bool = True  # reads the nightly facts (ADR 0013), not the live plans
 
 
 def _outcomes(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
@@ -69,16 +71,16 @@ def _outcomes(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
 
 
 def _quality(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
-    figures = []
+    smart_figures, failure_figures = [], []
     for row, heading, title in (
         ("setting", "Setting", "SMART outcomes by setting"),
         ("service", "Coordinating service", "SMART outcomes by coordinating service"),
         ("team", "Team", "SMART outcomes by team"),
         ("domain", "Education, health or care", "SMART outcomes by Education, Health and Care"),
     ):
-        counts = s.outcome_counts(chosen, row=row, column=s.smart_case())
+        counts, failures = s.quality(chosen, row=row, failures_too=row != "domain")
         fixed = DOMAINS if row == "domain" else ()
-        figures.append(
+        smart_figures.append(
             figure_build(
                 key=f"smart-by-{row}",
                 title=title,
@@ -92,22 +94,30 @@ def _quality(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
                 share_column=0,
                 share_heading="% SMART",
                 summary=share_sentence("of SMART outcomes", "outcomes"),
-                notes=["Which SMART checks fail most often is not stored yet (see the ADR)."],
             )
         )
-    return figures
+        if row != "domain":
+            failure_figures.append(
+                failures_by_figure(row=row, heading=heading, counts=failures, policy=policy)
+            )
+    return [*smart_figures, failures_figure(s.failure_counts(chosen), policy), *failure_figures]
+
+
+ATTAINMENT_ROWS = (
+    # row, heading, fixed rows, additive (each outcome in one row), "none" label
+    ("theme", "Theme", THEMES, False, "No theme chosen"),
+    ("need", "Primary need", NEEDS, True, "Not recorded"),
+    ("phase", "Phase", PHASE_ROWS, True, "Not recorded"),
+    ("provision", "Type of provision", DOMAINS, False, "No provision"),
+    ("provider", "Who delivers the provision", (), False, "Not recorded"),
+)
 
 
 def _attainment(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
     figures = []
-    for row, heading, fixed, additive in (
-        ("theme", "Theme", THEMES, False),
-        ("need", "Primary need", NEEDS, True),
-        ("phase", "Phase", PHASE_ROWS, True),
-        ("provision", "Type of provision", DOMAINS, False),
-    ):
-        counts = s.outcome_counts(chosen, row=row, column=s.achievement_case())
-        missing = "No provision" if row == "provision" else "Not recorded"
+    for row, heading, fixed, additive, missing in ATTAINMENT_ROWS:
+        result = s.attainment(chosen, row=row)
+        counts = result.counts
         figures.append(
             figure_build(
                 key=f"achieved-by-{row}",
@@ -122,6 +132,19 @@ def _attainment(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]
                 share_column=0,
                 share_heading="% achieved",
                 summary=share_sentence("achieved", "outcomes"),
+            )
+        )
+        groups = result.gas
+        gas_rows = rows_from({(key, None): (0, 0) for key in groups}, fixed=fixed, missing=missing)
+        figures.append(
+            gas_figure(
+                key=f"gas-by-{row}",
+                title=f"GAS T-score by {heading.lower()}",
+                groups=groups,
+                rows=gas_rows,
+                row_heading=heading,
+                policy=policy,
+                additive=additive,
             )
         )
     return figures
@@ -218,13 +241,15 @@ DASHBOARDS: dict[str, Dashboard] = {
         Dashboard(
             "quality",
             "Outcome quality",
-            "How many outcomes are SMART, by setting, service and team.",
+            "How many outcomes are SMART, and which checks fail most, by setting, service and"
+            " team.",
             _quality,
         ),
         Dashboard(
             "attainment",
             "What works",
-            "How many outcomes are achieved, by theme, need, phase and provision.",
+            "How many outcomes are achieved and the GAS T-score, by theme, need, phase and"
+            " provision.",
             _attainment,
         ),
         Dashboard(
@@ -238,12 +263,14 @@ DASHBOARDS: dict[str, Dashboard] = {
             "Review timeliness",
             "Annual reviews that are late, by setting, service, team and coordinator.",
             _reviews,
+            from_facts=False,
         ),
         Dashboard(
             "trends",
             "Trends and demand",
             "New EHC plans each year by need, and a projection of demand.",
             trend_figures,
+            from_facts=False,
         ),
     )
 }

@@ -46,16 +46,23 @@ class Figure:
     bars: tuple[Bar, ...] = ()
     percent_chart: bool = False
     notes: tuple[str, ...] = field(default_factory=tuple)
+    show_totals: bool = True  # False when a row's cells overlap (their sum counts twice)
+    extra_headings: tuple[str, ...] = ()
 
     @property
     def with_totals(self) -> bool:
         """A one-column figure is its own total: showing a rounded copy beside it confuses."""
-        return len(self.columns) > 1 and any(line.total is not None for line in self.lines)
+        return (
+            self.show_totals
+            and len(self.columns) > 1
+            and any(line.total is not None for line in self.lines)
+        )
 
     @property
     def headers(self) -> list[str]:
         head = [self.row_heading, *self.columns, *(["Total"] if self.with_totals else [])]
-        return [*head, self.share_heading] if self.share_heading else head
+        head = [*head, self.share_heading] if self.share_heading else head
+        return [*head, *self.extra_headings]
 
     def rows_as_text(self) -> list[list[str]]:
         """Every row as it is published (the same words on the page and in downloads)."""
@@ -67,6 +74,9 @@ class Figure:
                 row.append(line.total.text if line.total else "")
             if self.share_heading:
                 row.append(line.share.text if line.share else "")
+            if self.extra_headings:
+                extras = [value.text for value in line.extras]
+                row += (extras + [""] * len(self.extra_headings))[: len(self.extra_headings)]
             rows.append(row)
         return rows
 

@@ -8,12 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models.lookups import GreaterThan
 
 from goldenthread.core import calendar
 from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
-from goldenthread.web.plans.models import Need, Outcome, Plan, Provision
+from goldenthread.web.insights.models import (
+    NeedFact,
+    OutcomeFact,
+    OutcomeServiceFact,
+    ProvisionFact,
+)
+from goldenthread.web.plans.models import Outcome, Plan
 
 # Phases by year group (Nursery -1, Reception 0 … Year 13; DOMAIN.md §5). Outside Nursery to
 # Year 13 a child is "early years" (younger) or "post-19" (older, plans run to 25).
@@ -111,32 +119,6 @@ def _outcome_q(chosen: InsightFilter) -> Q:
     return q
 
 
-def outcomes_chosen(chosen: InsightFilter) -> QuerySet[Outcome]:
-    return Outcome.objects.filter(_outcome_q(chosen) & _plan_q(chosen, "plan__"))
-
-
-def needs_chosen(chosen: InsightFilter) -> QuerySet[Need]:
-    needs = Need.objects.filter(_plan_q(chosen, "plan__"), archived_at__isnull=True)
-    if chosen.domain:
-        needs = needs.filter(domain=chosen.domain)
-    if chosen.theme:
-        needs = needs.filter(
-            Exists(Outcome.objects.filter(needs=OuterRef("pk"), themes__number=chosen.theme))
-        )
-    return needs
-
-
-def provision_chosen(chosen: InsightFilter) -> QuerySet[Provision]:
-    provision = Provision.objects.filter(_plan_q(chosen, "plan__"), archived_at__isnull=True)
-    if chosen.domain:
-        provision = provision.filter(domain=chosen.domain)
-    if chosen.theme:
-        provision = provision.filter(
-            Exists(Outcome.objects.filter(provision=OuterRef("pk"), themes__number=chosen.theme))
-        )
-    return provision
-
-
 def plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:
     """Current plans; with a theme or domain chosen, those with an outcome of that kind."""
     plans = Plan.objects.filter(_plan_q(chosen, ""))
@@ -154,3 +136,56 @@ def first_plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:
     if chosen.service_id:
         q &= Q(coordinator__organisation_id=chosen.service_id)
     return Plan.objects.filter(q, start_date__isnull=False)
+
+
+def theme_bit(number: int) -> int:
+    """The bit for a theme in the facts' ``themes`` mask (ADR 0013)."""
+    return 1 << (number - 1)
+
+
+def has_bits(field: str, bits: int) -> GreaterThan[Any]:
+    """``field & bits > 0`` as a condition (a filter, or an aggregate's ``filter=``)."""
+    return GreaterThan(F(field).bitand(bits), 0)
+
+
+def _facts_q(chosen: InsightFilter) -> Q:
+    """The same population as ``_plan_q`` (current plans only are in the facts), on the facts'
+    own columns: no join to the live tables."""
+    q = Q(authority_id=chosen.area_id)
+    if chosen.primary_need:
+        q &= Q(primary_need=chosen.primary_need)
+    if chosen.setting_id:
+        q &= Q(setting_id=chosen.setting_id)
+    groups: tuple[int, int] | None = None
+    if chosen.year_group is not None:
+        groups = (chosen.year_group, chosen.year_group)
+    elif chosen.phase in PHASES:
+        groups = PHASES[chosen.phase][1:]
+    if groups is not None:
+        q &= Q(date_of_birth__range=born_in_year_groups(*groups, chosen.today))
+    if chosen.period is not None:
+        begins, ends = dt.date(chosen.period, 9, 1), dt.date(chosen.period + 1, 8, 31)
+        q &= Q(plan_start__lte=ends) & (Q(plan_end__isnull=True) | Q(plan_end__gte=begins))
+    if chosen.service_id:
+        q &= Q(service_id=chosen.service_id)
+    if chosen.domain:
+        q &= Q(domain=chosen.domain)
+    if chosen.theme:
+        q &= Q(has_bits("themes", theme_bit(chosen.theme)))
+    return q
+
+
+def outcome_facts(chosen: InsightFilter) -> QuerySet[OutcomeFact]:
+    return OutcomeFact.objects.filter(_facts_q(chosen))
+
+
+def need_facts(chosen: InsightFilter) -> QuerySet[NeedFact]:
+    return NeedFact.objects.filter(_facts_q(chosen))
+
+
+def service_facts(chosen: InsightFilter) -> QuerySet[OutcomeServiceFact]:
+    return OutcomeServiceFact.objects.filter(_facts_q(chosen))
+
+
+def provision_facts(chosen: InsightFilter) -> QuerySet[ProvisionFact]:
+    return ProvisionFact.objects.filter(_facts_q(chosen))

@@ -44,6 +44,7 @@ class Line:
     cells: tuple[Value, ...]
     total: Value | None = None
     share: Value | None = None
+    extras: tuple[Value, ...] = ()  # columns after the share (e.g. a mean GAS T-score)
 
 
 @dataclass(frozen=True, slots=True)

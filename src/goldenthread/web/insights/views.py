@@ -15,11 +15,13 @@ from django.utils import timezone
 
 from goldenthread.core.insights import DisclosurePolicy
 from goldenthread.web.insights.access import insights_role_required
+from goldenthread.web.insights.cache import figures_cached
 from goldenthread.web.insights.dashboards import DASHBOARDS, Dashboard
 from goldenthread.web.insights.exports import figure_csv, figures_xlsx, report_pdf
 from goldenthread.web.insights.figures import Figure
 from goldenthread.web.insights.filters import InsightFilter, area_of
 from goldenthread.web.insights.forms import InsightFilterForm
+from goldenthread.web.insights.refresh import last_refresh
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
 DISCLOSURE_NOTES = (
@@ -50,11 +52,58 @@ def aggregate_session() -> Iterator[None]:
 
 
 def build(board: Dashboard, chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
-    """A dashboard's figures; none when the person's account is linked to no area."""
+    """A dashboard's figures; none when the person's account is linked to no area, or when
+    the dashboard reads the nightly facts and they have never been worked out."""
     if chosen.area_id is None:
         return []
-    with aggregate_session():
-        return board.build(chosen, policy)
+    if not board.from_facts:
+        with aggregate_session():
+            return board.build(chosen, policy)
+    refresh = last_refresh()
+    if refresh is None:
+        return []
+
+    def fresh() -> list[Figure]:
+        with aggregate_session():
+            return board.build(chosen, policy)
+
+    return figures_cached(
+        slug=board.slug, chosen=chosen, policy=policy, refresh=refresh, build=fresh
+    )
+
+
+def dashboards_warm(*, today: dt.date | None = None) -> int:
+    """Work out every area's unfiltered fact dashboards now (after a refresh), so the first
+    person to open them each morning does not wait. Returns how many were worked out."""
+    from goldenthread.web.insights.models import OutcomeFact
+
+    today = today or timezone.localdate()
+    policy = disclosure_policy()
+    areas = OutcomeFact.objects.order_by().values_list("authority_id", flat=True).distinct()
+    made = 0
+    for area_id in list(areas):
+        chosen = InsightFilter(area_id=area_id, today=today)
+        for board in DASHBOARDS.values():
+            if board.from_facts:
+                build(board, chosen, policy)
+                made += 1
+    return made
+
+
+def as_of_text() -> str:
+    """ "Figures as of 22 November 2026 at 02:00", from the last refresh ("" if none)."""
+    refreshed = last_refresh()
+    if refreshed is None:
+        return ""
+    when = timezone.localtime(refreshed.finished_at)
+    return f"Figures as of {when:%-d %B %Y} at {when:%H:%M}."
+
+
+NOT_REFRESHED = (
+    "These figures have not been worked out yet. They are worked out every night; someone who"
+    " looks after Golden Thread can work them out now with the command"
+    " “goldenthread insights refresh”."
+)
 
 
 def _notes(policy: DisclosurePolicy) -> list[str]:
@@ -114,6 +163,8 @@ def dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
         notes=_notes(policy),
         query=_query(request),
         has_area=chosen.area_id is not None,
+        as_of=as_of_text() if board.from_facts else "",
+        not_refreshed=NOT_REFRESHED if board.from_facts and last_refresh() is None else "",
         nav_active="insights",
     )
 
@@ -124,6 +175,9 @@ def figure_download(request: AuthedRequest, slug: str, key: str) -> HttpResponse
     _, chosen = _filtered(request)
     figures = build(board, chosen, disclosure_policy())
     figure = next((f for f in figures if f.key == key), None)
+    if figure is None and board.from_facts and last_refresh() is None:
+        # Not worked out yet: say so in the file rather than fail (the page says the same).
+        return _download(f"{NOT_REFRESHED}\n", name=f"{key}.csv", kind="text/csv; charset=utf-8")
     if figure is None:
         raise Http404
     return _download(figure_csv(figure), name=f"{key}.csv", kind="text/csv; charset=utf-8")
@@ -135,7 +189,7 @@ def dashboard_download(request: AuthedRequest, slug: str) -> HttpResponse:
     _, chosen = _filtered(request)
     policy = disclosure_policy()
     figures = build(board, chosen, policy)
-    about = [board.title, _described(chosen), *_notes(policy)]
+    about = [board.title, _described(chosen), as_of_text(), *_notes(policy)]
     return _download(
         figures_xlsx(figures, about=about),
         name=f"{slug}.xlsx",
@@ -162,6 +216,8 @@ def _report_context(request: AuthedRequest) -> dict[str, Any]:
         "area_name": area.name if area else "",
         "made_on": chosen.today,
         "school_year": _school_year(chosen.today),
+        "as_of": as_of_text(),
+        "not_refreshed": NOT_REFRESHED if last_refresh() is None else "",
     }
 
 

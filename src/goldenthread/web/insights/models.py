@@ -1,0 +1,165 @@
+"""Nightly facts for the area dashboards (ADR 0013): one narrow row per live outcome, need and
+piece of provision on a current plan, with everything the filters and groupings need already
+worked out (the child's date of birth, setting and need, the coordinating service, themes as
+bits, the SMART verdict and which checks fail, achievement, the latest GAS level).
+
+They are written only by ``goldenthread insights refresh`` (``insights.refresh``) and read only
+by the selectors. Links to children, organisations and people are plain ids with no database
+constraint, so the facts never block a change to the records they describe; the next refresh
+rebuilds them.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+
+
+class FactsBase(models.Model):
+    """The columns every filter uses: who the child is and which plan the row is on."""
+
+    plan_id = models.BigIntegerField()
+    child = models.ForeignKey(
+        "plans.Child",
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    authority_id = models.BigIntegerField()
+    date_of_birth = models.DateField(null=True)
+    setting = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    service = models.ForeignKey(
+        "accounts.Organisation",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    coordinator = models.ForeignKey(
+        "accounts.User",
+        null=True,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+    primary_need = models.CharField(max_length=8, blank=True)
+    plan_start = models.DateField(null=True)
+    plan_end = models.DateField(null=True)
+    domain = models.CharField(max_length=16, blank=True)
+    # Bit (1 << (n - 1)) for each of the four themes (an outcome can have more than one; a need
+    # or provision has the themes of the outcomes linked to it).
+    themes = models.SmallIntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class OutcomeFact(FactsBase):
+    outcome_id = models.BigIntegerField(primary_key=True)
+    area = models.CharField(max_length=40, blank=True)
+    smart = models.BooleanField(null=True)  # Outcome.quality_smart as stored
+    # Bit i set when quality criterion CRITERIA[i] fails; null when the words were not checked.
+    failed = models.IntegerField(null=True)
+    achievement = models.CharField(max_length=16)  # achieved / working / not_achieved
+    has_provision = models.BooleanField(default=False)
+    # Bit for each Education/Health/Social Care domain of the provision supporting it.
+    provision_domains = models.SmallIntegerField(default=0)
+    gas_level = models.SmallIntegerField(null=True)  # at the outcome's latest review
+    gas_weight = models.FloatField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_of_area")]
+
+    def __str__(self) -> str:
+        return f"Facts for outcome {self.outcome_id}"
+
+
+class OutcomeServiceFact(FactsBase):
+    """An outcome's facts again for each service that delivers provision supporting it (one row
+    per outcome and provider), so attainment by provider needs no join."""
+
+    outcome_id = models.BigIntegerField()
+    delivered_by = models.CharField(max_length=200)
+    achievement = models.CharField(max_length=16)
+    gas_level = models.SmallIntegerField(null=True)
+    gas_weight = models.FloatField(null=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_osf_area")]
+
+    def __str__(self) -> str:
+        return f"Outcome {self.outcome_id}: {self.delivered_by}"
+
+
+class NeedFact(FactsBase):
+    need_id = models.BigIntegerField(primary_key=True)
+    area = models.CharField(max_length=40, blank=True)
+    gap = models.CharField(max_length=16)  # met / no_outcome / no_provision / neither
+
+    class Meta:
+        indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_nf_area")]
+
+    def __str__(self) -> str:
+        return f"Facts for need {self.need_id}"
+
+
+class ProvisionFact(FactsBase):
+    provision_id = models.BigIntegerField(primary_key=True)
+    serves_outcome = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_pf_area")]
+
+    def __str__(self) -> str:
+        return f"Facts for provision {self.provision_id}"
+
+
+class FactsRefresh(models.Model):
+    """When the facts were last rebuilt, and how long it took (the pages say "as of")."""
+
+    finished_at = models.DateTimeField()
+    seconds = models.FloatField()
+    outcomes = models.IntegerField()
+    needs = models.IntegerField()
+    provision = models.IntegerField()
+
+    class Meta:
+        ordering = ["-finished_at"]
+        get_latest_by = "finished_at"
+
+    def __str__(self) -> str:
+        return f"Facts refreshed at {self.finished_at:%Y-%m-%d %H:%M}"
+
+
+class WordingCheck(models.Model):
+    """Which quality criteria one wording fails (bit i for CRITERIA[i]), keyed by a hash of the
+    words: each distinct wording is checked once, not at every refresh."""
+
+    key = models.CharField(max_length=32, primary_key=True)
+    failed = models.IntegerField()
+
+    def __str__(self) -> str:
+        return f"Wording {self.key}: {self.failed:b}"
+
+
+class FigureCache(models.Model):
+    """A dashboard's published figures (already disclosure-controlled) for one filter, kept until
+    the next refresh: the facts do not change in between, so neither do the figures. The
+    refresh fills it for each area's unfiltered dashboards; other filters fill it on first use.
+    """
+
+    key = models.CharField(max_length=64, primary_key=True)
+    refresh = models.ForeignKey(FactsRefresh, on_delete=models.CASCADE, related_name="+")
+    figures = models.JSONField()
+
+    def __str__(self) -> str:
+        return f"Figures {self.key[:8]}"
