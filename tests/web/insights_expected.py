@@ -26,6 +26,7 @@ def live_outcomes(
         for o in rows
         if o.plan.child.local_authority_id == area_id
         and o.archived_at is None
+        and o.contribution_status == "accepted"
         and o.plan.is_current
         and o.lifecycle_status not in ("cancelled", "entered-in-error")
         and keep(o)

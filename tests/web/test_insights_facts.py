@@ -275,6 +275,18 @@ def test_a_refresh_picks_up_changes_and_empties_the_kept_figures(
     )
 
 
+def test_contributions_not_yet_accepted_are_not_counted(world: InsightsWorld) -> None:
+    waiting = Outcome.objects.filter(plan__child__in=world.children[:3])
+    ids = set(waiting.values_list("pk", flat=True))
+    waiting.update(contribution_status="proposed")
+    facts_refresh()
+    counted = set(OutcomeFact.objects.values_list("outcome_id", flat=True))
+    assert ids and not ids & counted
+    assert len(counted & {o.pk for o in live_outcomes(world.area.pk)}) == len(
+        live_outcomes(world.area.pk)
+    )
+
+
 def test_the_refresh_command_rebuilds_the_facts(
     world: InsightsWorld, capsys: pytest.CaptureFixture[str]
 ) -> None:

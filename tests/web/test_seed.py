@@ -15,6 +15,7 @@ from goldenthread.commands.seed import MSG_SKIPPED
 from goldenthread.core.identifiers import nhs_number_is_valid, upn_is_valid
 from goldenthread.core.vocabulary import NATIONAL_PRIMARY_NEED_SHARE
 from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.insights.models import FactsRefresh
 from goldenthread.web.plans.demo.area import DEFAULT_DEMO_PASSWORD, DEMO_SIGN_INS
 from goldenthread.web.plans.demo.builder import AreaNotEmptyError, SeedSummary, area_seed
 from goldenthread.web.plans.history import history_rows
@@ -220,3 +221,8 @@ class TestSeededArea:
         assert cli_main(["seed", "--if-empty"]) == 0
         assert MSG_SKIPPED in capsys.readouterr().out
         assert Child.objects.count() == before
+
+    def test_if_empty_works_out_area_figures_never_worked_out(self) -> None:
+        FactsRefresh.objects.all().delete()  # as in a demo seeded before insights kept facts
+        assert cli_main(["seed", "--if-empty"]) == 0
+        assert FactsRefresh.objects.exists()

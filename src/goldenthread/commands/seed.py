@@ -52,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
     django.setup()
     from django.core.management import call_command
 
+    from goldenthread.web.insights.refresh import last_refresh
     from goldenthread.web.plans.demo.area import DEFAULT_DEMO_PASSWORD
     from goldenthread.web.plans.demo.builder import (
         AreaNotEmptyError,
@@ -70,6 +71,8 @@ def run(args: argparse.Namespace) -> int:
     call_command("migrate", verbosity=0, interactive=False)
     if args.if_empty and Child.objects.exists():
         print(MSG_SKIPPED)
+        if last_refresh() is None:  # seeded before area insights kept facts
+            _insights_refresh(today)
         sign_ins = demo_sign_ins(today=today)
         if sign_ins:
             print(sign_ins_text(sign_ins, password_note=note))
@@ -85,10 +88,14 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_NOT_EMPTY
     print(summary_text(summary, password_note=note))
-    # Area insights read nightly facts: work them out now so the demo's dashboards have figures.
+    _insights_refresh(today)
+    return EXIT_OK
+
+
+def _insights_refresh(today: dt.date) -> None:
+    """Area insights read nightly facts: work them out now so the demo's dashboards have figures."""
     from goldenthread.web.insights.refresh import facts_refresh
     from goldenthread.web.insights.views import dashboards_warm
 
     facts_refresh()
     dashboards_warm(today=today)
-    return EXIT_OK

@@ -43,11 +43,14 @@ from goldenthread.web.insights.models import (
     ProvisionFact,
     WordingCheck,
 )
-from goldenthread.web.plans.models import Need, Outcome, Plan, Provision
+from goldenthread.web.plans.models import ContributionStatus, Need, Outcome, Plan, Provision
 
 ACHIEVED = ("achieved", "sustaining")
 NOT_ACHIEVED = ("not-achieved", "no-progress", "worsening")
 NOT_IN_FORCE = ("cancelled", "entered-in-error")
+# Only what the plan's coordinator has accepted is part of a plan (docs/adr/0011-contributions.md):
+# a contribution that is waiting or was sent back is not counted.
+ACCEPTED = ContributionStatus.ACCEPTED.value
 DOMAIN_BITS: dict[str, int] = {d.value: 1 << i for i, d in enumerate(v.DOMAIN_LABELS)}
 THEME_NUMBERS = tuple(v.THEMES)
 CHUNK = 5_000
@@ -150,7 +153,9 @@ def _outcome_fields() -> dict[str, Any]:
         "-review__meeting_on", "-review_id"
     )
     live_help = Provision.outcomes.through.objects.filter(
-        outcome_id=OuterRef("pk"), provision__archived_at__isnull=True
+        outcome_id=OuterRef("pk"),
+        provision__archived_at__isnull=True,
+        provision__contribution_status=ACCEPTED,
     )
     domain_bit = Case(
         *(When(provision__domain=d, then=Value(bit)) for d, bit in DOMAIN_BITS.items()),
@@ -181,14 +186,17 @@ def _outcome_fields() -> dict[str, Any]:
 
 
 def _need_gap() -> Case:
-    outcome_links = Outcome.needs.through.objects.filter(outcome__archived_at__isnull=True)
+    outcome_links = Outcome.needs.through.objects.filter(
+        outcome__archived_at__isnull=True, outcome__contribution_status=ACCEPTED
+    )
     answered = outcome_links.values("need_id")
     helped_directly = Provision.needs.through.objects.filter(
-        provision__archived_at__isnull=True
+        provision__archived_at__isnull=True, provision__contribution_status=ACCEPTED
     ).values("need_id")
-    helped_through = outcome_links.filter(outcome__provision__archived_at__isnull=True).values(
-        "need_id"
-    )
+    helped_through = outcome_links.filter(
+        outcome__provision__archived_at__isnull=True,
+        outcome__provision__contribution_status=ACCEPTED,
+    ).values("need_id")
     helped = Q(pk__in=helped_directly) | Q(pk__in=helped_through)
     return Case(
         When(Q(pk__in=answered) & helped, then=Value("met")),
@@ -235,6 +243,7 @@ def _service_facts() -> int:
             f"JOIN {links} l ON l.outcome_id = f.outcome_id",
             f"JOIN {provision} p ON p.id = l.provision_id",
             "WHERE p.archived_at IS NULL AND p.delivered_by <> ''",
+            f"AND p.contribution_status = '{ACCEPTED}'",
         ]
     )
     with connection.cursor() as cursor:
@@ -248,9 +257,9 @@ def wording_key(text: str) -> str:
 
 
 def _outcomes_current() -> QuerySet[Outcome]:
-    return Outcome.objects.filter(_current("plan__"), archived_at__isnull=True).exclude(
-        lifecycle_status__in=NOT_IN_FORCE
-    )
+    return Outcome.objects.filter(
+        _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+    ).exclude(lifecycle_status__in=NOT_IN_FORCE)
 
 
 def _wordings_check() -> int:
@@ -345,7 +354,9 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
             "needs",
             lambda: _insert_facts(
                 NeedFact,
-                Need.objects.filter(_current("plan__"), archived_at__isnull=True),
+                Need.objects.filter(
+                    _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+                ),
                 {
                     "need_id": F("pk"),
                     **_common("plan__"),
@@ -357,13 +368,15 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
             ),
         )
         serving = Provision.outcomes.through.objects.filter(
-            outcome__archived_at__isnull=True
+            outcome__archived_at__isnull=True, outcome__contribution_status=ACCEPTED
         ).values("provision_id")
         provision = step(
             "provision",
             lambda: _insert_facts(
                 ProvisionFact,
-                Provision.objects.filter(_current("plan__"), archived_at__isnull=True),
+                Provision.objects.filter(
+                    _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+                ),
                 {
                     "provision_id": F("pk"),
                     **_common("plan__"),
