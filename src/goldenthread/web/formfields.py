@@ -8,6 +8,7 @@ labels, hints, values and errors, so an error is always tied to its field.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -197,6 +198,12 @@ def error_summary_params(*forms_: forms.BaseForm) -> dict[str, Any] | None:
     if not errors:
         return None
     return {"titleText": "There is a problem", "errorList": errors}
+
+
+def error_summary_of(texts: Iterable[str], *, href: str = "#main-content") -> dict[str, Any] | None:
+    """Parameters for ``govukErrorSummary`` for problems that belong to no single field."""
+    errors = [{"text": text, "href": href} for text in texts]
+    return {"titleText": "There is a problem", "errorList": errors} if errors else None
 
 
 def date_uk(value: dt.date | None) -> str:

@@ -12,6 +12,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.passport.transfer import (
     ImportInvalid,
     ImportProblem,
@@ -72,15 +73,9 @@ def passport_import(request: AuthedRequest) -> HttpResponse:
                     f"{result.outcomes} outcome(s) and {result.provision} kind(s) of help.",
                 )
                 return redirect("passport", child_id=result.child.pk)
-    page_errors = None
-    if problems:
-        page_errors = {
-            "titleText": "There is a problem",
-            "errorList": [
-                {"text": f"{p.path}: {p.message}" if p.path else p.message, "href": "#file"}
-                for p in problems
-            ],
-        }
+    page_errors = error_summary_of(
+        (f"{p.path}: {p.message}" if p.path else p.message for p in problems), href="#file"
+    )
     return render(
         request,
         "passport/import.html",

@@ -12,6 +12,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.access.policy import child_access
+from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
@@ -250,12 +251,7 @@ def plan_amend_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
         plan=plan,
         error=error,
         # Shown in the GOV.UK error summary, like every other error.
-        page_errors={
-            "titleText": "There is a problem",
-            "errorList": [{"text": error, "href": "#main-content"}],
-        }
-        if error
-        else None,
+        page_errors=error_summary_of([error] if error else []),
         status=400 if error else 200,
         body="This starts a new draft version with the same aspirations, needs, outcomes "
         "and provision. The current version is kept as it is.",

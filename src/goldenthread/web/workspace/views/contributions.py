@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.plans.models import (
     ContributionStatus,
     DomainChoice,
@@ -149,10 +150,7 @@ def contribution_decide_view(
     extra: dict[str, object] = {}
     if error:
         extra = {
-            "page_errors": {
-                "titleText": "There is a problem",
-                "errorList": [{"text": error, "href": "#decision-form"}],
-            },
+            "page_errors": error_summary_of([error], href="#decision-form"),
             "status": 400,
         }
     return render(

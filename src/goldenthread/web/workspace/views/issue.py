@@ -9,6 +9,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.access.policy import ChildAccess, child_access
+from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.plans.models import AllAboutMe, ContributionStatus, Plan
 from goldenthread.web.plans.selectors import golden_thread_get, plan_get_for
 from goldenthread.web.plans.services.contributions import (
@@ -87,12 +88,7 @@ def plan_issue_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
         waiting=waiting,
         waiting_words=waiting_message(waiting) if waiting else "",
         returned=returned,
-        page_errors={
-            "titleText": "There is a problem",
-            "errorList": [{"text": error, "href": "#main-content"}],
-        }
-        if error
-        else None,
+        page_errors=error_summary_of([error] if error else []),
         status=400 if error else 200,
         back=("child", plan.child_id),
     )
