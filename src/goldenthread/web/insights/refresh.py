@@ -140,7 +140,7 @@ def _insert_facts(
     names = ", ".join(quote(c) for c in columns)
     select = ", ".join(quote(a) for a in aliases)
     # Only our own table, column and alias names are formatted in; values stay parameters.
-    sql = f"INSERT INTO {table} ({names}) SELECT {select} FROM ({inner}) facts"  # noqa: S608
+    sql = f"INSERT INTO {table} ({names}) SELECT {select} FROM ({inner}) facts"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         return int(cursor.rowcount)
@@ -239,15 +239,15 @@ def _service_facts() -> int:
     sql = " ".join(
         [
             f"INSERT INTO {target} ({names}, delivered_by)",
-            f"SELECT DISTINCT {picked}, p.delivered_by FROM {facts} f",  # noqa: S608
+            f"SELECT DISTINCT {picked}, p.delivered_by FROM {facts} f",  # noqa: S608  # nosec B608
             f"JOIN {links} l ON l.outcome_id = f.outcome_id",
             f"JOIN {provision} p ON p.id = l.provision_id",
             "WHERE p.archived_at IS NULL AND p.delivered_by <> ''",
-            f"AND p.contribution_status = '{ACCEPTED}'",
+            "AND p.contribution_status = %s",
         ]
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql)
+        cursor.execute(sql, [ACCEPTED])
         return int(cursor.rowcount)
 
 
