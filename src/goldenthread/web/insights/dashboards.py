@@ -72,13 +72,14 @@ def _outcomes(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
 
 def _quality(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
     smart_figures, failure_figures = [], []
+    quality = s.quality(chosen)
     for row, heading, title in (
         ("setting", "Setting", "SMART outcomes by setting"),
         ("service", "Coordinating service", "SMART outcomes by coordinating service"),
         ("team", "Team", "SMART outcomes by team"),
         ("domain", "Education, health or care", "SMART outcomes by Education, Health and Care"),
     ):
-        counts, failures = s.quality(chosen, row=row, failures_too=row != "domain")
+        counts = quality.smart[row]
         fixed = DOMAINS if row == "domain" else ()
         smart_figures.append(
             figure_build(
@@ -98,9 +99,11 @@ def _quality(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
         )
         if row != "domain":
             failure_figures.append(
-                failures_by_figure(row=row, heading=heading, counts=failures, policy=policy)
+                failures_by_figure(
+                    row=row, heading=heading, counts=quality.failures[row], policy=policy
+                )
             )
-    return [*smart_figures, failures_figure(s.failure_counts(chosen), policy), *failure_figures]
+    return [*smart_figures, failures_figure(quality.checks, policy), *failure_figures]
 
 
 ATTAINMENT_ROWS = (
@@ -115,8 +118,9 @@ ATTAINMENT_ROWS = (
 
 def _attainment(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
     figures = []
+    results = s.attainment(chosen)
     for row, heading, fixed, additive, missing in ATTAINMENT_ROWS:
-        result = s.attainment(chosen, row=row)
+        result = results[row]
         counts = result.counts
         figures.append(
             figure_build(

@@ -12,7 +12,7 @@ from typing import Any
 
 from goldenthread.core.insights import DisclosurePolicy
 from goldenthread.web.insights.protection import Line, Protected, Value, counts_protect
-from goldenthread.web.insights.selectors import Counts
+from goldenthread.web.insights.scans import Counts
 
 Choice = tuple[Any, str]  # (key in the counts, label people read)
 

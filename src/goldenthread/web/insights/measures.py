@@ -25,7 +25,7 @@ from goldenthread.web.insights.figures import (
     share_sentence,
 )
 from goldenthread.web.insights.protection import Line, Protected, Value
-from goldenthread.web.insights.selectors import Counts, GasGroup
+from goldenthread.web.insights.scans import Counts, GasGroup
 
 CRITERION_NAMES: dict[str, str] = {
     "specific": "Specific",

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, FloatField, Q, QuerySet, Sum, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 
 from goldenthread.core import vocabulary as v
 from goldenthread.core.quality import CRITERIA
-from goldenthread.core.reviews.gas import DEFAULT_RHO, T_SCORE_MEAN, T_SCORE_SPREAD
+from goldenthread.web.access.models import Team
+from goldenthread.web.accounts.models import Organisation
 from goldenthread.web.insights.filters import (
     PHASES,
     InsightFilter,
@@ -33,8 +34,15 @@ from goldenthread.web.insights.filters import (
     service_facts,
     theme_bit,
 )
-
-Counts = dict[tuple[Any, Any], tuple[int, int]]
+from goldenthread.web.insights.scans import (
+    Counts,
+    Cut,
+    Measured,
+    by_key,
+    by_name,
+    by_team,
+    measured,
+)
 
 LATE_BANDS = ((0, "on_time"), (28, "late_4_weeks"), (91, "late_3_months"))
 
@@ -70,6 +78,14 @@ def fact_count(queryset: QuerySet[Any], *, row: Any, column: Any, to_child: str)
         f"GROUP BY {q('g_row')}, {q('g_col')}",
     )
     return {(r, c): (int(units), int(children)) for r, c, units, children in rows}
+
+
+def _outer(inner: QuerySet[Any], select: str, group: str = "") -> list[tuple[Any, ...]]:
+    sql, params = inner.query.sql_with_params()
+    with connection.cursor() as cursor:
+        sql = f"SELECT {select} FROM ({sql}) per_child {group}"  # noqa: S608  # nosec B608
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
 
 
 def _expression(spec: Any) -> Any:
@@ -187,147 +203,14 @@ def provision_use_counts(chosen: InsightFilter) -> Counts:
     return grouped_count(provision_facts(chosen), row="domain", column=column, to_child="child_id")
 
 
-def failure_flags() -> list[tuple[str, Any]]:
-    """One condition per quality criterion: the outcome's words fail it."""
-    return [(name, has_bits("failed", 1 << i)) for i, name in enumerate(CRITERIA)]
-
-
-def failure_counts(chosen: InsightFilter) -> Counts:
-    """For each criterion, checked outcomes that fail it and those that do not."""
-    flags: list[tuple[Any, Any]] = []
+def failure_measures() -> list[tuple[Any, Any]]:
+    """Two measures per quality criterion: checked outcomes whose words fail it, and pass it."""
+    measures: list[tuple[Any, Any]] = []
     for i, name in enumerate(CRITERIA):
-        flags.append(((name, "fails"), has_bits("failed", 1 << i)))
-        flags.append(((name, "passes"), Q(failed__isnull=False) & ~Q(has_bits("failed", 1 << i))))
-    counts = flagged_count(
-        outcome_facts(chosen), flags=flags, column=Value("all"), to_child="child_id"
-    )
-    return {key: value for (key, _), value in counts.items()}
-
-
-# -- GAS: each child's Kiresuk-Sherman T-score over their outcomes in a group, then the mean --
-
-
-@dataclass(frozen=True, slots=True)
-class GasGroup:
-    children: int
-    mean: float | None
-
-
-def _t_sql(sx: str, sw: str, sw2: str) -> str:
-    """The core's formula (``core.reviews.gas``) on per-child sums: sum(w*x), sum(w), sum(w^2).
-
-    T = 50 + 10 * sum(w x) / sqrt((1 - rho) * sum(w^2) + rho * sum(w)^2).
-    """
-    return (
-        f"({T_SCORE_MEAN!r} + {T_SCORE_SPREAD!r} * {sx}"
-        f" / SQRT({1 - DEFAULT_RHO!r} * {sw2} + {DEFAULT_RHO!r} * {sw} * {sw}))"
-    )
-
-
-def _sums(prefix: str = "", condition: Any = None) -> dict[str, Any]:
-    level, weight = F(f"{prefix}gas_level"), F(f"{prefix}gas_weight")
-    return {
-        "sx": Sum(weight * level, filter=condition, output_field=FloatField()),
-        "sw": Sum(weight, filter=condition, output_field=FloatField()),
-        "sw2": Sum(weight * weight, filter=condition, output_field=FloatField()),
-    }
-
-
-def _outer(inner: QuerySet[Any], select: str, group: str = "") -> list[tuple[Any, ...]]:
-    sql, params = inner.query.sql_with_params()
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {select} FROM ({sql}) per_child {group}", params)  # noqa: S608
-        return list(cursor.fetchall())
-
-
-@dataclass(frozen=True)
-class Measured:
-    """Counts of things and children by (row, measure), and each row's GAS children and mean."""
-
-    counts: Counts
-    gas: dict[Any, GasGroup]
-
-
-def measured(
-    queryset: QuerySet[Any],
-    *,
-    measures: Sequence[tuple[Any, Any]],
-    row: Any = None,
-    flags: Sequence[tuple[Any, Any]] | None = None,
-    gas: bool = False,
-    to_child: str = "child_id",
-) -> Measured:
-    """Several figures' numbers from ONE scan of the facts: two plain GROUP BYs.
-
-    First by (row, child): for each measure (a condition, e.g. "achieved" or "fails the
-    time-bound check") how many of the child's things meet it, and with ``gas`` the sums the
-    T-score needs. Then by row: things (a sum), children (those with any) and the mean of the
-    children's T-scores. Rows are a column (``row``) or overlapping conditions (``flags``:
-    themes, types of provision), in which case the first step groups by child alone.
-
-    A child's T-score in a row is the core's formula (``core.reviews.gas``) over the child's
-    rated outcomes in that row: each outcome's latest level and weight.
-    """
-    q = connection.ops.quote_name
-    groups: Sequence[tuple[Any, Any]] = flags if flags is not None else [(None, None)]
-    aggregates = _per_child(groups, measures, gas=gas)
-    if flags is None:
-        inner = queryset.annotate(g_row=_expression(row)).values("g_row", to_child)
-        head, group_by = [q("g_row")], f"GROUP BY {q('g_row')}"
-    else:
-        inner = queryset.values(to_child)
-        head, group_by = [], ""
-    inner = inner.annotate(**aggregates).order_by()
-    parts = head + _per_row(len(groups), len(measures), gas=gas)
-    counts: Counts = {}
-    means: dict[Any, GasGroup] = {}
-    for result in _outer(inner, ", ".join(parts), group_by):
-        values = list(result[len(head) :])
-        for group_key, _ in groups:
-            key = result[0] if flags is None else group_key
-            for measure_key, _ in measures:
-                units, children = values.pop(0), values.pop(0)
-                if units:
-                    counts[(key, measure_key)] = (int(units), int(children))
-            if gas:
-                children, mean = values.pop(0), values.pop(0)
-                if children:
-                    means[key] = GasGroup(int(children), float(mean))
-    return Measured(counts, means)
-
-
-def _per_child(
-    groups: Sequence[tuple[Any, Any]], measures: Sequence[tuple[Any, Any]], *, gas: bool
-) -> dict[str, Any]:
-    """The first GROUP BY's aggregates: m{group}_{measure}, and sx/sw/sw2_{group} for GAS."""
-    rated = Q(gas_level__isnull=False, gas_weight__gt=0)
-    aggregates: dict[str, Any] = {}
-    for g, (_, group_condition) in enumerate(groups):
-        for m, (_, condition) in enumerate(measures):
-            both = condition if group_condition is None else Q(group_condition) & Q(condition)
-            aggregates[f"m{g}_{m}"] = Count("pk", filter=both)
-        if gas:
-            only = rated if group_condition is None else rated & Q(group_condition)
-            for name, total in _sums(condition=only).items():
-                aggregates[f"{name}_{g}"] = total
-    return aggregates
-
-
-def _per_row(groups: int, measures: int, *, gas: bool) -> list[str]:
-    """The second GROUP BY's columns, in the order ``measured`` reads them back."""
-    q = connection.ops.quote_name
-    parts = []
-    for g in range(groups):
-        for m in range(measures):
-            cell = q(f"m{g}_{m}")
-            parts += [f"SUM({cell})", f"SUM(CASE WHEN {cell} > 0 THEN 1 ELSE 0 END)"]
-        if gas:
-            sx, sw, sw2 = q(f"sx_{g}"), q(f"sw_{g}"), q(f"sw2_{g}")
-            parts += [
-                f"SUM(CASE WHEN {sw} > 0 THEN 1 ELSE 0 END)",
-                f"AVG(CASE WHEN {sw} > 0 THEN {_t_sql(sx, sw, sw2)} END)",
-            ]
-    return parts
+        fails = has_bits("failed", 1 << i)
+        measures.append(((name, "fails"), fails))
+        measures.append(((name, "passes"), Q(failed__isnull=False) & ~Q(fails)))
+    return measures
 
 
 ACHIEVEMENT_MEASURES = [
@@ -340,30 +223,97 @@ SMART_MEASURES = [
 ]
 
 
-def attainment(chosen: InsightFilter, *, row: str) -> Measured:
-    """Outcomes achieved, still worked on and not achieved, and GAS, by a row (one scan)."""
-    if row == "provider":
-        return measured(
-            service_facts(chosen), row="delivered_by", measures=ACHIEVEMENT_MEASURES, gas=True
-        )
-    if row in FLAG_ROWS:
-        return measured(
-            outcome_facts(chosen), flags=_bit_flags(row), measures=ACHIEVEMENT_MEASURES, gas=True
-        )
-    spec = phase_case("", chosen.today) if row == "phase" else OUTCOME_ROWS[row]
-    return measured(outcome_facts(chosen), row=spec, measures=ACHIEVEMENT_MEASURES, gas=True)
+def attainment(chosen: InsightFilter) -> dict[str, Measured]:
+    """Outcomes achieved, still worked on and not achieved, and GAS, by theme, need, phase,
+    type of provision (one scan of the outcome facts) and provider (one of the provider facts).
+    """
+    themes, provision = _bit_flags("theme"), _bit_flags("provision")
+    first_provision = 1 + len(themes)
+    results = measured(
+        outcome_facts(chosen),
+        keys={"need": "primary_need", "phase": phase_case("", chosen.today)},
+        child_keys=True,  # a child's need and date of birth are the same on all their facts
+        flags=[*themes, *provision],
+        measures=ACHIEVEMENT_MEASURES,
+        gas=True,
+        cuts={
+            "theme": Cut(row=None, groups=tuple(range(1, first_provision))),
+            "need": by_key("need"),
+            "phase": by_key("phase"),
+            "provision": Cut(
+                row=None, groups=tuple(range(first_provision, first_provision + len(provision)))
+            ),
+        },
+    )
+    by_provider = measured(
+        service_facts(chosen),
+        keys={"provider": "delivered_by"},
+        measures=ACHIEVEMENT_MEASURES,
+        gas=True,
+        cuts={"provider": by_key("provider")},
+    )
+    return {**results, **by_provider}
 
 
-def quality(chosen: InsightFilter, *, row: str, failures_too: bool = True) -> tuple[Counts, Counts]:
-    """SMART or not, and outcomes failing each check, by a row (one scan): (smart, failures)."""
-    failures = failure_flags() if failures_too else []
-    result = measured(
-        outcome_facts(chosen), row=OUTCOME_ROWS[row], measures=[*SMART_MEASURES, *failures]
+@dataclass(frozen=True)
+class Quality:
+    """SMART or not by setting, service, team and domain, outcomes failing each check by
+    setting, service and team, and for each check the outcomes failing and passing it."""
+
+    smart: dict[str, Counts]
+    failures: dict[str, Counts]
+    checks: Counts
+
+
+def smart_by_domain_measures() -> list[tuple[Any, Any]]:
+    """SMART or not in each Education/Health/Social Care domain ("" for any other), as
+    measures: one per-child step then serves every row of the quality dashboard."""
+    known = [d.value for d in v.Domain]
+    domains = [(d, Q(domain=d)) for d in known] + [("", ~Q(domain__in=known))]
+    return [
+        ((domain, key), Q(in_domain) & Q(condition))
+        for domain, in_domain in domains
+        for key, condition in SMART_MEASURES
+    ]
+
+
+def quality(chosen: InsightFilter) -> Quality:
+    """Every figure of the quality dashboard from one scan of the outcome facts."""
+    organisations = Organisation._meta.db_table
+    members = Team.members.through._meta.db_table
+    failures, by_domain = failure_measures(), smart_by_domain_measures()
+    measures = [*SMART_MEASURES, *failures, *by_domain]
+    # By setting, service and team: SMART and failing each check; everyone: all the others.
+    failing = {(name, "fails") for name in CRITERIA}
+    by_row = (*range(len(SMART_MEASURES)), *(i for i, m in enumerate(measures) if m[0] in failing))
+    rest = tuple(range(len(SMART_MEASURES), len(measures)))
+    results = measured(
+        outcome_facts(chosen),
+        keys={"setting": "setting_id", "service": "service_id", "coordinator": "coordinator_id"},
+        measures=measures,
+        cuts={
+            "setting": replace(by_name("setting", organisations, alias="s"), measures=by_row),
+            "service": replace(by_name("service", organisations, alias="o"), measures=by_row),
+            "team": replace(
+                by_team("coordinator", members=members, teams=Team._meta.db_table),
+                measures=by_row,
+            ),
+            "everyone": Cut(row=None, measures=rest),
+        },
     )
     smart_keys = {key for key, _ in SMART_MEASURES}
-    smart = {k: v for k, v in result.counts.items() if k[1] in smart_keys}
-    failed = {k: v for k, v in result.counts.items() if k[1] not in smart_keys}
-    return smart, failed
+    failure_keys = {key for key, _ in failures}
+    smart: dict[str, Counts] = {}
+    failed: dict[str, Counts] = {}
+    for row in ("setting", "service", "team"):
+        counts = results[row].counts
+        smart[row] = {k: n for k, n in counts.items() if k[1] in smart_keys}
+        failed[row] = {(r, m[0]): n for (r, m), n in counts.items() if m in failing}
+    everyone = results["everyone"].counts
+    domain_keys = {key for key, _ in by_domain}
+    smart["domain"] = {m: n for (_, m), n in everyone.items() if m in domain_keys}
+    checks = {m: n for (_, m), n in everyone.items() if m in failure_keys}
+    return Quality(smart, failed, checks)
 
 
 PLAN_ROWS: Mapping[str, str] = {

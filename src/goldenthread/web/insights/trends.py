@@ -8,11 +8,12 @@ from goldenthread.web.insights.choices import NEEDS
 from goldenthread.web.insights.figures import Choice, Figure, figure_build, rows_from
 from goldenthread.web.insights.filters import InsightFilter
 from goldenthread.web.insights.protection import Line, Value
+from goldenthread.web.insights.scans import Counts
 
 YEARS_SHOWN = 6
 
 
-def _need_rows(counts: s.Counts) -> list[Choice]:
+def _need_rows(counts: Counts) -> list[Choice]:
     present = {row for row, _ in counts}
     return [choice for choice in rows_from(counts, fixed=NEEDS) if choice[0] in present]
 

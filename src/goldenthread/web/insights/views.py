@@ -37,6 +37,11 @@ def disclosure_policy() -> DisclosurePolicy:
     return DisclosurePolicy(**getattr(settings, "INSIGHTS_DISCLOSURE", {}))
 
 
+# One hash aggregate per child (ADR 0013, "one scan per dashboard"): about 300 MB for 700,000
+# children. Held only while a dashboard is counted; at 20,000 children it uses a few MB.
+AGGREGATE_WORK_MEM = "256MB"
+
+
 @contextmanager
 def aggregate_session() -> Iterator[None]:
     """On PostgreSQL, give this transaction's sorts more memory (COUNT(DISTINCT) over 150,000
@@ -45,7 +50,7 @@ def aggregate_session() -> Iterator[None]:
     with transaction.atomic():
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL work_mem = '64MB'")
+                cursor.execute(f"SET LOCAL work_mem = '{AGGREGATE_WORK_MEM}'")
                 # Compiling these short aggregates costs more than it saves (measured: bench/).
                 cursor.execute("SET LOCAL jit = off")
         yield

@@ -1,0 +1,248 @@
+"""Several tables' numbers from ONE scan of a facts table (ADR 0013, "one scan per dashboard").
+
+A national facts table has millions of rows; reading it once per table made the quality and
+attainment dashboards 5 scans each. Here the scan is one GROUP BY per child (and the keys the
+tables need: setting, service, need …), counting each measure, and that per-child step (a
+``WITH``, about one row per child) is then grouped once per table (a ``Cut``): by its row,
+summing the things and counting the children with any. The same SQL runs on SQLite and
+PostgreSQL; PostgreSQL keeps the ``WITH`` once for all the tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from django.db import connection
+from django.db.models import Count, F, FloatField, Q, QuerySet, Sum
+
+from goldenthread.core.reviews.gas import DEFAULT_RHO, T_SCORE_MEAN, T_SCORE_SPREAD
+
+Counts = dict[tuple[Any, Any], tuple[int, int]]
+
+
+@dataclass(frozen=True, slots=True)
+class GasGroup:
+    children: int
+    mean: float | None
+
+
+@dataclass(frozen=True)
+class Measured:
+    """Counts of things and children by (row, measure), and each row's GAS children and mean."""
+
+    counts: Counts
+    gas: dict[Any, GasGroup]
+
+
+@dataclass(frozen=True)
+class Cut:
+    """One table read from the per-child step.
+
+    ``row`` is SQL over the step's columns giving the table's row (``None``: one line for each
+    of ``groups``, every child together); ``joins`` are what that row needs (a setting's name);
+    ``groups`` are the conditional groups the table reads (0 is every fact; the others are the
+    ``flags`` given to ``measured``, numbered from 1); ``measures`` are the measures it reads
+    (by position; all when empty).
+    """
+
+    row: str | None
+    joins: str = ""
+    groups: tuple[int, ...] = (0,)
+    measures: tuple[int, ...] = ()  # which of ``measured``'s measures it reads (none: all)
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+def key_column(key: str) -> str:
+    """A key of the per-child step, as SQL for a ``Cut``'s row or join."""
+    return f"{_q('per_child')}.{_q('k_' + key)}"
+
+
+def by_key(key: str) -> Cut:
+    return Cut(row=key_column(key))
+
+
+def by_name(key: str, table: str, *, alias: str) -> Cut:
+    """Rows named by another table's ``name`` (a setting's or a service's): joined after the
+    facts are grouped by child, so the join reads about one row per child, not one per fact."""
+    return Cut(
+        row=f"{_q(alias)}.{_q('name')}",
+        joins=f"LEFT JOIN {_q(table)} {_q(alias)} ON {_q(alias)}.{_q('id')} = {key_column(key)}",
+    )
+
+
+def by_team(key: str, *, members: str, teams: str) -> Cut:
+    """Rows by each team of the person in ``key`` (a person in two teams is in both rows)."""
+    m, t = _q("member"), _q("team")
+    return Cut(
+        row=f"{t}.{_q('name')}",
+        joins=(
+            f"LEFT JOIN {_q(members)} {m} ON {m}.{_q('user_id')} = {key_column(key)}"
+            f" LEFT JOIN {_q(teams)} {t} ON {t}.{_q('id')} = {m}.{_q('team_id')}"
+        ),
+    )
+
+
+def measured(
+    queryset: QuerySet[Any],
+    *,
+    measures: Sequence[tuple[Any, Any]],
+    cuts: Mapping[str, Cut],
+    keys: Mapping[str, Any] | None = None,
+    child_keys: bool = False,
+    flags: Sequence[tuple[Any, Any]] = (),
+    gas: bool = False,
+) -> dict[str, Measured]:
+    """Each cut's counts (and with ``gas`` each row's GAS children and mean T-score) from one
+    scan of ``queryset``.
+
+    The per-child step groups the facts by child and ``keys`` (name: field or expression),
+    counting for each group (every fact, then each of ``flags``: themes, types of provision)
+    and measure (e.g. "achieved") the child's facts that meet both, and with ``gas`` the sums
+    the T-score needs. A cut then groups that by its row and child (so a child split over
+    several step rows counts once: two plans with different coordinators), and by its row:
+    things (a sum), children (those with any) and the mean of the children's T-scores.
+    ``child_keys`` says every key is the child's own (need, date of birth), the same on all a
+    child's facts: the step then has one row per child and the cuts skip the second grouping.
+    A child's T-score in a row is the core's formula (``core.reviews.gas``) over the child's
+    rated facts in that row: each outcome's latest level and weight.
+    """
+    keys = keys or {}
+    groups: list[tuple[Any, Any]] = [(None, None), *flags]
+    step = (
+        queryset.annotate(**{f"k_{name}": _expression(spec) for name, spec in keys.items()})
+        .values("child_id", *(f"k_{name}" for name in keys))
+        .annotate(**_per_child(groups, measures, gas=gas))
+        .order_by()
+    )
+    step_sql, params = step.query.sql_with_params()
+    every = tuple(range(len(measures)))
+    reads = {name: (cut, cut.measures or every) for name, cut in cuts.items()}
+    width = max(len(c.groups) * _width(m, gas=gas) for c, m in reads.values())
+    selects = [
+        _cut_sql(index, cut, chosen, gas=gas, width=width, regroup=not child_keys)
+        for index, (cut, chosen) in enumerate(reads.values())
+    ]
+    sql = f"WITH {_q('per_child')} AS ({step_sql}) " + " UNION ALL ".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        rows = list(cursor.fetchall())
+    results = {name: Measured({}, {}) for name in cuts}
+    names = list(cuts)
+    for result in rows:
+        name = names[result[0]]
+        (cut, chosen), into = reads[name], results[name]
+        values = list(result[2:])
+        for g in cut.groups:
+            key = result[1] if cut.row is not None else groups[g][0]
+            for m in chosen:
+                units, children = values.pop(0), values.pop(0)
+                if units:
+                    into.counts[(key, measures[m][0])] = (int(units), int(children))
+            if gas:
+                children, mean = values.pop(0), values.pop(0)
+                if children:
+                    into.gas[key] = GasGroup(int(children), float(mean))
+    return results
+
+
+def _expression(spec: Any) -> Any:
+    return F(spec) if isinstance(spec, str) else spec
+
+
+def _width(measures: Sequence[int], *, gas: bool) -> int:
+    return 2 * len(measures) + (2 if gas else 0)
+
+
+def _columns(g: int, measures: Sequence[int], *, gas: bool) -> list[str]:
+    names = [f"m{g}_{m}" for m in measures]
+    return names + ([f"sx_{g}", f"sw_{g}", f"sw2_{g}"] if gas else [])
+
+
+def _cut_sql(
+    index: int, cut: Cut, measures: Sequence[int], *, gas: bool, width: int, regroup: bool
+) -> str:
+    """One cut: group the per-child step by (row, child) unless it has one row per child, then
+    by row. Padded with NULLs to ``width`` so every cut's SELECT has the same columns (they
+    are joined by UNION ALL). Every name here is ours: no user input reaches this SQL."""
+    columns = [c for g in cut.groups for c in _columns(g, measures, gas=gas)]
+    child = f"{_q('per_child')}.{_q('child_id')}"
+    row = cut.row or "NULL"
+    if regroup:
+        sums = ", ".join(
+            f"SUM({_q(c)}) AS {_q(c)}" if c.startswith("s") else f"{_sum_int(_q(c))} AS {_q(c)}"
+            for c in columns
+        )
+        group = f" GROUP BY {cut.row}, {child}" if cut.row else f" GROUP BY {child}"
+    else:
+        sums, group = ", ".join(_q(c) for c in columns), ""
+    select = f"{row} AS {_q('g_row')}, {child} AS {_q('child_id')}, {sums}"
+    per_row = f"SELECT {select} FROM {_q('per_child')} {cut.joins}{group}"  # noqa: S608  # nosec B608
+    parts = [part for g in cut.groups for part in _per_row(g, measures, gas=gas)]
+    parts += ["CAST(NULL AS INTEGER)"] * (width - len(parts))
+    return (
+        f"SELECT {index}, {_q('g_row')}, {', '.join(parts)}"  # noqa: S608  # nosec B608
+        f" FROM ({per_row}) {_q('per_row')} GROUP BY {_q('g_row')}"
+    )
+
+
+def _sum_int(column: str) -> str:
+    """A sum of counts as an integer: PostgreSQL sums a bigint COUNT as an exact numeric, which
+    is several times slower over 700,000 rows; no count here comes near 2**31."""
+    return f"SUM(CAST({column} AS INTEGER))"
+
+
+def _t_sql(sx: str, sw: str, sw2: str) -> str:
+    """The core's formula (``core.reviews.gas``) on per-child sums: sum(w*x), sum(w), sum(w^2).
+
+    T = 50 + 10 * sum(w x) / sqrt((1 - rho) * sum(w^2) + rho * sum(w)^2).
+    """
+    return (
+        f"({T_SCORE_MEAN!r} + {T_SCORE_SPREAD!r} * {sx}"
+        f" / SQRT({1 - DEFAULT_RHO!r} * {sw2} + {DEFAULT_RHO!r} * {sw} * {sw}))"
+    )
+
+
+def _sums(condition: Any) -> dict[str, Any]:
+    level, weight = F("gas_level"), F("gas_weight")
+    return {
+        "sx": Sum(weight * level, filter=condition, output_field=FloatField()),
+        "sw": Sum(weight, filter=condition, output_field=FloatField()),
+        "sw2": Sum(weight * weight, filter=condition, output_field=FloatField()),
+    }
+
+
+def _per_child(
+    groups: Sequence[tuple[Any, Any]], measures: Sequence[tuple[Any, Any]], *, gas: bool
+) -> dict[str, Any]:
+    """The per-child step's aggregates: m{group}_{measure}, and sx/sw/sw2_{group} for GAS."""
+    rated = Q(gas_level__isnull=False, gas_weight__gt=0)
+    aggregates: dict[str, Any] = {}
+    for g, (_, group_condition) in enumerate(groups):
+        for m, (_, condition) in enumerate(measures):
+            both = condition if group_condition is None else Q(group_condition) & Q(condition)
+            aggregates[f"m{g}_{m}"] = Count("pk", filter=both)
+        if gas:
+            only = rated if group_condition is None else rated & Q(group_condition)
+            for name, total in _sums(only).items():
+                aggregates[f"{name}_{g}"] = total
+    return aggregates
+
+
+def _per_row(g: int, measures: Sequence[int], *, gas: bool) -> list[str]:
+    """A cut's columns for group ``g``, in the order ``measured`` reads them back."""
+    parts = []
+    for m in measures:
+        cell = _q(f"m{g}_{m}")
+        parts += [_sum_int(cell), f"SUM(CASE WHEN {cell} > 0 THEN 1 ELSE 0 END)"]
+    if gas:
+        sx, sw, sw2 = _q(f"sx_{g}"), _q(f"sw_{g}"), _q(f"sw2_{g}")
+        parts += [
+            f"SUM(CASE WHEN {sw} > 0 THEN 1 ELSE 0 END)",
+            f"AVG(CASE WHEN {sw} > 0 THEN {_t_sql(sx, sw, sw2)} END)",
+        ]
+    return parts
