@@ -2,9 +2,9 @@
 
 Every log line (and its traceback) passes through ``PersonalDataFilter`` before it is written:
 query strings are cut from paths, every value the person sent with the request being answered
-is replaced, and anything shaped like an e-mail address, NHS number or unique pupil number is
-replaced too. Reason: logs are copied, shipped and kept far longer than records, and read by
-people with no reason to see a child's details.
+is replaced, and anything shaped like an e-mail address, NHS number, unique pupil number, passport
+link token or API token is replaced too. Reason: logs are copied, shipped and kept far longer
+than records, and read by people with no reason to see a child's details.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ SHAPES = (
     re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+"),  # e-mail addresses
     re.compile(r"(?<!\d)\d{3}[ -]?\d{3}[ -]?\d{4}(?!\d)"),  # NHS numbers
     re.compile(r"\b[A-Z]\d{11}[0-9A-Z]\b"),  # unique pupil numbers
+    # Secrets that open records: a passport link's token in its path, and REST API tokens.
+    re.compile(r"(?<=/passport/link/)[\w-]{16,}"),
+    re.compile(r"\bgt_[\w-]{16,}"),
 )
 # Sent with nearly every form, and harmless.
 NOT_PERSONAL = frozenset({"csrfmiddlewaretoken", "row_version", "next"})
