@@ -9,7 +9,6 @@ the old facts until the new ones are complete.
 
 from __future__ import annotations
 
-import hashlib
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -33,7 +32,6 @@ from django.db.models.functions import MD5, Coalesce
 from django.utils import timezone
 
 from goldenthread.core import vocabulary as v
-from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
 from goldenthread.web.insights.models import (
     FactsRefresh,
     FigureCache,
@@ -43,6 +41,7 @@ from goldenthread.web.insights.models import (
     ProvisionFact,
     WordingCheck,
 )
+from goldenthread.web.insights.wordings import wordings_check
 from goldenthread.web.plans.models import ContributionStatus, Need, Outcome, Plan, Provision
 
 ACHIEVED = ("achieved", "sustaining")
@@ -53,20 +52,10 @@ NOT_IN_FORCE = ("cancelled", "entered-in-error")
 ACCEPTED = ContributionStatus.ACCEPTED.value
 DOMAIN_BITS: dict[str, int] = {d.value: 1 << i for i, d in enumerate(v.DOMAIN_LABELS)}
 THEME_NUMBERS = tuple(v.THEMES)
-CHUNK = 5_000
 
 
 def theme_bit(number: int) -> int:
     return 1 << (number - 1)
-
-
-def criteria_failed(text: str) -> int:
-    """Bit i set for each quality criterion CRITERIA[i] the words fail (judged on words alone,
-    as ``Outcome.quality_smart`` is)."""
-    assessment = assess(text, StatementContext(today=timezone.localdate()))
-    return sum(
-        1 << i for i, name in enumerate(CRITERIA) if assessment.criteria[name].status is Status.FAIL
-    )
 
 
 def _current(to_plan: str) -> Q:
@@ -251,38 +240,10 @@ def _service_facts() -> int:
         return int(cursor.rowcount)
 
 
-def wording_key(text: str) -> str:
-    """The MD5 of the words, as the database's MD5() gives it (a cache key, not security)."""
-    return hashlib.md5(text.encode(), usedforsecurity=False).hexdigest()
-
-
 def _outcomes_current() -> QuerySet[Outcome]:
     return Outcome.objects.filter(
         _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
     ).exclude(lifecycle_status__in=NOT_IN_FORCE)
-
-
-def _wordings_check() -> int:
-    """Judge each distinct wording not judged before (in the database: MD5 and DISTINCT), so
-    the facts can take each outcome's failures from ``WordingCheck`` as they are inserted."""
-    new = (
-        _outcomes_current()
-        .exclude(text="")
-        .annotate(key=MD5("text"))
-        .exclude(key__in=WordingCheck.objects.values("key"))
-        .values_list("key", "text")
-        .distinct()
-        .order_by()
-    )
-    made = 0
-    batch: list[WordingCheck] = []
-    for key, text in new.iterator(chunk_size=CHUNK):
-        batch.append(WordingCheck(key=key, failed=criteria_failed(text)))
-        if len(batch) == CHUNK:
-            made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
-            batch = []
-    made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
-    return made
 
 
 def _source_tables_analyse() -> int:
@@ -339,7 +300,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
                 # Room to hash the "need has an outcome / provision" id lists (a million ids
                 # nationally): at the default 4 MB PostgreSQL scans the list once per need.
                 cursor.execute("SET LOCAL work_mem = '256MB'")
-        new_wordings = step("new wordings checked", _wordings_check)
+        new_wordings = step("new wordings checked", lambda: wordings_check(_outcomes_current()))
         for model in (OutcomeServiceFact, OutcomeFact, NeedFact, ProvisionFact):
             model._default_manager.all().delete()
         outcomes = step(
