@@ -13,34 +13,79 @@ import time
 
 from goldenthread.core.quality import StatementContext, assess
 
-WHEN = ["By the end of Year {n}", "By the time I am {a}", "When I'm {a},", "In {m} months",
-        "By the end of this term", "By July 2027", "By the end of Key Stage {k}", "", "One day",
-        "Within {w} weeks", "By 31/07/2027", "When I leave school"]
-WHO = ["I will", "Amil will", "she will", "", "To", "Staff will help him to",
-       "He will be supported to"]
-WHAT = ["be able to work with other students", "say hello to two friends", "improve his diet",
-        "understand instructions", "walk from the classroom door to the playground",
-        "make my own breakfast", "use PECS to ask for a drink", "develop fine motor skills",
-        "travel independently to college", "follow instructions containing 4 key words",
-        "read 20 words from the Year 2 list", "be a chef when I am an adult"]
-HOW = ["", "without adult support", "3 times a week", "for 10 minutes each day",
-       "independently", "at least twice a day", "with 80% accuracy"]
-WHERE = ["", "in class", "at break time with two friends", "at home and at school",
-         "in a small group"]
-FIXED = ["Speech and language programme 10 minutes a week",
-         "Non-verbal, very limited social interaction",
-         "Learn to take 10 steps independently",
-         "3 hours of SALT per week delivered by a therapist",
-         "Have a paid job working with animals"]
+WHEN = [
+    "By the end of Year {n}",
+    "By the time I am {a}",
+    "When I'm {a},",
+    "In {m} months",
+    "By the end of this term",
+    "By July 2027",
+    "By the end of Key Stage {k}",
+    "",
+    "One day",
+    "Within {w} weeks",
+    "By 31/07/2027",
+    "When I leave school",
+]
+WHO = [
+    "I will",
+    "Amil will",
+    "she will",
+    "",
+    "To",
+    "Staff will help him to",
+    "He will be supported to",
+]
+WHAT = [
+    "be able to work with other students",
+    "say hello to two friends",
+    "improve his diet",
+    "understand instructions",
+    "walk from the classroom door to the playground",
+    "make my own breakfast",
+    "use PECS to ask for a drink",
+    "develop fine motor skills",
+    "travel independently to college",
+    "follow instructions containing 4 key words",
+    "read 20 words from the Year 2 list",
+    "be a chef when I am an adult",
+]
+HOW = [
+    "",
+    "without adult support",
+    "3 times a week",
+    "for 10 minutes each day",
+    "independently",
+    "at least twice a day",
+    "with 80% accuracy",
+]
+WHERE = [
+    "",
+    "in class",
+    "at break time with two friends",
+    "at home and at school",
+    "in a small group",
+]
+FIXED = [
+    "Speech and language programme 10 minutes a week",
+    "Non-verbal, very limited social interaction",
+    "Learn to take 10 steps independently",
+    "3 hours of SALT per week delivered by a therapist",
+    "Have a paid job working with animals",
+]
 
 
 def statements(count: int, seed: int = 7) -> list[str]:
     rng = random.Random(seed)
     out = list(FIXED)
     while len(out) < count:
-        when = rng.choice(WHEN).format(n=rng.randint(1, 11), a=rng.randint(5, 19),
-                                       m=rng.randint(3, 12), k=rng.randint(1, 4),
-                                       w=rng.randint(4, 20))
+        when = rng.choice(WHEN).format(
+            n=rng.randint(1, 11),
+            a=rng.randint(5, 19),
+            m=rng.randint(3, 12),
+            k=rng.randint(1, 4),
+            w=rng.randint(4, 20),
+        )
         parts = [when, rng.choice(WHO), rng.choice(WHAT), rng.choice(HOW), rng.choice(WHERE)]
         text = " ".join(p for p in parts if p).strip()
         out.append(text[0].upper() + text[1:] + ".")
@@ -69,8 +114,10 @@ def main(count: int = 3000, repeats: int = 3) -> None:
     print(f"median: {median:.3f} ms  p95: {p95:.3f} ms  mean: {mean:.3f} ms per statement")
     print(f"throughput: {len(timings) / total:,.0f} statements/s (single process)")
     # On a shared machine, wall-clock figures include time waiting for the CPU; this does not.
-    print(f"cpu: {cpu / len(timings) * 1000:.3f} ms per statement "
-          f"({len(timings) / cpu:,.0f} statements per CPU-second)")
+    print(
+        f"cpu: {cpu / len(timings) * 1000:.3f} ms per statement "
+        f"({len(timings) / cpu:,.0f} statements per CPU-second)"
+    )
 
 
 if __name__ == "__main__":

@@ -46,6 +46,9 @@ AREAS = [
     "sensory_and_physical",
     "",
 ]
+# Every simulated part is accepted by the plan's coordinator (docs/adr/0011-contributions.md).
+CONTRIBUTION_COLUMNS = "contribution_status, decision_comment, proposed_service"
+CONTRIBUTION_VALUES = "'accepted', '', ''"
 STATUSES = ["in-progress", "achieved", "improving", "not-achieved", "no-change"]
 
 
@@ -100,34 +103,36 @@ def simulate(children: int) -> int:
                 FROM plans_child c WHERE c.local_authority_id = {la}""",
             "outcomes": f"""INSERT INTO plans_outcome (created_at, updated_at, row_version,
                 position, text, domain, area, term, lifecycle_status, achievement_status,
-                in_own_words, plan_id, link_suggestions, quality_smart)
+                in_own_words, plan_id, link_suggestions, quality_smart, {CONTRIBUTION_COLUMNS})
                 SELECT now(), now(), 1, k, 'Simulated outcome',
                     (array['education', 'health', 'social_care'])[(1 + (p.id + k) % 3)::int],
                     ({_sql_array(AREAS)})[(1 + (p.id * k) % 5)::int], 'long', 'active',
                     ({_sql_array(STATUSES)})[(1 + (p.id + 7 * k) % 5)::int], false, p.id, '{{}}',
-                    CASE (p.id + k) % 3 WHEN 0 THEN true WHEN 1 THEN false END
+                    CASE (p.id + k) % 3 WHEN 0 THEN true WHEN 1 THEN false END,
+                    {CONTRIBUTION_VALUES}
                 FROM plans_plan p CROSS JOIN LATERAL generate_series(1, 7 + p.id % 2) k""",
             "themes": """INSERT INTO plans_outcome_themes (outcome_id, themetag_id)
                 SELECT id, 1 + id % 4 FROM plans_outcome
                 UNION ALL SELECT id, 1 + (id + 1) % 4 FROM plans_outcome WHERE id % 3 = 0""",
-            "needs": """INSERT INTO plans_need (created_at, updated_at, row_version, position,
-                text, area, domain, barrier, plan_id, link_suggestions)
+            "needs": f"""INSERT INTO plans_need (created_at, updated_at, row_version, position,
+                text, area, domain, barrier, plan_id, link_suggestions, {CONTRIBUTION_COLUMNS})
                 SELECT now(), now(), 1, k, 'Simulated need',
                     (array['communication_and_interaction', 'cognition_and_learning',
                            'social_emotional_mental_health', 'sensory_and_physical'])
                         [(1 + (p.id + k) % 4)::int],
                     (array['education', 'health', 'social_care'])[(1 + (p.id * k) % 3)::int], '',
-                    p.id, '{}'
+                    p.id, '{{}}', {CONTRIBUTION_VALUES}
                 FROM plans_plan p CROSS JOIN generate_series(1, 2) k""",
             "outcome-needs": """INSERT INTO plans_outcome_needs (outcome_id, need_id)
                 SELECT o.id, n.id FROM plans_outcome o JOIN plans_need n
                     ON n.plan_id = o.plan_id AND n.position = o.position
                 WHERE o.position <= 2 AND o.plan_id % 5 <> 0""",
-            "provision": """INSERT INTO plans_provision (created_at, updated_at, row_version,
+            "provision": f"""INSERT INTO plans_provision (created_at, updated_at, row_version,
                 position, description, delivered_by, frequency, duration, group_size, location,
-                domain, plan_id, link_suggestions)
+                domain, plan_id, link_suggestions, {CONTRIBUTION_COLUMNS})
                 SELECT now(), now(), 1, 1, 'Simulated provision', '', '', '', '', '',
-                    (array['education', 'health', 'social_care'])[(1 + p.id % 3)::int], p.id, '{}'
+                    (array['education', 'health', 'social_care'])[(1 + p.id % 3)::int], p.id,
+                    '{{}}', {CONTRIBUTION_VALUES}
                 FROM plans_plan p""",
             "provision-outcomes": """INSERT INTO plans_provision_outcomes (provision_id,
                 outcome_id) SELECT v.id, o.id FROM plans_provision v JOIN plans_outcome o

@@ -31,8 +31,9 @@ from goldenthread.core.quality import StatementContext, assess, assessment_to_re
 CONTEXTS = (
     StatementContext(today=dt.date(2025, 10, 1), date_of_birth=dt.date(2014, 5, 1)),
     StatementContext(today=dt.date(2025, 10, 1)),
-    StatementContext(today=dt.date(2026, 2, 14), date_of_birth=dt.date(2022, 6, 1),
-                     plan_end=dt.date(2027, 3, 1)),
+    StatementContext(
+        today=dt.date(2026, 2, 14), date_of_birth=dt.date(2022, 6, 1), plan_end=dt.date(2027, 3, 1)
+    ),
     StatementContext(today=dt.date(2026, 11, 22), date_of_birth=dt.date(2009, 12, 30)),
 )
 SEED = Path("/work/shared/seeds/000_1089522de79c31ff.txt")
@@ -44,8 +45,12 @@ def _test_strings() -> list[str]:
         if not path.name.startswith(("test_quality", "test_timephrases", "test_eval_quality")):
             continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if (isinstance(node, ast.Constant) and isinstance(node.value, str)
-                    and 3 <= len(node.value) <= 2000 and " " in node.value):
+            if (
+                isinstance(node, ast.Constant)
+                and isinstance(node.value, str)
+                and 3 <= len(node.value) <= 2000
+                and " " in node.value
+            ):
                 found.append(node.value)
     return found
 

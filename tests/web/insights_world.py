@@ -44,7 +44,7 @@ class InsightsWorld:
         return [name for child in self.children for name in (child.first_name, child.last_name)]
 
 
-def _child_thread(child: Child, index: int, coordinator: User, today: dt.date) -> None:
+def plan_thread_create(child: Child, index: int, coordinator: User, today: dt.date) -> None:
     plan = factories.plan_create(
         child=child,
         user=coordinator,
@@ -160,7 +160,7 @@ def insights_world_create() -> InsightsWorld:
             primary_need=NEEDS[index % 4],
         )
         world.children.append(child)
-        _child_thread(child, index, coordinators[index % 2], today)
+        plan_thread_create(child, index, coordinators[index % 2], today)
     other_area = factories.local_authority_create(name="Eastshire Council")
     factories.child_create(local_authority=other_area, first_name="Elsewhere", last_name="Child")
     facts_refresh()  # what the nightly command does: the dashboards read these facts

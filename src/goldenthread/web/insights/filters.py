@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
-from django.db.models.lookups import GreaterThan
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from goldenthread.core import calendar
 from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
+from goldenthread.web.insights.bits import has_bits, theme_bit
 from goldenthread.web.insights.models import (
     NeedFact,
     OutcomeFact,
@@ -138,17 +137,7 @@ def first_plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:
     return Plan.objects.filter(q, start_date__isnull=False)
 
 
-def theme_bit(number: int) -> int:
-    """The bit for a theme in the facts' ``themes`` mask (ADR 0013)."""
-    return 1 << (number - 1)
-
-
-def has_bits(field: str, bits: int) -> GreaterThan[Any]:
-    """``field & bits > 0`` as a condition (a filter, or an aggregate's ``filter=``)."""
-    return GreaterThan(F(field).bitand(bits), 0)
-
-
-def _facts_q(chosen: InsightFilter) -> Q:
+def facts_q(chosen: InsightFilter) -> Q:
     """The same population as ``_plan_q`` (current plans only are in the facts), on the facts'
     own columns: no join to the live tables."""
     q = Q(authority_id=chosen.area_id)
@@ -176,16 +165,16 @@ def _facts_q(chosen: InsightFilter) -> Q:
 
 
 def outcome_facts(chosen: InsightFilter) -> QuerySet[OutcomeFact]:
-    return OutcomeFact.objects.filter(_facts_q(chosen))
+    return OutcomeFact.objects.filter(facts_q(chosen))
 
 
 def need_facts(chosen: InsightFilter) -> QuerySet[NeedFact]:
-    return NeedFact.objects.filter(_facts_q(chosen))
+    return NeedFact.objects.filter(facts_q(chosen))
 
 
 def service_facts(chosen: InsightFilter) -> QuerySet[OutcomeServiceFact]:
-    return OutcomeServiceFact.objects.filter(_facts_q(chosen))
+    return OutcomeServiceFact.objects.filter(facts_q(chosen))
 
 
 def provision_facts(chosen: InsightFilter) -> QuerySet[ProvisionFact]:
-    return ProvisionFact.objects.filter(_facts_q(chosen))
+    return ProvisionFact.objects.filter(facts_q(chosen))

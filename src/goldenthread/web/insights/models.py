@@ -11,11 +11,16 @@ rebuilds them.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.db import models
 
+from goldenthread.web.insights import steps
+from goldenthread.web.insights.scans import Step
 
-class FactsBase(models.Model):
-    """The columns every filter uses: who the child is and which plan the row is on."""
+
+class PlanKeys(models.Model):
+    """The columns every filter but theme and domain uses: the child, and the plan the row is on."""
 
     plan_id = models.BigIntegerField()
     child = models.ForeignKey(
@@ -54,6 +59,14 @@ class FactsBase(models.Model):
     primary_need = models.CharField(max_length=8, blank=True)
     plan_start = models.DateField(null=True)
     plan_end = models.DateField(null=True)
+
+    class Meta:
+        abstract = True
+
+
+class FactsBase(PlanKeys):
+    """One thing's facts: the plan's keys, then the thing's domain and themes."""
+
     domain = models.CharField(max_length=16, blank=True)
     # Bit (1 << (n - 1)) for each of the four themes (an outcome can have more than one; a need
     # or provision has the themes of the outcomes linked to it).
@@ -163,3 +176,43 @@ class FigureCache(models.Model):
 
     def __str__(self) -> str:
         return f"Figures {self.key[:8]}"
+
+
+class PlanStepBase(PlanKeys):
+    """A dashboard's per-child step (``steps``) worked out per plan by the refresh
+    (``insights.kept``): the dashboard sums a few rows per child instead of counting every
+    outcome. Its other columns are the step's (``Step.columns``: m{group}_{measure}, and
+    sx/sw/sw2_{group} for the GAS sums), made by ``_plan_step`` so they always match it."""
+
+    plan_id = models.BigIntegerField(primary_key=True)
+
+    class Meta:
+        abstract = True
+
+
+def _plan_step(name: str, step: Step, *, index: str, doc: str) -> Any:
+    fields: dict[str, Any] = {
+        column: models.FloatField(null=True)
+        if column.startswith("s")
+        else models.IntegerField(default=0)
+        for column in step.columns()
+    }
+    area = models.Index(fields=["authority_id", "date_of_birth"], name=index)
+    meta = type("Meta", (), {"indexes": [area]})
+    attrs = {"__module__": __name__, "__doc__": doc, "Meta": meta, **fields}
+    attrs["__str__"] = lambda self: f"{name} of plan {self.plan_id}"
+    return type(name, (PlanStepBase,), attrs)
+
+
+QualityPlanStep = _plan_step(
+    "QualityPlanStep",
+    steps.QUALITY,
+    index="insights_qps_area",
+    doc="Each current plan's outcomes: SMART or not, failing and passing each check, by domain.",
+)
+AttainmentPlanStep = _plan_step(
+    "AttainmentPlanStep",
+    steps.ATTAINMENT,
+    index="insights_aps_area",
+    doc="Each current plan's outcomes: achievement and GAS sums, in all, by theme and provision.",
+)

@@ -32,6 +32,8 @@ from django.db.models.functions import MD5, Coalesce
 from django.utils import timezone
 
 from goldenthread.core import vocabulary as v
+from goldenthread.web.insights.bits import DOMAIN_BITS, theme_bit
+from goldenthread.web.insights.kept import KEPT, plan_steps_fill
 from goldenthread.web.insights.models import (
     FactsRefresh,
     FigureCache,
@@ -50,12 +52,7 @@ NOT_IN_FORCE = ("cancelled", "entered-in-error")
 # Only what the plan's coordinator has accepted is part of a plan (docs/adr/0011-contributions.md):
 # a contribution that is waiting or was sent back is not counted.
 ACCEPTED = ContributionStatus.ACCEPTED.value
-DOMAIN_BITS: dict[str, int] = {d.value: 1 << i for i, d in enumerate(v.DOMAIN_LABELS)}
 THEME_NUMBERS = tuple(v.THEMES)
-
-
-def theme_bit(number: int) -> int:
-    return 1 << (number - 1)
 
 
 def _current(to_plan: str) -> Q:
@@ -352,6 +349,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
             ),
         )
         services = step("providers", _service_facts)
+        step("kept per-plan steps", plan_steps_fill)
         FigureCache.objects.all().delete()  # figures of the old facts
         seconds = time.perf_counter() - started
         FactsRefresh.objects.create(
@@ -363,9 +361,11 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
         )
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         began = time.perf_counter()
+        facts: list[type[models.Model]] = [OutcomeFact, OutcomeServiceFact, NeedFact]
+        facts += [ProvisionFact, *(model for model, _ in KEPT)]
         with connection.cursor() as cursor:  # statistics, and the visibility map (index-only)
-            for model in (OutcomeFact, OutcomeServiceFact, NeedFact, ProvisionFact):
-                table = connection.ops.quote_name(model._meta.db_table)
+            for packed in facts:
+                table = connection.ops.quote_name(packed._meta.db_table)
                 # FULL: rewrite the table packed (the DELETE left every old row dead), so a
                 # scan reads only live rows; it locks the table for about a second per 100,000.
                 cursor.execute(f"VACUUM FULL ANALYZE {table}")

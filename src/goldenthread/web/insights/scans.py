@@ -87,44 +87,60 @@ def by_team(key: str, *, members: str, teams: str) -> Cut:
     )
 
 
+@dataclass(frozen=True)
+class Step:
+    """What a per-child step counts: for each group (every fact, then each of ``flags``, e.g.
+    themes) and each of ``measures`` (e.g. "achieved"), the facts meeting both; with ``gas``,
+    also the sums the T-score needs. Measures and flags are (key, condition on the facts)."""
+
+    measures: tuple[tuple[Any, Any], ...]
+    flags: tuple[tuple[Any, Any], ...] = ()
+    gas: bool = False
+
+    @property
+    def groups(self) -> list[tuple[Any, Any]]:
+        return [(None, None), *self.flags]
+
+    def columns(self) -> list[str]:
+        """The step's columns, named m{group}_{measure} (and sx/sw/sw2_{group} for GAS)."""
+        every = range(len(self.measures))
+        return [c for g in range(len(self.groups)) for c in _columns(g, every, gas=self.gas)]
+
+    def aggregates(self) -> dict[str, Any]:
+        """Each column as an aggregate over facts (a conditional count or sum)."""
+        return _per_child(self.groups, self.measures, gas=self.gas)
+
+
 def measured(
     queryset: QuerySet[Any],
     *,
-    measures: Sequence[tuple[Any, Any]],
+    step: Step,
     cuts: Mapping[str, Cut],
     keys: Mapping[str, Any] | None = None,
     child_keys: bool = False,
-    flags: Sequence[tuple[Any, Any]] = (),
-    gas: bool = False,
+    kept: QuerySet[Any] | None = None,
 ) -> dict[str, Measured]:
-    """Each cut's counts (and with ``gas`` each row's GAS children and mean T-score) from one
-    scan of ``queryset``.
+    """Each cut's counts (and with ``step.gas`` each row's GAS children and mean T-score) from
+    one scan of ``queryset`` (facts), or of ``kept``: the same step's columns kept per plan by
+    the refresh (``insights.kept``), summed here per child (a few plans' rows, not every fact).
 
     The per-child step groups the facts by child and ``keys`` (name: field or expression),
-    counting for each group (every fact, then each of ``flags``: themes, types of provision)
-    and measure (e.g. "achieved") the child's facts that meet both, and with ``gas`` the sums
-    the T-score needs. A cut then groups that by its row and child (so a child split over
-    several step rows counts once: two plans with different coordinators), and by its row:
-    things (a sum), children (those with any) and the mean of the children's T-scores.
-    ``child_keys`` says every key is the child's own (need, date of birth), the same on all a
-    child's facts: the step then has one row per child and the cuts skip the second grouping.
-    A child's T-score in a row is the core's formula (``core.reviews.gas``) over the child's
-    rated facts in that row: each outcome's latest level and weight.
+    counting ``step``'s columns for each group. A cut then groups that by its row and child (so
+    a child split over several step rows counts once: two plans with different coordinators),
+    and by its row: things (a sum), children (those with any) and the mean of the children's
+    T-scores. ``child_keys`` says every key is the child's own (need, date of birth), the same
+    on all a child's facts: the step then has one row per child and the cuts skip the second
+    grouping. A child's T-score in a row is the core's formula (``core.reviews.gas``) over the
+    child's rated facts in that row: each outcome's latest level and weight.
     """
     keys = keys or {}
-    groups: list[tuple[Any, Any]] = [(None, None), *flags]
-    step = (
-        queryset.annotate(**{f"k_{name}": _expression(spec) for name, spec in keys.items()})
-        .values("child_id", *(f"k_{name}" for name in keys))
-        .annotate(**_per_child(groups, measures, gas=gas))
-        .order_by()
-    )
-    step_sql, params = step.query.sql_with_params()
+    step_sql, params = _step_sql(kept if kept is not None else queryset, step, keys, kept)
+    measures, groups = step.measures, step.groups
     every = tuple(range(len(measures)))
     reads = {name: (cut, cut.measures or every) for name, cut in cuts.items()}
-    width = max(len(c.groups) * _width(m, gas=gas) for c, m in reads.values())
+    width = max(len(c.groups) * _width(m, gas=step.gas) for c, m in reads.values())
     selects = [
-        _cut_sql(index, cut, chosen, gas=gas, width=width, regroup=not child_keys)
+        _cut_sql(index, cut, chosen, gas=step.gas, width=width, regroup=not child_keys)
         for index, (cut, chosen) in enumerate(reads.values())
     ]
     sql = f"WITH {_q('per_child')} AS ({step_sql}) " + " UNION ALL ".join(selects)
@@ -143,11 +159,31 @@ def measured(
                 units, children = values.pop(0), values.pop(0)
                 if units:
                     into.counts[(key, measures[m][0])] = (int(units), int(children))
-            if gas:
+            if step.gas:
                 children, mean = values.pop(0), values.pop(0)
                 if children:
                     into.gas[key] = GasGroup(int(children), float(mean))
     return results
+
+
+def _step_sql(
+    source: QuerySet[Any], step: Step, keys: Mapping[str, Any], kept: QuerySet[Any] | None
+) -> tuple[str, tuple[Any, ...]]:
+    """The per-child step as SQL: facts counted by child and keys, or kept per-plan columns
+    summed by child and keys (under temporary names, then renamed to the step's own)."""
+    grouped = source.annotate(
+        **{f"k_{name}": _expression(spec) for name, spec in keys.items()}
+    ).values("child_id", *(f"k_{name}" for name in keys))
+    if kept is None:
+        sql, params = grouped.annotate(**step.aggregates()).order_by().query.sql_with_params()
+        return sql, tuple(params)
+    columns = step.columns()
+    sums = grouped.annotate(**{f"t_{c}": Sum(c) for c in columns}).order_by()
+    inner, params = sums.query.sql_with_params()
+    names = [_q("child_id"), *(_q(f"k_{name}") for name in keys)]
+    names += [f"{_q('t_' + c)} AS {_q(c)}" for c in columns]
+    sql = f"SELECT {', '.join(names)} FROM ({inner}) {_q('kept')}"  # noqa: S608  # nosec B608
+    return sql, tuple(params)
 
 
 def _expression(spec: Any) -> Any:

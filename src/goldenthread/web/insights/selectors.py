@@ -14,26 +14,27 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 
-from goldenthread.core import vocabulary as v
 from goldenthread.core.quality import CRITERIA
 from goldenthread.web.access.models import Team
 from goldenthread.web.accounts.models import Organisation
+from goldenthread.web.insights import steps
+from goldenthread.web.insights.bits import FLAG_ROWS, bit_flags
 from goldenthread.web.insights.filters import (
     PHASES,
     InsightFilter,
     born_in_year_groups,
     first_plans_chosen,
-    has_bits,
     need_facts,
     outcome_facts,
     plans_chosen,
     provision_facts,
     service_facts,
-    theme_bit,
 )
+from goldenthread.web.insights.kept import kept_rows
+from goldenthread.web.insights.models import AttainmentPlanStep, QualityPlanStep
 from goldenthread.web.insights.scans import (
     Counts,
     Cut,
@@ -119,13 +120,6 @@ OUTCOME_ROWS: Mapping[str, Any] = {
     "team": "coordinator__teams__name",
     "need": "primary_need",
 }
-# Rows held as bits in one column: (key, bit) for each row, and the row for "none of them".
-THEME_FLAGS = [(n, theme_bit(n)) for n in v.THEMES]
-DOMAIN_FLAGS = [(d.value, 1 << i) for i, d in enumerate(v.DOMAIN_LABELS)]
-FLAG_ROWS: Mapping[str, tuple[str, list[tuple[Any, int]]]] = {
-    "theme": ("themes", THEME_FLAGS),
-    "provision": ("provision_domains", DOMAIN_FLAGS),
-}
 
 
 def fact_smart_case() -> Case:
@@ -164,19 +158,11 @@ def flagged_count(
     return counts
 
 
-def _bit_flags(row: str) -> list[tuple[Any, Any]]:
-    field, flags = FLAG_ROWS[row]
-    every = sum(bit for _, bit in flags)
-    return [(key, has_bits(field, bit)) for key, bit in flags] + [
-        (None, Q(**{field: 0}) | ~Q(has_bits(field, every)))
-    ]
-
-
 def outcome_counts(chosen: InsightFilter, *, row: str, column: Any) -> Counts:
     """Outcomes (from the nightly facts) by a row and a column."""
     facts = outcome_facts(chosen)
     if row in FLAG_ROWS:
-        return flagged_count(facts, flags=_bit_flags(row), column=column, to_child="child_id")
+        return flagged_count(facts, flags=bit_flags(row), column=column, to_child="child_id")
     if row == "provider":
         return fact_count(
             service_facts(chosen), row="delivered_by", column=column, to_child="child_id"
@@ -203,53 +189,30 @@ def provision_use_counts(chosen: InsightFilter) -> Counts:
     return grouped_count(provision_facts(chosen), row="domain", column=column, to_child="child_id")
 
 
-def failure_measures() -> list[tuple[Any, Any]]:
-    """Two measures per quality criterion: checked outcomes whose words fail it, and pass it."""
-    measures: list[tuple[Any, Any]] = []
-    for i, name in enumerate(CRITERIA):
-        fails = has_bits("failed", 1 << i)
-        measures.append(((name, "fails"), fails))
-        measures.append(((name, "passes"), Q(failed__isnull=False) & ~Q(fails)))
-    return measures
-
-
-ACHIEVEMENT_MEASURES = [
-    (key, Q(achievement=key)) for key in ("achieved", "working", "not_achieved")
-]
-SMART_MEASURES = [
-    ("smart", Q(smart=True)),
-    ("not_smart", Q(smart=False)),
-    ("unchecked", Q(smart__isnull=True)),
-]
-
-
 def attainment(chosen: InsightFilter) -> dict[str, Measured]:
     """Outcomes achieved, still worked on and not achieved, and GAS, by theme, need, phase,
-    type of provision (one scan of the outcome facts) and provider (one of the provider facts).
+    type of provision (one scan of the outcome facts, or of the kept per-plan step) and
+    provider (one of the provider facts).
     """
-    themes, provision = _bit_flags("theme"), _bit_flags("provision")
-    first_provision = 1 + len(themes)
+    first_provision = 1 + len(bit_flags("theme"))
+    last = len(steps.ATTAINMENT.groups)
     results = measured(
         outcome_facts(chosen),
+        step=steps.ATTAINMENT,
+        kept=kept_rows(AttainmentPlanStep, chosen),
         keys={"need": "primary_need", "phase": phase_case("", chosen.today)},
         child_keys=True,  # a child's need and date of birth are the same on all their facts
-        flags=[*themes, *provision],
-        measures=ACHIEVEMENT_MEASURES,
-        gas=True,
         cuts={
             "theme": Cut(row=None, groups=tuple(range(1, first_provision))),
             "need": by_key("need"),
             "phase": by_key("phase"),
-            "provision": Cut(
-                row=None, groups=tuple(range(first_provision, first_provision + len(provision)))
-            ),
+            "provision": Cut(row=None, groups=tuple(range(first_provision, last))),
         },
     )
     by_provider = measured(
         service_facts(chosen),
+        step=steps.BY_PROVIDER,
         keys={"provider": "delivered_by"},
-        measures=ACHIEVEMENT_MEASURES,
-        gas=True,
         cuts={"provider": by_key("provider")},
     )
     return {**results, **by_provider}
@@ -265,32 +228,22 @@ class Quality:
     checks: Counts
 
 
-def smart_by_domain_measures() -> list[tuple[Any, Any]]:
-    """SMART or not in each Education/Health/Social Care domain ("" for any other), as
-    measures: one per-child step then serves every row of the quality dashboard."""
-    known = [d.value for d in v.Domain]
-    domains = [(d, Q(domain=d)) for d in known] + [("", ~Q(domain__in=known))]
-    return [
-        ((domain, key), Q(in_domain) & Q(condition))
-        for domain, in_domain in domains
-        for key, condition in SMART_MEASURES
-    ]
-
-
 def quality(chosen: InsightFilter) -> Quality:
-    """Every figure of the quality dashboard from one scan of the outcome facts."""
+    """Every figure of the quality dashboard from one scan of the outcome facts (or of the
+    kept per-plan step)."""
     organisations = Organisation._meta.db_table
     members = Team.members.through._meta.db_table
-    failures, by_domain = failure_measures(), smart_by_domain_measures()
-    measures = [*SMART_MEASURES, *failures, *by_domain]
+    measures = steps.QUALITY.measures
+    smart_count = len(steps.SMART_MEASURES)
     # By setting, service and team: SMART and failing each check; everyone: all the others.
     failing = {(name, "fails") for name in CRITERIA}
-    by_row = (*range(len(SMART_MEASURES)), *(i for i, m in enumerate(measures) if m[0] in failing))
-    rest = tuple(range(len(SMART_MEASURES), len(measures)))
+    by_row = (*range(smart_count), *(i for i, m in enumerate(measures) if m[0] in failing))
+    rest = tuple(range(smart_count, len(measures)))
     results = measured(
         outcome_facts(chosen),
+        step=steps.QUALITY,
+        kept=kept_rows(QualityPlanStep, chosen),
         keys={"setting": "setting_id", "service": "service_id", "coordinator": "coordinator_id"},
-        measures=measures,
         cuts={
             "setting": replace(by_name("setting", organisations, alias="s"), measures=by_row),
             "service": replace(by_name("service", organisations, alias="o"), measures=by_row),
@@ -301,8 +254,8 @@ def quality(chosen: InsightFilter) -> Quality:
             "everyone": Cut(row=None, measures=rest),
         },
     )
-    smart_keys = {key for key, _ in SMART_MEASURES}
-    failure_keys = {key for key, _ in failures}
+    smart_keys = {key for key, _ in steps.SMART_MEASURES}
+    failure_keys = {key for key, _ in steps.failure_measures()}
     smart: dict[str, Counts] = {}
     failed: dict[str, Counts] = {}
     for row in ("setting", "service", "team"):
@@ -310,7 +263,7 @@ def quality(chosen: InsightFilter) -> Quality:
         smart[row] = {k: n for k, n in counts.items() if k[1] in smart_keys}
         failed[row] = {(r, m[0]): n for (r, m), n in counts.items() if m in failing}
     everyone = results["everyone"].counts
-    domain_keys = {key for key, _ in by_domain}
+    domain_keys = {key for key, _ in steps.smart_by_domain_measures()}
     smart["domain"] = {m: n for (_, m), n in everyone.items() if m in domain_keys}
     checks = {m: n for (_, m), n in everyone.items() if m in failure_keys}
     return Quality(smart, failed, checks)

@@ -1,0 +1,65 @@
+"""Per-plan steps kept by the refresh (ADR 0013, decision 10): the quality and attainment
+dashboards' per-child counts, worked out once a night for each current plan.
+
+A dashboard then sums a child's few plan rows instead of counting every outcome: nationally
+700,000 rows with plain sums instead of 5.25 million with dozens of conditional counts. The
+kept rows serve any filter on the child or the plan (area, need, setting, phase or year group,
+period, service); a filter on the outcomes themselves (theme, domain) selects only some of a
+plan's outcomes, so it counts from the outcome facts as before (``kept_rows`` gives ``None``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection
+from django.db.models import QuerySet
+
+from goldenthread.web.insights import steps
+from goldenthread.web.insights.filters import InsightFilter, facts_q
+from goldenthread.web.insights.models import (
+    AttainmentPlanStep,
+    OutcomeFact,
+    PlanKeys,
+    PlanStepBase,
+    QualityPlanStep,
+)
+from goldenthread.web.insights.scans import Step
+
+KEPT: tuple[tuple[type[PlanStepBase], Step], ...] = (
+    (QualityPlanStep, steps.QUALITY),
+    (AttainmentPlanStep, steps.ATTAINMENT),
+)
+# The plan's keys, as the facts' columns (every fact of a plan has the same).
+KEY_COLUMNS = tuple(field.column for field in PlanKeys._meta.local_fields)
+
+
+def plan_steps_fill() -> int:
+    """Write every kept step from the outcome facts (inside the refresh's transaction, after
+    the facts): one row per current plan with outcome facts. Returns the rows written."""
+    written = 0
+    for model, step in KEPT:
+        model._default_manager.all().delete()
+        written += _fill(model, step)
+    return written
+
+
+def _fill(model: type[PlanStepBase], step: Step) -> int:
+    grouped = OutcomeFact.objects.values(*KEY_COLUMNS).annotate(**step.aggregates()).order_by()
+    inner, params = grouped.query.sql_with_params()
+    quote = connection.ops.quote_name
+    names = ", ".join(quote(c) for c in (*KEY_COLUMNS, *step.columns()))
+    table = quote(model._meta.db_table)
+    # Only our own table and column names are formatted in; values stay parameters.
+    sql = f"INSERT INTO {table} ({names}) SELECT {names} FROM ({inner}) {quote('facts')}"  # noqa: S608  # nosec B608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return int(cursor.rowcount)
+
+
+def kept_rows(model: type[PlanStepBase], chosen: InsightFilter) -> QuerySet[Any] | None:
+    """The kept rows of the plans ``chosen`` selects, or ``None`` when it filters the outcomes
+    themselves (by theme or domain), which per-plan rows cannot answer."""
+    if chosen.theme or chosen.domain:
+        return None
+    return model._default_manager.filter(facts_q(chosen))
