@@ -32,6 +32,7 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 os.environ.setdefault("GOLDENTHREAD_ENV", "development")
@@ -190,14 +191,16 @@ def simulate_reviews() -> None:
             )
 
 
-def time_aggregates(area_id: int, runs: int) -> dict[str, list[float]]:
+def time_aggregates(area_id: int, runs: int, **filters: Any) -> dict[str, list[float]]:
+    """Every dashboard's queries and protection for one filter (``filters``: InsightFilter's
+    fields; none: the whole area)."""
     from django.utils import timezone
 
     from goldenthread.web.insights.dashboards import DASHBOARDS
     from goldenthread.web.insights.filters import InsightFilter
     from goldenthread.web.insights.views import aggregate_session, disclosure_policy
 
-    chosen = InsightFilter(area_id=area_id, today=timezone.localdate())
+    chosen = InsightFilter(area_id=area_id, today=timezone.localdate(), **filters)
     times: dict[str, list[float]] = {}
     for slug, board in DASHBOARDS.items():
         for _ in range(runs):
@@ -206,6 +209,14 @@ def time_aggregates(area_id: int, runs: int) -> dict[str, list[float]]:
                 board.build(chosen, disclosure_policy())
             times.setdefault(slug, []).append(time.perf_counter() - started)
     return times
+
+
+# Filters a leader might choose: one on the child (served by the per-plan steps the refresh
+# keeps) and one on the outcomes themselves (counted from the outcome facts).
+FILTERED: dict[str, dict[str, Any]] = {
+    "primary need (ASD)": {"primary_need": "ASD"},
+    "theme 2": {"theme": 2},
+}
 
 
 def time_pages(runs: int, *, cold: bool) -> dict[str, list[float]]:
@@ -298,6 +309,10 @@ def main() -> int:
     print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
     report(time_aggregates(area_id, args.runs), "national aggregates")
     print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
+    for name, filters in FILTERED.items():
+        print(f"  filtered by {name}:")
+        report(time_aggregates(area_id, args.runs, **filters), f"national aggregates, {name}")
+        print(f"  load average (1, 5, 15 min): {os.getloadavg()}")
     time_kept(area_id)
     return 0
 

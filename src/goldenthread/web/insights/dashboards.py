@@ -203,14 +203,15 @@ def _gaps(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
 
 def _reviews(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
     figures = []
-    names = s.coordinator_names(chosen)
+    lateness = s.review_lateness(chosen)
+    names = s.coordinator_names(key for key, _ in lateness["coordinator"])
     for row, heading in (
         ("setting", "Setting"),
         ("service", "Coordinating service"),
         ("team", "Team"),
         ("coordinator", "Coordinator"),
     ):
-        counts = s.review_counts(chosen, row=row)
+        counts = lateness[row]
         rows = rows_from(counts)
         if row == "coordinator":
             rows = [(key, names.get(key, label)) for key, label in rows]

@@ -66,11 +66,11 @@ def by_key(key: str) -> Cut:
     return Cut(row=key_column(key))
 
 
-def by_name(key: str, table: str, *, alias: str) -> Cut:
-    """Rows named by another table's ``name`` (a setting's or a service's): joined after the
-    facts are grouped by child, so the join reads about one row per child, not one per fact."""
+def by_name(key: str, table: str, *, alias: str, column: str = "name") -> Cut:
+    """Rows named by another table's ``column`` (a setting's or a service's name): joined after
+    the facts are grouped by child, so the join reads about one row per child, not per fact."""
     return Cut(
-        row=f"{_q(alias)}.{_q('name')}",
+        row=f"{_q(alias)}.{_q(column)}",
         joins=f"LEFT JOIN {_q(table)} {_q(alias)} ON {_q(alias)}.{_q('id')} = {key_column(key)}",
     )
 

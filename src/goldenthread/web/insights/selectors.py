@@ -9,17 +9,17 @@ review and demand figures read plans, which are few enough to count live.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from django.db import connection
-from django.db.models import Case, Count, F, QuerySet, Value, When
+from django.db.models import Case, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
 
 from goldenthread.core.quality import CRITERIA
 from goldenthread.web.access.models import Team
-from goldenthread.web.accounts.models import Organisation
+from goldenthread.web.accounts.models import Organisation, User
 from goldenthread.web.insights import steps
 from goldenthread.web.insights.bits import FLAG_ROWS, bit_flags
 from goldenthread.web.insights.filters import (
@@ -39,6 +39,7 @@ from goldenthread.web.insights.scans import (
     Counts,
     Cut,
     Measured,
+    Step,
     by_key,
     by_name,
     by_team,
@@ -46,6 +47,7 @@ from goldenthread.web.insights.scans import (
 )
 
 LATE_BANDS = ((0, "on_time"), (28, "late_4_weeks"), (91, "late_3_months"))
+TEAM_MEMBERS = Team.members.through._meta.db_table
 
 
 def grouped_count(queryset: QuerySet[Any], *, row: Any, column: Any, to_child: str) -> Counts:
@@ -102,14 +104,6 @@ def phase_case(to_child: str, today: dt.date) -> Case:
             When(**{f"{to_child}date_of_birth__range": (earliest, latest)}, then=Value(key))
         )
     return Case(*whens, default=Value("unknown"))
-
-
-def lateness_case(today: dt.date) -> Case:
-    whens = [
-        When(next_review_due__gte=today - dt.timedelta(days=days), then=Value(band))
-        for days, band in LATE_BANDS
-    ]
-    return Case(*whens, default=Value("late_more"))
 
 
 OUTCOME_ROWS: Mapping[str, Any] = {
@@ -232,7 +226,6 @@ def quality(chosen: InsightFilter) -> Quality:
     """Every figure of the quality dashboard from one scan of the outcome facts (or of the
     kept per-plan step)."""
     organisations = Organisation._meta.db_table
-    members = Team.members.through._meta.db_table
     measures = steps.QUALITY.measures
     smart_count = len(steps.SMART_MEASURES)
     # By setting, service and team: SMART and failing each check; everyone: all the others.
@@ -248,7 +241,7 @@ def quality(chosen: InsightFilter) -> Quality:
             "setting": replace(by_name("setting", organisations, alias="s"), measures=by_row),
             "service": replace(by_name("service", organisations, alias="o"), measures=by_row),
             "team": replace(
-                by_team("coordinator", members=members, teams=Team._meta.db_table),
+                by_team("coordinator", members=TEAM_MEMBERS, teams=Team._meta.db_table),
                 measures=by_row,
             ),
             "everyone": Cut(row=None, measures=rest),
@@ -269,31 +262,46 @@ def quality(chosen: InsightFilter) -> Quality:
     return Quality(smart, failed, checks)
 
 
-PLAN_ROWS: Mapping[str, str] = {
-    "setting": "child__current_setting__name",
-    "service": "coordinator__organisation__name",
-    "team": "coordinator__teams__name",
-    "coordinator": "coordinator__username",
-}
+def lateness_measures(today: dt.date) -> tuple[tuple[str, Q], ...]:
+    """How late each plan's review is, as one condition per band (``LATE_BANDS``, then later)."""
+    measures: list[tuple[str, Q]] = []
+    later_than: dt.date | None = None
+    for days, band in LATE_BANDS:
+        earliest = today - dt.timedelta(days=days)
+        q = Q(next_review_due__gte=earliest)
+        measures.append((band, q if later_than is None else q & Q(next_review_due__lt=later_than)))
+        later_than = earliest
+    return (*measures, ("late_more", Q(next_review_due__lt=later_than)))
 
 
-def review_counts(chosen: InsightFilter, *, row: str) -> Counts:
-    """Current plans with a review date, by how late the review is."""
-    plans = plans_chosen(chosen).filter(next_review_due__isnull=False)
-    return grouped_count(
-        plans, row=PLAN_ROWS[row], column=lateness_case(chosen.today), to_child="child_id"
+def review_lateness(chosen: InsightFilter) -> dict[str, Counts]:
+    """Current plans with a review date by how late the review is, by setting, service, team and
+    coordinator (their username): one scan of the plans, grouped by child first (``scans``)."""
+    organisations, users = Organisation._meta.db_table, User._meta.db_table
+    results = measured(
+        plans_chosen(chosen).filter(next_review_due__isnull=False),
+        step=Step(measures=lateness_measures(chosen.today)),
+        keys={
+            "setting": "child__current_setting_id",
+            "service": "coordinator__organisation_id",
+            "coordinator": "coordinator_id",
+        },
+        cuts={
+            "setting": by_name("setting", organisations, alias="s"),
+            "service": by_name("service", organisations, alias="o"),
+            "team": by_team("coordinator", members=TEAM_MEMBERS, teams=Team._meta.db_table),
+            "coordinator": by_name("coordinator", users, alias="u", column="username"),
+        },
     )
+    return {row: result.counts for row, result in results.items()}
 
 
-def coordinator_names(chosen: InsightFilter) -> dict[str, str]:
+def coordinator_names(usernames: Iterable[Any]) -> dict[str, str]:
     """Coordinators' names by username (staff, not children), for the review table."""
-    rows = (
-        plans_chosen(chosen)
-        .order_by()
-        .values_list("coordinator__username", "coordinator__first_name", "coordinator__last_name")
-        .distinct()
+    rows = User.objects.filter(username__in=[u for u in usernames if u]).values_list(
+        "username", "first_name", "last_name"
     )
-    return {user: f"{first} {last}".strip() or user for user, first, last in rows if user}
+    return {user: f"{first} {last}".strip() or user for user, first, last in rows}
 
 
 def new_plan_counts(chosen: InsightFilter) -> Counts:
