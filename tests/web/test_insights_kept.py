@@ -106,3 +106,29 @@ def test_theme_and_domain_filters_count_from_the_facts(world: InsightsWorld) -> 
     ):
         assert kept.kept_rows(QualityPlanStep, chosen) is None
         assert kept.kept_rows(AttainmentPlanStep, chosen) is None
+
+
+def test_only_the_child_with_two_plans_is_marked_as_having_several(world: InsightsWorld) -> None:
+    several = set(OutcomeFact.objects.filter(only_plan=False).values_list("child_id", flat=True))
+    assert several == {world.children[0].pk}
+    assert not QualityPlanStep._default_manager.filter(only_plan=True, child=world.children[0])
+
+
+def test_smart_by_setting_and_service_count_each_child_once(world: InsightsWorld) -> None:
+    """Counted fact by fact in Python: outcomes, and distinct children, per row."""
+    chosen = filters_served(world)[0]
+    facts = OutcomeFact.objects.filter(authority_id=world.area.pk).select_related(
+        "setting", "service"
+    )
+    verdicts = {True: "smart", False: "not_smart", None: "unchecked"}
+    for row in ("setting", "service"):
+        found: dict[tuple[object, str], tuple[set[int], set[int]]] = {}
+        for fact in facts:
+            named = getattr(fact, row)
+            cell = found.setdefault(
+                (named.name if named else None, verdicts[fact.smart]), (set(), set())
+            )
+            cell[0].add(fact.outcome_id)
+            cell[1].add(fact.child_id)
+        expected = {key: (len(o), len(c)) for key, (o, c) in found.items()}
+        assert selectors.quality(chosen).smart[row] == expected, row

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models import Case, Count, Exists, OuterRef, Q, QuerySet, Value, When
 
 from goldenthread.core import calendar
 from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
@@ -116,6 +116,32 @@ def _outcome_q(chosen: InsightFilter) -> Q:
     if chosen.theme:
         q &= Q(themes__number=chosen.theme)
     return q
+
+
+def current_plan_q(to_plan: str) -> Q:
+    """Rows on a current plan of a child in an area (the dashboards' population)."""
+    superseded = Plan.objects.filter(previous_version__isnull=False).values("previous_version_id")
+    return (
+        Q(**{f"{to_plan}archived_at__isnull": True})
+        & ~Q(**{f"{to_plan}pk__in": superseded})
+        & ~Q(**{f"{to_plan}status": "ceased"})
+        & Q(**{f"{to_plan}child__archived_at__isnull": True})
+        & Q(**{f"{to_plan}child__local_authority__isnull": False})
+    )
+
+
+def only_plan_case(child: str) -> Case:
+    """True when the child (the field path ``child``) has no other current plan: a test against
+    the few children with several, which the database hashes once."""
+    several = (
+        Plan.objects.filter(current_plan_q(""))
+        .order_by()
+        .values("child_id")
+        .annotate(plans=Count("pk"))
+        .filter(plans__gt=1)
+        .values("child_id")
+    )
+    return Case(When(**{f"{child}__in": several}, then=Value(False)), default=Value(True))
 
 
 def plans_chosen(chosen: InsightFilter) -> QuerySet[Plan]:

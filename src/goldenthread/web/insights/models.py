@@ -59,6 +59,10 @@ class PlanKeys(models.Model):
     primary_need = models.CharField(max_length=8, blank=True)
     plan_start = models.DateField(null=True)
     plan_end = models.DateField(null=True)
+    # The child has no other current plan, so the plan's rows are all of the child's: counting
+    # can skip grouping them by child again (``scans``). False is always safe (rows written
+    # before this column was added say False until the next refresh).
+    only_plan = models.BooleanField(default=False)
 
     class Meta:
         abstract = True

@@ -33,6 +33,7 @@ from django.utils import timezone
 
 from goldenthread.core import vocabulary as v
 from goldenthread.web.insights.bits import DOMAIN_BITS, theme_bit
+from goldenthread.web.insights.filters import current_plan_q, only_plan_case
 from goldenthread.web.insights.kept import KEPT, plan_steps_fill
 from goldenthread.web.insights.models import (
     FactsRefresh,
@@ -55,18 +56,6 @@ ACCEPTED = ContributionStatus.ACCEPTED.value
 THEME_NUMBERS = tuple(v.THEMES)
 
 
-def _current(to_plan: str) -> Q:
-    """Rows on a current plan of a child in an area (the dashboards' population)."""
-    superseded = Plan.objects.filter(previous_version__isnull=False).values("previous_version_id")
-    return (
-        Q(**{f"{to_plan}archived_at__isnull": True})
-        & ~Q(**{f"{to_plan}pk__in": superseded})
-        & ~Q(**{f"{to_plan}status": "ceased"})
-        & Q(**{f"{to_plan}child__archived_at__isnull": True})
-        & Q(**{f"{to_plan}child__local_authority__isnull": False})
-    )
-
-
 def _common(to_plan: str) -> dict[str, Any]:
     return {
         "plan_id": F(f"{to_plan}id"),
@@ -79,6 +68,7 @@ def _common(to_plan: str) -> dict[str, Any]:
         "primary_need": F(f"{to_plan}child__primary_need"),
         "plan_start": F(f"{to_plan}start_date"),
         "plan_end": F(f"{to_plan}end_date"),
+        "only_plan": only_plan_case(f"{to_plan}child_id"),
     }
 
 
@@ -204,6 +194,7 @@ SHARED_COLUMNS = (
     "primary_need",
     "plan_start",
     "plan_end",
+    "only_plan",
     "domain",
     "themes",
     "achievement",
@@ -239,7 +230,7 @@ def _service_facts() -> int:
 
 def _outcomes_current() -> QuerySet[Outcome]:
     return Outcome.objects.filter(
-        _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+        current_plan_q("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
     ).exclude(lifecycle_status__in=NOT_IN_FORCE)
 
 
@@ -313,7 +304,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
             lambda: _insert_facts(
                 NeedFact,
                 Need.objects.filter(
-                    _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+                    current_plan_q("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
                 ),
                 {
                     "need_id": F("pk"),
@@ -333,7 +324,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
             lambda: _insert_facts(
                 ProvisionFact,
                 Provision.objects.filter(
-                    _current("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
+                    current_plan_q("plan__"), archived_at__isnull=True, contribution_status=ACCEPTED
                 ),
                 {
                     "provision_id": F("pk"),

@@ -128,10 +128,13 @@ def measured(
     counting ``step``'s columns for each group. A cut then groups that by its row and child (so
     a child split over several step rows counts once: two plans with different coordinators),
     and by its row: things (a sum), children (those with any) and the mean of the children's
-    T-scores. ``child_keys`` says every key is the child's own (need, date of birth), the same
-    on all a child's facts: the step then has one row per child and the cuts skip the second
-    grouping. A child's T-score in a row is the core's formula (``core.reviews.gas``) over the
-    child's rated facts in that row: each outcome's latest level and weight.
+    T-scores. A child with one current plan (the source's ``only_plan``) has one step row, so
+    only the other children are grouped again. That needs every key to be the same on all a
+    plan's rows (the plan's or the child's own: setting, service, need), or else to be the row
+    of every cut (provider). ``child_keys`` says every key is the child's own (need, date of
+    birth): the step then has one row per child and the cuts never group again. A child's
+    T-score in a row is the core's formula (``core.reviews.gas``) over the child's rated facts
+    in that row: each outcome's latest level and weight.
     """
     keys = keys or {}
     step_sql, params = _step_sql(kept if kept is not None else queryset, step, keys, kept)
@@ -166,24 +169,37 @@ def measured(
     return results
 
 
+# The step's source says, on each row, whether it is on the child's only current plan: then the
+# child has one step row (every key is the plan's or the child's own), which a cut can read as
+# it is; only children with several plans need grouping again (ADR 0013, decision 10).
+ONLY_PLAN = "only_plan"
+
+
 def _step_sql(
     source: QuerySet[Any], step: Step, keys: Mapping[str, Any], kept: QuerySet[Any] | None
 ) -> tuple[str, tuple[Any, ...]]:
-    """The per-child step as SQL: facts counted by child and keys, or kept per-plan columns
-    summed by child and keys (under temporary names, then renamed to the step's own)."""
-    grouped = source.annotate(
-        **{f"k_{name}": _expression(spec) for name, spec in keys.items()}
-    ).values("child_id", *(f"k_{name}" for name in keys))
+    """The per-child step as SQL: facts counted by child and keys; or kept per-plan columns,
+    read as they are for a child with one plan and summed by child and keys otherwise."""
+    key_names = ("child_id", ONLY_PLAN, *(f"k_{name}" for name in keys))
+    annotations = {f"k_{name}": _expression(spec) for name, spec in keys.items()}
     if kept is None:
+        grouped = source.annotate(**annotations).values(*key_names)
         sql, params = grouped.annotate(**step.aggregates()).order_by().query.sql_with_params()
         return sql, tuple(params)
     columns = step.columns()
-    sums = grouped.annotate(**{f"t_{c}": Sum(c) for c in columns}).order_by()
-    inner, params = sums.query.sql_with_params()
-    names = [_q("child_id"), *(_q(f"k_{name}") for name in keys)]
-    names += [f"{_q('t_' + c)} AS {_q(c)}" for c in columns]
-    sql = f"SELECT {', '.join(names)} FROM ({inner}) {_q('kept')}"  # noqa: S608  # nosec B608
-    return sql, tuple(params)
+    alone = kept.filter(**{ONLY_PLAN: True}).annotate(**annotations)
+    alone_sql, alone_params = alone.values(*key_names, *columns).order_by().query.sql_with_params()
+    several = kept.filter(**{ONLY_PLAN: False}).annotate(**annotations).values(*key_names)
+    summed = several.annotate(**{f"t_{c}": Sum(c) for c in columns}).order_by()
+    several_sql, several_params = summed.query.sql_with_params()
+    names = [_q(name) for name in key_names]
+    plain = ", ".join(names + [_q(c) for c in columns])
+    renamed = ", ".join(names + [f"{_q('t_' + c)} AS {_q(c)}" for c in columns])
+    sql = (
+        f"SELECT {plain} FROM ({alone_sql}) {_q('alone')}"  # noqa: S608  # nosec B608
+        f" UNION ALL SELECT {renamed} FROM ({several_sql}) {_q('several')}"  # nosec B608
+    )
+    return sql, (*alone_params, *several_params)
 
 
 def _expression(spec: Any) -> Any:
@@ -202,27 +218,33 @@ def _columns(g: int, measures: Sequence[int], *, gas: bool) -> list[str]:
 def _cut_sql(
     index: int, cut: Cut, measures: Sequence[int], *, gas: bool, width: int, regroup: bool
 ) -> str:
-    """One cut: group the per-child step by (row, child) unless it has one row per child, then
-    by row. Padded with NULLs to ``width`` so every cut's SELECT has the same columns (they
-    are joined by UNION ALL). Every name here is ours: no user input reaches this SQL."""
+    """One cut: the per-child step by row and child, then by row. A child with one plan has one
+    step row and is read as it is; with ``regroup`` the rows of a child with several plans are
+    grouped by (row, child) first (one child, one row). Padded with NULLs to ``width`` so every
+    cut's SELECT has the same columns (they are joined by UNION ALL). Every name here is ours:
+    no user input reaches this SQL."""
     columns = [c for g in cut.groups for c in _columns(g, measures, gas=gas)]
-    child = f"{_q('per_child')}.{_q('child_id')}"
+    step, child = _q("per_child"), f"{_q('per_child')}.{_q('child_id')}"
     row = cut.row or "NULL"
+    source = f"{row} AS {_q('g_row')}, {child} AS {_q('child_id')}"
+    plain = f"SELECT {source}, {', '.join(_q(c) for c in columns)} FROM {step} {cut.joins}"  # noqa: S608  # nosec B608
     if regroup:
+        only = f"{step}.{_q(ONLY_PLAN)}"
         sums = ", ".join(
             f"SUM({_q(c)}) AS {_q(c)}" if c.startswith("s") else f"{_sum_int(_q(c))} AS {_q(c)}"
             for c in columns
         )
-        group = f" GROUP BY {cut.row}, {child}" if cut.row else f" GROUP BY {child}"
+        group = f"GROUP BY {cut.row}, {child}" if cut.row else f"GROUP BY {child}"
+        several = f"SELECT {source}, {sums} FROM {step} {cut.joins} WHERE NOT {only} {group}"  # noqa: S608  # nosec B608
+        per_row = f"{plain} WHERE {only} UNION ALL {several}"
     else:
-        sums, group = ", ".join(_q(c) for c in columns), ""
-    select = f"{row} AS {_q('g_row')}, {child} AS {_q('child_id')}, {sums}"
-    per_row = f"SELECT {select} FROM {_q('per_child')} {cut.joins}{group}"  # noqa: S608  # nosec B608
+        per_row = plain
     parts = [part for g in cut.groups for part in _per_row(g, measures, gas=gas)]
     parts += ["CAST(NULL AS INTEGER)"] * (width - len(parts))
+    by_row = f" GROUP BY {_q('g_row')}" if cut.row else ""
     return (
-        f"SELECT {index}, {_q('g_row')}, {', '.join(parts)}"  # noqa: S608  # nosec B608
-        f" FROM ({per_row}) {_q('per_row')} GROUP BY {_q('g_row')}"
+        f"SELECT {index}, {'NULL' if cut.row is None else _q('g_row')}, {', '.join(parts)}"  # noqa: S608  # nosec B608
+        f" FROM ({per_row}) {_q('per_row')}{by_row}"
     )
 
 

@@ -28,6 +28,7 @@ from goldenthread.web.insights.filters import (
     born_in_year_groups,
     first_plans_chosen,
     need_facts,
+    only_plan_case,
     outcome_facts,
     plans_chosen,
     provision_facts,
@@ -279,7 +280,9 @@ def review_lateness(chosen: InsightFilter) -> dict[str, Counts]:
     coordinator (their username): one scan of the plans, grouped by child first (``scans``)."""
     organisations, users = Organisation._meta.db_table, User._meta.db_table
     results = measured(
-        plans_chosen(chosen).filter(next_review_due__isnull=False),
+        plans_chosen(chosen)
+        .filter(next_review_due__isnull=False)
+        .annotate(only_plan=only_plan_case("child_id")),
         step=Step(measures=lateness_measures(chosen.today)),
         keys={
             "setting": "child__current_setting_id",
