@@ -15,7 +15,12 @@ from django.utils import timezone
 from goldenthread.web.accounts.models import Role
 from goldenthread.web.insights import kept, selectors
 from goldenthread.web.insights.filters import InsightFilter
-from goldenthread.web.insights.models import AttainmentPlanStep, OutcomeFact, QualityPlanStep
+from goldenthread.web.insights.models import (
+    AttainmentPlanStep,
+    OutcomeFact,
+    OutcomePlanStep,
+    QualityPlanStep,
+)
 from goldenthread.web.insights.refresh import facts_refresh
 from goldenthread.web.insights.scans import Measured
 from tests.web import factories
@@ -98,6 +103,17 @@ def test_attainment_from_the_kept_rows_equals_counting_every_fact(
     assert selectors.attainment(filters_served(world)[0])["need"].gas  # GAS was compared
 
 
+def test_outcome_figures_from_the_kept_rows_equal_counting_every_fact(
+    world: InsightsWorld, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    for chosen in filters_served(world):
+        from_kept = selectors.outcome_figures(chosen)
+        counted = counted_from_facts(monkeypatch, selectors.outcome_figures, chosen)
+        assert from_kept == counted, chosen
+    unfiltered = selectors.outcome_figures(filters_served(world)[0])
+    assert unfiltered.by_theme and unfiltered.by_area and unfiltered.provision
+
+
 def test_theme_and_domain_filters_count_from_the_facts(world: InsightsWorld) -> None:
     today = dt.date.today()
     for chosen in (
@@ -106,6 +122,7 @@ def test_theme_and_domain_filters_count_from_the_facts(world: InsightsWorld) -> 
     ):
         assert kept.kept_rows(QualityPlanStep, chosen) is None
         assert kept.kept_rows(AttainmentPlanStep, chosen) is None
+        assert kept.kept_rows(OutcomePlanStep, chosen) is None
 
 
 def test_only_the_child_with_two_plans_is_marked_as_having_several(world: InsightsWorld) -> None:

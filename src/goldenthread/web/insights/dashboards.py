@@ -5,8 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Value
-
 from goldenthread.core.insights import DisclosurePolicy
 from goldenthread.web.insights import selectors as s
 from goldenthread.web.insights.choices import (
@@ -42,8 +40,8 @@ class Dashboard:
 
 
 def _outcomes(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
-    by_theme = s.outcome_counts(chosen, row="theme", column=Value("all"))
-    by_area = s.outcome_counts(chosen, row="area", column="domain")
+    outcomes = s.outcome_figures(chosen)
+    by_theme, by_area = outcomes.by_theme, outcomes.by_area
     return [
         figure_build(
             key="outcomes-by-theme",
@@ -156,7 +154,7 @@ def _attainment(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]
 
 def _gaps(chosen: InsightFilter, policy: DisclosurePolicy) -> list[Figure]:
     needs = s.need_gap_counts(chosen)
-    outcomes = s.outcome_provision_counts(chosen)
+    outcomes = s.outcome_figures(chosen).provision
     provision = s.provision_use_counts(chosen)
     return [
         figure_build(

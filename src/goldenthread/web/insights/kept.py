@@ -1,5 +1,5 @@
-"""Per-plan steps kept by the refresh (ADR 0013, decision 10): the quality and attainment
-dashboards' per-child counts, worked out once a night for each current plan.
+"""Per-plan steps kept by the refresh (ADR 0013, decision 10): the outcomes, gaps, quality and
+attainment dashboards' per-child counts, worked out once a night for each current plan.
 
 A dashboard then sums a child's few plan rows instead of counting every outcome: nationally
 700,000 rows with plain sums instead of 5.25 million with dozens of conditional counts. The
@@ -20,6 +20,7 @@ from goldenthread.web.insights.filters import InsightFilter, facts_q
 from goldenthread.web.insights.models import (
     AttainmentPlanStep,
     OutcomeFact,
+    OutcomePlanStep,
     PlanKeys,
     PlanStepBase,
     QualityPlanStep,
@@ -27,6 +28,7 @@ from goldenthread.web.insights.models import (
 from goldenthread.web.insights.scans import Step
 
 KEPT: tuple[tuple[type[PlanStepBase], Step], ...] = (
+    (OutcomePlanStep, steps.OUTCOMES),
     (QualityPlanStep, steps.QUALITY),
     (AttainmentPlanStep, steps.ATTAINMENT),
 )

@@ -220,3 +220,9 @@ AttainmentPlanStep = _plan_step(
     index="insights_aps_area",
     doc="Each current plan's outcomes: achievement and GAS sums, in all, by theme and provision.",
 )
+OutcomePlanStep = _plan_step(
+    "OutcomePlanStep",
+    steps.OUTCOMES,
+    index="insights_ops_area",
+    doc="Each current plan's outcomes: by area and domain, by theme, with or without provision.",
+)

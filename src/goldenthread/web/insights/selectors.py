@@ -9,7 +9,7 @@ review and demand figures read plans, which are few enough to count live.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,7 +21,7 @@ from goldenthread.core.quality import CRITERIA
 from goldenthread.web.access.models import Team
 from goldenthread.web.accounts.models import Organisation, User
 from goldenthread.web.insights import steps
-from goldenthread.web.insights.bits import FLAG_ROWS, bit_flags
+from goldenthread.web.insights.bits import bit_flags
 from goldenthread.web.insights.filters import (
     PHASES,
     InsightFilter,
@@ -35,7 +35,7 @@ from goldenthread.web.insights.filters import (
     service_facts,
 )
 from goldenthread.web.insights.kept import kept_rows
-from goldenthread.web.insights.models import AttainmentPlanStep, QualityPlanStep
+from goldenthread.web.insights.models import AttainmentPlanStep, OutcomePlanStep, QualityPlanStep
 from goldenthread.web.insights.scans import (
     Counts,
     Cut,
@@ -107,75 +107,39 @@ def phase_case(to_child: str, today: dt.date) -> Case:
     return Case(*whens, default=Value("unknown"))
 
 
-OUTCOME_ROWS: Mapping[str, Any] = {
-    "area": "area",
-    "domain": "domain",
-    "setting": "setting__name",
-    "service": "service__name",
-    "team": "coordinator__teams__name",
-    "need": "primary_need",
-}
+@dataclass(frozen=True)
+class OutcomeFigures:
+    """Outcomes by theme, by area of need and domain, and by domain with or without provision."""
+
+    by_theme: Counts
+    by_area: Counts
+    provision: Counts
 
 
-def fact_smart_case() -> Case:
-    return Case(
-        When(smart=True, then=Value("smart")),
-        When(smart=False, then=Value("not_smart")),
-        default=Value("unchecked"),
+def outcome_figures(chosen: InsightFilter) -> OutcomeFigures:
+    """Every outcome count of the outcomes and gaps dashboards from one scan of the outcome
+    facts (or of the kept per-plan step). An outcome with two themes is in both rows."""
+    results = measured(
+        outcome_facts(chosen),
+        step=steps.OUTCOMES,
+        kept=kept_rows(OutcomePlanStep, chosen),
+        cuts={"everyone": Cut(row=None)},
     )
-
-
-def flagged_count(
-    queryset: QuerySet[Any], *, flags: Sequence[tuple[Any, Any]], column: Any, to_child: str
-) -> Counts:
-    """Count things and distinct children for several overlapping rows in ONE scan.
-
-    ``flags`` are (row key, condition) pairs; a thing is counted in every row whose condition
-    it meets (an outcome with two themes is in both), as conditional aggregates.
-    """
-    q = connection.ops.quote_name
-    aggregates = {f"u{i}": Count("pk", filter=condition) for i, (_, condition) in enumerate(flags)}
-    inner = (
-        queryset.annotate(g_col=_expression(column))
-        .values("g_col", to_child)
-        .annotate(**aggregates)
-        .order_by()
-    )
-    parts = [q("g_col")]
-    for i in range(len(flags)):
-        parts += [f"SUM({q(f'u{i}')})", f"SUM(CASE WHEN {q(f'u{i}')} > 0 THEN 1 ELSE 0 END)"]
-    counts: Counts = {}
-    for result in _outer(inner, ", ".join(parts), f"GROUP BY {q('g_col')}"):
-        for i, (key, _) in enumerate(flags):
-            units, children = result[1 + 2 * i], result[2 + 2 * i]
-            if units:
-                counts[(key, result[0])] = (int(units), int(children))
-    return counts
-
-
-def outcome_counts(chosen: InsightFilter, *, row: str, column: Any) -> Counts:
-    """Outcomes (from the nightly facts) by a row and a column."""
-    facts = outcome_facts(chosen)
-    if row in FLAG_ROWS:
-        return flagged_count(facts, flags=bit_flags(row), column=column, to_child="child_id")
-    if row == "provider":
-        return fact_count(
-            service_facts(chosen), row="delivered_by", column=column, to_child="child_id"
-        )
-    spec = phase_case("", chosen.today) if row == "phase" else OUTCOME_ROWS[row]
-    return fact_count(facts, row=spec, column=column, to_child="child_id")
+    figures = OutcomeFigures({}, {}, {})
+    for (_, key), counted in results["everyone"].counts.items():
+        if key[0] == "theme":
+            figures.by_theme[(key[1], "all")] = counted
+        elif key[1] in ("with", "without"):
+            figures.provision[key] = counted
+        else:
+            figures.by_area[key] = counted
+    return figures
 
 
 def need_gap_counts(chosen: InsightFilter) -> Counts:
     """Needs by area and whether an outcome and provision answer them (worked out at refresh:
     an outcome answers the need, and provision helps it directly or through that outcome)."""
     return fact_count(need_facts(chosen), row="area", column="gap", to_child="child_id")
-
-
-def outcome_provision_counts(chosen: InsightFilter) -> Counts:
-    """Outcomes by Education/Health/Social Care, with and without provision to support them."""
-    column = Case(When(has_provision=True, then=Value("with")), default=Value("without"))
-    return fact_count(outcome_facts(chosen), row="domain", column=column, to_child="child_id")
 
 
 def provision_use_counts(chosen: InsightFilter) -> Counts:

@@ -48,6 +48,34 @@ def smart_by_domain_measures() -> list[tuple[Any, Any]]:
     ]
 
 
+def _one_of(field: str, known: list[str]) -> list[tuple[str, Q]]:
+    """A condition for each known value of ``field``, then "" for blank or anything else."""
+    return [(value, Q(**{field: value})) for value in known] + [("", ~Q(**{f"{field}__in": known}))]
+
+
+AREAS = _one_of("area", [a.value for a in v.AREA_LABELS])
+DOMAINS = _one_of("domain", [d.value for d in v.DOMAIN_LABELS])
+
+
+def outcome_measures() -> list[tuple[Any, Any]]:
+    """What the outcomes and gaps dashboards count: each (area of need, domain); each theme
+    (key ``("theme", n)``, ``None`` for no theme); each (domain, with or without provision)."""
+    measures: list[tuple[Any, Any]] = [
+        ((area, domain), in_area & in_domain)
+        for area, in_area in AREAS
+        for domain, in_domain in DOMAINS
+    ]
+    measures += [(("theme", key), condition) for key, condition in bit_flags("theme")]
+    measures += [
+        ((domain, "with" if supported else "without"), in_domain & Q(has_provision=supported))
+        for domain, in_domain in DOMAINS
+        for supported in (True, False)
+    ]
+    return measures
+
+
+# Outcomes by area and domain, by theme, and with or without provision, for every fact.
+OUTCOMES = Step(measures=tuple(outcome_measures()))
 # SMART or not, each check failed and passed, SMART in each domain: for every fact.
 QUALITY = Step(measures=(*SMART_MEASURES, *failure_measures(), *smart_by_domain_measures()))
 # Achievement and the GAS sums: for every fact, each theme and each type of provision.
