@@ -87,3 +87,32 @@ def test_overlapping_rows_are_each_protected_without_a_total() -> None:
     )
     assert protected.totals is None
     assert [line.cells[0].text for line in protected.lines] == ["c", "50"]
+
+
+def test_long_tables_protect_rows_with_the_same_counts_alike_and_keep_each_label() -> None:
+    units = [[3, 40, 0], [30, 2, 9], [3, 40, 0], [12, 12, 12]]
+    children = [[2, 12, 0], [10, 2, 4], [2, 12, 0], [6, 5, 4]]
+    labels = ["Oak", "Ash", "Elm", "Yew"]
+    protected = counts_protect(
+        labels=labels,
+        columns=["Not yet due", "Late", "Very late"],
+        units=units,
+        children=children,
+        policy=DisclosurePolicy(),
+        additive=False,
+        share_column=0,
+    )
+    assert [line.label for line in protected.lines] == labels
+    for i, line in enumerate(protected.lines):
+        alone = counts_protect(
+            labels=[labels[i]],
+            columns=["Not yet due", "Late", "Very late"],
+            units=[units[i]],
+            children=[children[i]],
+            policy=DisclosurePolicy(),
+            additive=False,
+            share_column=0,
+        )
+        assert line == alone.lines[0]
+    assert protected.lines[0].cells == protected.lines[2].cells
+    assert protected.lines[0].cells[0].text == "c"

@@ -13,7 +13,7 @@ A tiny filter (a setting with 3 children) therefore shows ``c``, not its outcome
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from goldenthread.core.insights import (
     CellStatus,
@@ -168,15 +168,21 @@ def counts_protect(
             share_column=share_column,
         )
         return Protected(tuple(lines), totals)
+    # A one-row table's published values depend only on its counts, so rows with the same
+    # counts (common in long tables: small settings, coordinators) are protected once.
+    done: dict[tuple[tuple[int, ...], tuple[int, ...]], Line] = {}
     lines = []
     for i, label in enumerate(labels):
-        row_lines, _ = _one_table(
-            labels=[label],
-            columns=columns,
-            units=[units[i]],
-            children=[children[i]],
-            policy=policy,
-            share_column=share_column,
-        )
-        lines.extend(row_lines)
+        counted = (tuple(units[i]), tuple(children[i]))
+        if counted not in done:
+            row_lines, _ = _one_table(
+                labels=[""],
+                columns=columns,
+                units=[units[i]],
+                children=[children[i]],
+                policy=policy,
+                share_column=share_column,
+            )
+            done[counted] = row_lines[0]
+        lines.append(replace(done[counted], label=label))
     return Protected(tuple(lines), None)

@@ -137,7 +137,7 @@ def measured(
     in that row: each outcome's latest level and weight.
     """
     keys = keys or {}
-    step_sql, params = _step_sql(kept if kept is not None else queryset, step, keys, kept)
+    step_sql, params = _step_sql(queryset, step, keys, kept)
     measures, groups = step.measures, step.groups
     every = tuple(range(len(measures)))
     reads = {name: (cut, cut.measures or every) for name, cut in cuts.items()}
@@ -171,19 +171,20 @@ def measured(
 
 # The step's source says, on each row, whether it is on the child's only current plan: then the
 # child has one step row (every key is the plan's or the child's own), which a cut can read as
-# it is; only children with several plans need grouping again (ADR 0013, decision 10).
+# it is; only children with several plans need grouping again (ADR 0013, decision 11).
 ONLY_PLAN = "only_plan"
 
 
 def _step_sql(
-    source: QuerySet[Any], step: Step, keys: Mapping[str, Any], kept: QuerySet[Any] | None
+    facts: QuerySet[Any], step: Step, keys: Mapping[str, Any], kept: QuerySet[Any] | None
 ) -> tuple[str, tuple[Any, ...]]:
-    """The per-child step as SQL: facts counted by child and keys; or kept per-plan columns,
-    read as they are for a child with one plan and summed by child and keys otherwise."""
+    """The per-child step as SQL: ``facts`` counted by child and keys; or, given ``kept``,
+    per-plan columns read as they are for a child with one plan and summed by child and keys
+    for the others."""
     key_names = ("child_id", ONLY_PLAN, *(f"k_{name}" for name in keys))
     annotations = {f"k_{name}": _expression(spec) for name, spec in keys.items()}
     if kept is None:
-        grouped = source.annotate(**annotations).values(*key_names)
+        grouped = facts.annotate(**annotations).values(*key_names)
         sql, params = grouped.annotate(**step.aggregates()).order_by().query.sql_with_params()
         return sql, tuple(params)
     columns = step.columns()
