@@ -19,6 +19,8 @@ from goldenthread.web.insights.models import (
     AttainmentPlanStep,
     OutcomeFact,
     OutcomePlanStep,
+    OutcomeServiceFact,
+    ProviderPlanStep,
     QualityPlanStep,
 )
 from goldenthread.web.insights.refresh import facts_refresh
@@ -80,6 +82,13 @@ def test_kept_rows_are_one_per_current_plan_and_add_up_to_the_facts(world: Insig
     assert smart == OutcomeFact.objects.filter(smart=True).count()
     achieved = AttainmentPlanStep._default_manager.aggregate(n=Sum("m0_0"))["n"]
     assert achieved == OutcomeFact.objects.filter(achievement="achieved").count()
+    # One row per plan and provider, adding up to the provider facts.
+    by_provider = ProviderPlanStep._default_manager.values_list("plan_id", "delivered_by")
+    assert set(by_provider) == set(
+        OutcomeServiceFact.objects.values_list("plan_id", "delivered_by")
+    )
+    achieved = ProviderPlanStep._default_manager.aggregate(n=Sum("m0_0"))["n"]
+    assert achieved == OutcomeServiceFact.objects.filter(achievement="achieved").count()
 
 
 def test_quality_from_the_kept_rows_equals_counting_every_fact(
@@ -123,6 +132,7 @@ def test_theme_and_domain_filters_count_from_the_facts(world: InsightsWorld) -> 
         assert kept.kept_rows(QualityPlanStep, chosen) is None
         assert kept.kept_rows(AttainmentPlanStep, chosen) is None
         assert kept.kept_rows(OutcomePlanStep, chosen) is None
+        assert kept.kept_rows(ProviderPlanStep, chosen) is None
 
 
 def test_only_the_child_with_two_plans_is_marked_as_having_several(world: InsightsWorld) -> None:

@@ -10,9 +10,10 @@ plan's outcomes, so it counts from the outcome facts as before (``kept_rows`` gi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 from django.db.models import QuerySet
 
 from goldenthread.web.insights import steps
@@ -21,37 +22,55 @@ from goldenthread.web.insights.models import (
     AttainmentPlanStep,
     OutcomeFact,
     OutcomePlanStep,
+    OutcomeServiceFact,
     PlanKeys,
     PlanStepBase,
+    ProviderPlanStep,
     QualityPlanStep,
 )
 from goldenthread.web.insights.scans import Step
 
-KEPT: tuple[tuple[type[PlanStepBase], Step], ...] = (
-    (OutcomePlanStep, steps.OUTCOMES),
-    (QualityPlanStep, steps.QUALITY),
-    (AttainmentPlanStep, steps.ATTAINMENT),
+
+@dataclass(frozen=True)
+class Kept:
+    """A kept step: its table, the step, the facts it is worked out from, and any keys besides
+    the plan's (who delivers the provision)."""
+
+    model: type[PlanStepBase]
+    step: Step
+    facts: type[models.Model]
+    keys: tuple[str, ...] = ()
+
+
+KEPT: tuple[Kept, ...] = (
+    Kept(OutcomePlanStep, steps.OUTCOMES, OutcomeFact),
+    Kept(QualityPlanStep, steps.QUALITY, OutcomeFact),
+    Kept(AttainmentPlanStep, steps.ATTAINMENT, OutcomeFact),
+    Kept(ProviderPlanStep, steps.BY_PROVIDER, OutcomeServiceFact, keys=("delivered_by",)),
 )
 # The plan's keys, as the facts' columns (every fact of a plan has the same).
 KEY_COLUMNS = tuple(field.column for field in PlanKeys._meta.local_fields)
 
 
 def plan_steps_fill() -> int:
-    """Write every kept step from the outcome facts (inside the refresh's transaction, after
-    the facts): one row per current plan with outcome facts. Returns the rows written."""
+    """Write every kept step from the facts (inside the refresh's transaction, after the
+    facts): one row per current plan with facts (and key). Returns the rows written."""
     written = 0
-    for model, step in KEPT:
-        model._default_manager.all().delete()
-        written += _fill(model, step)
+    for kept in KEPT:
+        kept.model._default_manager.all().delete()
+        written += _fill(kept)
     return written
 
 
-def _fill(model: type[PlanStepBase], step: Step) -> int:
-    grouped = OutcomeFact.objects.values(*KEY_COLUMNS).annotate(**step.aggregates()).order_by()
+def _fill(kept: Kept) -> int:
+    keys = (*KEY_COLUMNS, *kept.keys)
+    grouped = (
+        kept.facts._default_manager.values(*keys).annotate(**kept.step.aggregates()).order_by()
+    )
     inner, params = grouped.query.sql_with_params()
     quote = connection.ops.quote_name
-    names = ", ".join(quote(c) for c in (*KEY_COLUMNS, *step.columns()))
-    table = quote(model._meta.db_table)
+    names = ", ".join(quote(c) for c in (*keys, *kept.step.columns()))
+    table = quote(kept.model._meta.db_table)
     # Only our own table and column names are formatted in; values stay parameters.
     sql = f"INSERT INTO {table} ({names}) SELECT {names} FROM ({inner}) {quote('facts')}"  # noqa: S608  # nosec B608
     with connection.cursor() as cursor:

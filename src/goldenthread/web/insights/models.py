@@ -188,22 +188,32 @@ class PlanStepBase(PlanKeys):
     outcome. Its other columns are the step's (``Step.columns``: m{group}_{measure}, and
     sx/sw/sw2_{group} for the GAS sums), made by ``_plan_step`` so they always match it."""
 
-    plan_id = models.BigIntegerField(primary_key=True)
-
     class Meta:
         abstract = True
 
 
-def _plan_step(name: str, step: Step, *, index: str, doc: str) -> Any:
+def _plan_step(
+    name: str,
+    step: Step,
+    *,
+    index: str,
+    doc: str,
+    keys: dict[str, models.Field[Any, Any]] | None = None,
+) -> Any:
+    """A kept step: one row per plan, or with ``keys`` one per plan and those keys."""
     fields: dict[str, Any] = {
         column: models.FloatField(null=True)
         if column.startswith("s")
         else models.IntegerField(default=0)
         for column in step.columns()
     }
+    if keys:
+        identity: dict[str, Any] = {"id": models.BigAutoField(primary_key=True), **keys}
+    else:
+        identity = {"plan_id": models.BigIntegerField(primary_key=True)}
     area = models.Index(fields=["authority_id", "date_of_birth"], name=index)
     meta = type("Meta", (), {"indexes": [area]})
-    attrs = {"__module__": __name__, "__doc__": doc, "Meta": meta, **fields}
+    attrs = {"__module__": __name__, "__doc__": doc, "Meta": meta, **identity, **fields}
     attrs["__str__"] = lambda self: f"{name} of plan {self.plan_id}"
     return type(name, (PlanStepBase,), attrs)
 
@@ -225,4 +235,11 @@ OutcomePlanStep = _plan_step(
     steps.OUTCOMES,
     index="insights_ops_area",
     doc="Each current plan's outcomes: by area and domain, by theme, with or without provision.",
+)
+ProviderPlanStep = _plan_step(
+    "ProviderPlanStep",
+    steps.BY_PROVIDER,
+    index="insights_pps_area",
+    doc="Each current plan's outcomes by who delivers their provision: achievement and GAS sums.",
+    keys={"delivered_by": models.CharField(max_length=200)},
 )

@@ -353,7 +353,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         began = time.perf_counter()
         facts: list[type[models.Model]] = [OutcomeFact, OutcomeServiceFact, NeedFact]
-        facts += [ProvisionFact, *(model for model, _ in KEPT)]
+        facts += [ProvisionFact, *(kept.model for kept in KEPT)]
         with connection.cursor() as cursor:  # statistics, and the visibility map (index-only)
             for packed in facts:
                 table = connection.ops.quote_name(packed._meta.db_table)

@@ -35,7 +35,12 @@ from goldenthread.web.insights.filters import (
     service_facts,
 )
 from goldenthread.web.insights.kept import kept_rows
-from goldenthread.web.insights.models import AttainmentPlanStep, OutcomePlanStep, QualityPlanStep
+from goldenthread.web.insights.models import (
+    AttainmentPlanStep,
+    OutcomePlanStep,
+    ProviderPlanStep,
+    QualityPlanStep,
+)
 from goldenthread.web.insights.scans import (
     Counts,
     Cut,
@@ -171,6 +176,7 @@ def attainment(chosen: InsightFilter) -> dict[str, Measured]:
     by_provider = measured(
         service_facts(chosen),
         step=steps.BY_PROVIDER,
+        kept=kept_rows(ProviderPlanStep, chosen),
         keys={"provider": "delivered_by"},
         cuts={"provider": by_key("provider")},
     )
