@@ -80,7 +80,33 @@ class FactsBase(PlanKeys):
         abstract = True
 
 
-class OutcomeFact(FactsBase):
+RATED = models.Q(gas_level__isnull=False, gas_weight__gt=0)
+
+
+def _when_rated(expression: Any) -> models.GeneratedField:
+    """A column the database works out from the GAS level and weight: null when not rated.
+    The T-score sums (``scans``) then add these up with no condition or multiplication."""
+    return models.GeneratedField(
+        expression=models.Case(models.When(RATED, then=expression), default=None),
+        output_field=models.FloatField(),
+        db_persist=True,
+    )
+
+
+class RatedFacts(models.Model):
+    """An outcome's latest GAS level and weight, and the products the T-score adds up."""
+
+    gas_level = models.SmallIntegerField(null=True)  # at the outcome's latest review
+    gas_weight = models.FloatField(null=True)
+    gas_wx = _when_rated(models.F("gas_weight") * models.F("gas_level"))
+    gas_w = _when_rated(models.F("gas_weight"))
+    gas_w2 = _when_rated(models.F("gas_weight") * models.F("gas_weight"))
+
+    class Meta:
+        abstract = True
+
+
+class OutcomeFact(FactsBase, RatedFacts):
     outcome_id = models.BigIntegerField(primary_key=True)
     area = models.CharField(max_length=40, blank=True)
     smart = models.BooleanField(null=True)  # Outcome.quality_smart as stored
@@ -90,8 +116,6 @@ class OutcomeFact(FactsBase):
     has_provision = models.BooleanField(default=False)
     # Bit for each Education/Health/Social Care domain of the provision supporting it.
     provision_domains = models.SmallIntegerField(default=0)
-    gas_level = models.SmallIntegerField(null=True)  # at the outcome's latest review
-    gas_weight = models.FloatField(null=True)
 
     class Meta:
         indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_of_area")]
@@ -100,15 +124,13 @@ class OutcomeFact(FactsBase):
         return f"Facts for outcome {self.outcome_id}"
 
 
-class OutcomeServiceFact(FactsBase):
+class OutcomeServiceFact(FactsBase, RatedFacts):
     """An outcome's facts again for each service that delivers provision supporting it (one row
     per outcome and provider), so attainment by provider needs no join."""
 
     outcome_id = models.BigIntegerField()
     delivered_by = models.CharField(max_length=200)
     achievement = models.CharField(max_length=16)
-    gas_level = models.SmallIntegerField(null=True)
-    gas_weight = models.FloatField(null=True)
 
     class Meta:
         indexes = [models.Index(fields=["authority_id", "date_of_birth"], name="insights_osf_area")]

@@ -267,11 +267,11 @@ def _t_sql(sx: str, sw: str, sw2: str) -> str:
 
 
 def _sums(condition: Any) -> dict[str, Any]:
-    level, weight = F("gas_level"), F("gas_weight")
+    """The T-score's sums over the rated facts meeting ``condition`` (``None``: all of them):
+    the facts keep w·x, w and w² already worked out, and null when not rated."""
     return {
-        "sx": Sum(weight * level, filter=condition, output_field=FloatField()),
-        "sw": Sum(weight, filter=condition, output_field=FloatField()),
-        "sw2": Sum(weight * weight, filter=condition, output_field=FloatField()),
+        name: Sum(column, filter=condition, output_field=FloatField())
+        for name, column in (("sx", "gas_wx"), ("sw", "gas_w"), ("sw2", "gas_w2"))
     }
 
 
@@ -279,15 +279,13 @@ def _per_child(
     groups: Sequence[tuple[Any, Any]], measures: Sequence[tuple[Any, Any]], *, gas: bool
 ) -> dict[str, Any]:
     """The per-child step's aggregates: m{group}_{measure}, and sx/sw/sw2_{group} for GAS."""
-    rated = Q(gas_level__isnull=False, gas_weight__gt=0)
     aggregates: dict[str, Any] = {}
     for g, (_, group_condition) in enumerate(groups):
         for m, (_, condition) in enumerate(measures):
             both = condition if group_condition is None else Q(group_condition) & Q(condition)
             aggregates[f"m{g}_{m}"] = Count("pk", filter=both)
         if gas:
-            only = rated if group_condition is None else rated & Q(group_condition)
-            for name, total in _sums(only).items():
+            for name, total in _sums(group_condition).items():
                 aggregates[f"{name}_{g}"] = total
     return aggregates
 
