@@ -92,13 +92,24 @@ def _child_q(chosen: InsightFilter, to_child: str) -> Q:
     return q
 
 
-def _plan_q(chosen: InsightFilter, to_plan: str) -> Q:
-    """Current plans (not archived, not amended into a newer version, not ceased)."""
+def current_plan_q(to_plan: str) -> Q:
+    """Rows on a current plan (not archived, not amended into a newer version, not ceased) of
+    a child in an area: the dashboards' population."""
     # "Not amended into a newer version" as NOT IN (a hashed subplan): the anti-join that
     # next_version__isnull gives makes PostgreSQL guess one row and pick slow nested loops.
     superseded = Plan.objects.filter(previous_version__isnull=False).values("previous_version_id")
-    q = Q(**{f"{to_plan}archived_at__isnull": True}) & ~Q(**{f"{to_plan}pk__in": superseded})
-    q &= ~Q(**{f"{to_plan}status": "ceased"})
+    return (
+        Q(**{f"{to_plan}archived_at__isnull": True})
+        & ~Q(**{f"{to_plan}pk__in": superseded})
+        & ~Q(**{f"{to_plan}status": "ceased"})
+        & Q(**{f"{to_plan}child__archived_at__isnull": True})
+        & Q(**{f"{to_plan}child__local_authority__isnull": False})
+    )
+
+
+def _plan_q(chosen: InsightFilter, to_plan: str) -> Q:
+    """Current plans of the children ``chosen`` selects, in its period and service."""
+    q = current_plan_q(to_plan)
     if chosen.period is not None:
         begins, ends = dt.date(chosen.period, 9, 1), dt.date(chosen.period + 1, 8, 31)
         q &= Q(**{f"{to_plan}start_date__lte": ends}) & (
@@ -116,18 +127,6 @@ def _outcome_q(chosen: InsightFilter) -> Q:
     if chosen.theme:
         q &= Q(themes__number=chosen.theme)
     return q
-
-
-def current_plan_q(to_plan: str) -> Q:
-    """Rows on a current plan of a child in an area (the dashboards' population)."""
-    superseded = Plan.objects.filter(previous_version__isnull=False).values("previous_version_id")
-    return (
-        Q(**{f"{to_plan}archived_at__isnull": True})
-        & ~Q(**{f"{to_plan}pk__in": superseded})
-        & ~Q(**{f"{to_plan}status": "ceased"})
-        & Q(**{f"{to_plan}child__archived_at__isnull": True})
-        & Q(**{f"{to_plan}child__local_authority__isnull": False})
-    )
 
 
 def only_plan_case(child: str) -> Case:
