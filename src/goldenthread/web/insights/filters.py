@@ -73,6 +73,15 @@ def phase_of_year_group(group: int) -> str:
     return next(key for key, (_, low, high) in PHASES.items() if low <= group <= high)
 
 
+def born_chosen(chosen: InsightFilter) -> tuple[dt.date, dt.date] | None:
+    """The dates of birth of the year group or phase chosen (``None``: any age)."""
+    if chosen.year_group is not None:
+        return born_in_year_groups(chosen.year_group, chosen.year_group, chosen.today)
+    if chosen.phase in PHASES:
+        return born_in_year_groups(*PHASES[chosen.phase][1:], chosen.today)
+    return None
+
+
 def _child_q(chosen: InsightFilter, to_child: str) -> Q:
     q = Q(
         **{f"{to_child}archived_at__isnull": True, f"{to_child}local_authority_id": chosen.area_id}
@@ -81,14 +90,9 @@ def _child_q(chosen: InsightFilter, to_child: str) -> Q:
         q &= Q(**{f"{to_child}primary_need": chosen.primary_need})
     if chosen.setting_id:
         q &= Q(**{f"{to_child}current_setting_id": chosen.setting_id})
-    groups: tuple[int, int] | None = None
-    if chosen.year_group is not None:
-        groups = (chosen.year_group, chosen.year_group)
-    elif chosen.phase in PHASES:
-        groups = PHASES[chosen.phase][1:]
-    if groups is not None:
-        earliest, latest = born_in_year_groups(*groups, chosen.today)
-        q &= Q(**{f"{to_child}date_of_birth__range": (earliest, latest)})
+    born = born_chosen(chosen)
+    if born is not None:
+        q &= Q(**{f"{to_child}date_of_birth__range": born})
     return q
 
 
@@ -170,13 +174,9 @@ def facts_q(chosen: InsightFilter) -> Q:
         q &= Q(primary_need=chosen.primary_need)
     if chosen.setting_id:
         q &= Q(setting_id=chosen.setting_id)
-    groups: tuple[int, int] | None = None
-    if chosen.year_group is not None:
-        groups = (chosen.year_group, chosen.year_group)
-    elif chosen.phase in PHASES:
-        groups = PHASES[chosen.phase][1:]
-    if groups is not None:
-        q &= Q(date_of_birth__range=born_in_year_groups(*groups, chosen.today))
+    born = born_chosen(chosen)
+    if born is not None:
+        q &= Q(date_of_birth__range=born)
     if chosen.period is not None:
         begins, ends = dt.date(chosen.period, 9, 1), dt.date(chosen.period + 1, 8, 31)
         q &= Q(plan_start__lte=ends) & (Q(plan_end__isnull=True) | Q(plan_end__gte=begins))

@@ -19,43 +19,28 @@ from goldenthread.web.insights import steps
 from goldenthread.web.insights.scans import Step
 
 
+def _link(to: str, *, null: bool = False) -> Any:
+    """A link kept as a plain id: no database constraint, no index, no reverse accessor."""
+    return models.ForeignKey(
+        to,
+        null=null,
+        on_delete=models.DO_NOTHING,
+        db_constraint=False,
+        db_index=False,
+        related_name="+",
+    )
+
+
 class PlanKeys(models.Model):
     """The columns every filter but theme and domain uses: the child, and the plan the row is on."""
 
     plan_id = models.BigIntegerField()
-    child = models.ForeignKey(
-        "plans.Child",
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    child = _link("plans.Child")
     authority_id = models.BigIntegerField()
     date_of_birth = models.DateField(null=True)
-    setting = models.ForeignKey(
-        "accounts.Organisation",
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    service = models.ForeignKey(
-        "accounts.Organisation",
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
-    coordinator = models.ForeignKey(
-        "accounts.User",
-        null=True,
-        on_delete=models.DO_NOTHING,
-        db_constraint=False,
-        db_index=False,
-        related_name="+",
-    )
+    setting = _link("accounts.Organisation", null=True)
+    service = _link("accounts.Organisation", null=True)
+    coordinator = _link("accounts.User", null=True)
     primary_need = models.CharField(max_length=8, blank=True)
     plan_start = models.DateField(null=True)
     plan_end = models.DateField(null=True)
