@@ -12,8 +12,14 @@ from django.db import DatabaseError, connection, transaction
 from django.test import Client, RequestFactory
 
 from goldenthread.web.access.admin import AuditEventAdmin
-from goldenthread.web.access.models import APPEND_ONLY, AuditAction, AuditEvent
-from goldenthread.web.access.selectors import child_reference
+from goldenthread.web.access.models import (
+    APPEND_ONLY,
+    AuditAction,
+    AuditEvent,
+    AuditResult,
+    RefusalCode,
+)
+from goldenthread.web.access.selectors import audit_trail_for_child, child_reference
 from goldenthread.web.access.triggers import TABLE
 from tests.web.access_world import EMERGENCY_REASON, PERSONAS, world_create
 from tests.web.conftest import PageClient
@@ -35,10 +41,17 @@ def test_a_look_at_any_page_about_a_child_is_written_down(
     assert looks[0].organisation == area.local_authority
 
 
-def test_refused_and_missing_pages_are_not_looks(page: PageClient, area: Area) -> None:
+def test_a_refused_look_is_written_down_as_refused_and_not_as_a_look(
+    page: PageClient, area: Area
+) -> None:
     page.sign_in(area.stranger)
     page.get(f"/children/{area.child.pk}/", status=404)
-    assert not AuditEvent.objects.filter(child=area.child, action=AuditAction.VIEW).exists()
+    refused = AuditEvent.objects.get(child=area.child, person=area.stranger)
+    assert (refused.person, refused.method, refused.status, refused.url_name) == (
+        area.stranger, "GET", 404, "child",
+    )  # fmt: skip
+    assert (refused.result, refused.refusal) == (AuditResult.REFUSED, RefusalCode.NO_RELATIONSHIP)
+    assert refused not in audit_trail_for_child(area.child.pk)  # not on the family's list
 
 
 def test_every_change_is_written_down_with_the_child(

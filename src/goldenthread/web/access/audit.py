@@ -10,7 +10,7 @@ from typing import Any
 
 from django.db.models import Model
 
-from goldenthread.web.access.models import AuditAction, AuditEvent
+from goldenthread.web.access.models import AuditAction, AuditEvent, AuditResult
 from goldenthread.web.accounts.models import User
 
 
@@ -23,8 +23,12 @@ def audit_event_record(
     object_id: int | None = None,
     url_name: str = "",
     reason: str = "",
+    method: str = "",
+    status: int | None = None,
+    result: str = AuditResult.ALLOWED,
+    refusal: str = "",
 ) -> AuditEvent:
-    """Append one entry to the audit trail."""
+    """Append one entry to the audit trail (chained to the one before: ``AuditEvent.save``)."""
     signed_in = person is not None and person.is_authenticated
     return AuditEvent.objects.create(
         person=person if signed_in else None,
@@ -36,6 +40,10 @@ def audit_event_record(
         object_id=object_id,
         url_name=url_name,
         reason=reason,
+        method=method,
+        status=status,
+        result=result,
+        refusal=refusal,
     )
 
 

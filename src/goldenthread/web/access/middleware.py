@@ -1,84 +1,112 @@
-"""The one place every page about a child is checked and every look at it is logged.
+"""The one place every page about a child is checked and every request about it is logged.
 
 For any route whose URL names a child (``child_id``) or a plan (``plan_id``) this middleware
 finds the child, asks the policy what the person may do, and answers "not found" (404) when they
-have no reason to see the child at all, or "forbidden" (403) when they may see it but not do
-this. A page that opens (200 to GET) is written to the audit trail as a look. Because it works
-from the URL, a new page about a child is covered without doing anything; ``CHILD_ROUTES`` only
-sets what a route needs when that is not the default (read to GET, change the plan otherwise).
+have no reason to see the child at all, "forbidden" (403) when they may see it but not do this,
+and "method not allowed" (405) when the page does not serve the request's method (a read-only
+page answers only GET and HEAD). Every such request, whatever its method and answer, goes on the
+audit trail (``request_log``): a look, a request, or a refusal with its reason. Refusals of the
+role-only pages are logged the same way. Because it works from the URL, a new page about a child
+is covered without doing anything beyond saying, in ``CHILD_ROUTES``, what it needs and which
+methods it serves (a test requires every such route to be listed).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.urls import ResolverMatch
 
-from goldenthread.web.access.audit import audit_event_record
-from goldenthread.web.access.models import AuditAction
-from goldenthread.web.access.policy import ChildAccess, child_access
+from goldenthread.web.access.models import AuditAction, RefusalCode
+from goldenthread.web.access.policy import child_access
+from goldenthread.web.access.request_log import (
+    READS,
+    Attempt,
+    attempt_action,
+    attempt_leave,
+    attempt_of,
+    attempt_record,
+    existing_child_id,
+)
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Role, User
 from goldenthread.web.plans.models import Plan
+
+
+@dataclass(frozen=True)
+class ChildRoute:
+    """What the person must be able to do (a ChildAccess property) and the methods served
+    (``None``: whatever the view class serves, as for the REST API's DRF views)."""
+
+    need: str
+    methods: frozenset[str] | None
+
+
+READ_PAGE = frozenset({"GET", "HEAD"})
+FORM_PAGE = frozenset({"GET", "POST"})  # as @require_http_methods(["GET", "POST"]) serves
+POST_ONLY = frozenset({"POST"})
+SERVED_BY_VIEW_CLASS = None
 
 CAN_READ = "can_read"
 CAN_CHANGE_PLAN = "can_change_plan"
 # The default, chosen on purpose: read to GET, change the plan otherwise (API list/detail).
 READ_OR_CHANGE = ""
 
-# Route name: what the person must be able to do (a ChildAccess property).
-CHILD_ROUTES: dict[str, str] = {
-    "child": CAN_READ,
-    "part-history": CAN_READ,
-    "child-edit": CAN_CHANGE_PLAN,
-    "child-archive": CAN_CHANGE_PLAN,
-    "plan-add": CAN_CHANGE_PLAN,
-    "plan-edit": CAN_CHANGE_PLAN,
-    "plan-amend": CAN_CHANGE_PLAN,
-    "plan-archive": CAN_CHANGE_PLAN,
-    "part-add": CAN_CHANGE_PLAN,
-    "step-add": CAN_CHANGE_PLAN,
-    "part-edit": CAN_CHANGE_PLAN,
-    "part-archive": CAN_CHANGE_PLAN,
-    "all-about-me": "can_change_all_about_me",
-    "who-looked": "can_see_who_looked",
-    "parents-can-see": "can_choose_what_parents_see",
-    "plan-reviews": CAN_READ,
-    "review": CAN_READ,
-    "review-pdf": CAN_READ,
-    "child-progress": CAN_READ,
-    "review-add": CAN_CHANGE_PLAN,
-    "review-after": CAN_CHANGE_PLAN,
-    "outcome-gas-levels": CAN_CHANGE_PLAN,
-    "passport": CAN_READ,
-    "passport-pdf": CAN_READ,
-    "passport-json": CAN_READ,
-    "passport-fhir": CAN_READ,
-    "passport-share": "can_share",
-    "passport-share-stop": "can_share",
-    "passport-link": "can_share",
-    "passport-link-stop": "can_share",
-    "check-outcome": CAN_CHANGE_PLAN,
-    "plan-thread": CAN_READ,
-    "outcome-build": CAN_CHANGE_PLAN,
-    "plan-issue-docx": CAN_READ,
-    "plan-issue-pdf": CAN_READ,
-    "plan-issue": CAN_CHANGE_PLAN,
-    "plan-contributions": CAN_CHANGE_PLAN,
-    "contribution-decide": CAN_CHANGE_PLAN,
+# Route name: what the person must be able to do, and the methods the page serves.
+CHILD_ROUTES: dict[str, ChildRoute] = {
+    "child": ChildRoute(CAN_READ, READ_PAGE),
+    "part-history": ChildRoute(CAN_READ, READ_PAGE),
+    "child-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "child-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-amend": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "part-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "step-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "part-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "part-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "all-about-me": ChildRoute("can_change_all_about_me", FORM_PAGE),
+    "who-looked": ChildRoute("can_see_who_looked", READ_PAGE),
+    "parents-can-see": ChildRoute("can_choose_what_parents_see", FORM_PAGE),
+    "plan-reviews": ChildRoute(CAN_READ, READ_PAGE),
+    "review": ChildRoute(CAN_READ, READ_PAGE),
+    "review-pdf": ChildRoute(CAN_READ, READ_PAGE),
+    "child-progress": ChildRoute(CAN_READ, READ_PAGE),
+    "review-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "review-after": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "outcome-gas-levels": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "passport": ChildRoute(CAN_READ, READ_PAGE),
+    "passport-pdf": ChildRoute(CAN_READ, READ_PAGE),
+    "passport-json": ChildRoute(CAN_READ, READ_PAGE),
+    "passport-fhir": ChildRoute(CAN_READ, READ_PAGE),
+    "passport-share": ChildRoute("can_share", FORM_PAGE),
+    "passport-share-stop": ChildRoute("can_share", POST_ONLY),
+    "passport-link": ChildRoute("can_share", FORM_PAGE),
+    "passport-link-stop": ChildRoute("can_share", POST_ONLY),
+    "check-outcome": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-thread": ChildRoute(CAN_READ, READ_PAGE),
+    "outcome-build": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-issue-docx": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-issue-pdf": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-issue": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-contributions": ChildRoute(CAN_CHANGE_PLAN, READ_PAGE),
+    "contribution-decide": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     # The REST API (goldenthread.web.api): the same needs as the pages it mirrors.
-    "api-child": CAN_READ,
-    "api-plans": CAN_READ,
-    "api-passport": CAN_READ,
-    "api-passport-fhir": CAN_READ,
-    "api-plan": CAN_READ,
-    "api-reviews": CAN_READ,
-    "api-review": CAN_READ,
-    "api-outcomes": READ_OR_CHANGE,
-    "api-outcome": READ_OR_CHANGE,
-    "api-provision-list": READ_OR_CHANGE,
-    "api-provision": READ_OR_CHANGE,
+    "api-child": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-plans": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-passport": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-passport-fhir": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-plan": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-reviews": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-review": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-outcomes": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
+    "api-outcome": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
+    "api-provision-list": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
+    "api-provision": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})
@@ -98,33 +126,70 @@ PART_TYPES = {
     "provision": "provision",
     "steps": "step",
 }
-READS = frozenset({"GET", "HEAD"})
+PART_TYPES = {
+    "aspirations": "aspiration",
+    "needs": "need",
+    "outcomes": "outcome",
+    "provision": "provision",
+    "steps": "step",
+}
 
 
 def route_need(name: str, method: str) -> str:
-    return CHILD_ROUTES.get(name) or (CAN_READ if method in READS else CAN_CHANGE_PLAN)
+    route = CHILD_ROUTES.get(name)
+    if route is not None and route.need:
+        return route.need
+    return CAN_READ if method in READS else CAN_CHANGE_PLAN
+
+
+def methods_served(name: str, view_func: Callable[..., Any]) -> frozenset[str]:
+    """The methods the route answers: as listed, or what its view class implements."""
+    route = CHILD_ROUTES.get(name)
+    if route is not None and route.methods is not None:
+        return route.methods
+    view_class = getattr(view_func, "view_class", None)
+    if view_class is None:
+        return READ_PAGE | POST_ONLY
+    names = {m for m in view_class.http_method_names if hasattr(view_class, m)}
+    if "get" in names and "head" in view_class.http_method_names:
+        names.add("head")  # Django's View answers HEAD with its GET handler
+    return frozenset(m.upper() for m in names)
+
+
+def names_a_child(kwargs: dict[str, Any]) -> bool:
+    return "child_id" in kwargs or "plan_id" in kwargs
 
 
 def _child_id(kwargs: dict[str, Any]) -> int | None:
+    """The child the URL is about; ``None`` for a plan that does not exist."""
     if "child_id" in kwargs:
         return int(kwargs["child_id"])
-    if "plan_id" in kwargs:
-        found = Plan.objects.filter(pk=kwargs["plan_id"]).values_list("child_id", flat=True)
-        child_id = found.first()
-        if child_id is None:
-            raise Http404
-        return int(child_id)
-    return None
+    found = Plan.objects.filter(pk=kwargs["plan_id"]).values_list("child_id", flat=True).first()
+    return None if found is None else int(found)
 
 
-def _object(kwargs: dict[str, Any]) -> tuple[str, int]:
+def _object(kwargs: dict[str, Any]) -> tuple[str, int | None]:
     if "pk" in kwargs and kwargs.get("kind") in PART_TYPES:
         return PART_TYPES[kwargs["kind"]], int(kwargs["pk"])
     if "outcome_id" in kwargs:
         return "outcome", int(kwargs["outcome_id"])
     if "plan_id" in kwargs:
         return "plan", int(kwargs["plan_id"])
-    return "child", int(kwargs["child_id"])
+    if "child_id" in kwargs:
+        return "child", int(kwargs["child_id"])
+    return "", None
+
+
+def _attempt(match: ResolverMatch, child_id: int | None, action: str, refusal: str = "") -> Attempt:
+    object_type, object_id = _object(match.kwargs)
+    return Attempt(child_id, object_type, object_id, match.view_name, action, refusal)
+
+
+def _refused_child(kwargs: dict[str, Any]) -> int | None:
+    """The child a refused request named, when there is one (one more query, refusals only)."""
+    if not names_a_child(kwargs):
+        return None
+    return existing_child_id(_child_id(kwargs))
 
 
 class ChildAccessMiddleware:
@@ -133,20 +198,24 @@ class ChildAccessMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        access: ChildAccess | None = getattr(request, "child_access", None)
-        if access is not None and request.method in READS and response.status_code == 200:
-            match = request.resolver_match
-            assert match is not None
-            object_type, object_id = _object(match.kwargs)
-            audit_event_record(
-                person=request.user,  # type: ignore[arg-type]
-                action=AuditAction.VIEW,
-                child_id=access.child_id,
-                object_type=object_type,
-                object_id=object_id,
-                url_name=match.view_name,
-            )
+        attempt = attempt_of(request) or self._refused_before_the_gate(request)
+        if attempt is not None:
+            attempt_record(request, attempt, response.status_code)
         return response
+
+    @staticmethod
+    def _refused_before_the_gate(request: HttpRequest) -> Attempt | None:
+        """A request about a child that an earlier middleware answered (a missing form token):
+        the gate never ran, nothing was shown, and it is still logged as refused."""
+        match = request.resolver_match
+        if match is None or not request.user.is_authenticated:
+            return None
+        if not names_a_child(match.kwargs) and match.view_name not in ROLE_ROUTES:
+            return None
+        action = attempt_action(request.method or "")
+        return _attempt(
+            match, _refused_child(match.kwargs), action, RefusalCode.REFUSED_BEFORE_CHECK
+        )
 
     def process_view(
         self,
@@ -154,22 +223,52 @@ class ChildAccessMiddleware:
         view_func: Callable[..., HttpResponse],
         view_args: tuple[Any, ...],
         view_kwargs: dict[str, Any],
-    ) -> None:
+    ) -> HttpResponse | None:
         match = request.resolver_match
         if match is None or not request.user.is_authenticated:
-            return
+            return None
         user: User = request.user
-        name = match.view_name
+        name, method = match.view_name, request.method or "GET"
+        action = attempt_action(method)
         if name in ROLE_ROUTES and user.role not in ROLE_ROUTES[name]:
+            refused = _attempt(match, _refused_child(match.kwargs), action, RefusalCode.ROLE)
+            attempt_leave(request, refused)
             raise PermissionDenied
         if name in CHILD_ROUTES_DECIDED_BY_VIEW:
-            return
+            # Asking for emergency access is not a look: logged as a request, decided there.
+            child_id = _refused_child(match.kwargs)
+            attempt_leave(request, _attempt(match, child_id, AuditAction.REQUEST))
+            return None
+        if not names_a_child(match.kwargs):
+            return None
+        return self._child_gate(request, match, user, view_func)
+
+    @staticmethod
+    def _child_gate(
+        request: HttpRequest, match: ResolverMatch, user: User, view_func: Callable[..., Any]
+    ) -> HttpResponse | None:
+        name, method = match.view_name, request.method or "GET"
+        action = attempt_action(method)
         child_id = _child_id(match.kwargs)
         if child_id is None:
-            return
+            attempt_leave(request, _attempt(match, None, action, RefusalCode.NOT_FOUND))
+            raise Http404
         access = child_access(user, child_id)
-        if not access.can_read:
-            raise Http404  # never confirm that a child exists
-        if not getattr(access, route_need(name, request.method or "GET")):
+        if not access.can_read:  # never confirm that a child exists; the entry still says who
+            refused = _attempt(
+                match, existing_child_id(child_id), action, RefusalCode.NO_RELATIONSHIP
+            )
+            attempt_leave(request, refused)
+            raise Http404
+        if not getattr(access, route_need(name, method)):
+            refused = _attempt(match, child_id, action, RefusalCode.NOT_ALLOWED_TO_CHANGE)
+            attempt_leave(request, refused)
             raise PermissionDenied
+        served = methods_served(name, view_func)
+        if method not in served:
+            refused = _attempt(match, child_id, action, RefusalCode.METHOD_NOT_ALLOWED)
+            attempt_leave(request, refused)
+            return HttpResponseNotAllowed(sorted(served))
         request.child_access = access  # type: ignore[attr-defined]  # for pages and the log
+        attempt_leave(request, _attempt(match, child_id, action))
+        return None

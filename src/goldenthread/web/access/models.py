@@ -9,10 +9,13 @@ from __future__ import annotations
 from typing import Any, NoReturn
 
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, router, transaction
 from django.utils import timezone
 
+from goldenthread.web.access.chain import HASHED_FIELDS, audit_chain_head_lock, audit_row_hash
+
 APPEND_ONLY = "The audit trail is append-only: entries cannot be changed or deleted."
+CHAINED_ONE_BY_ONE = "Audit entries are chained one by one: add each with save()."
 
 
 class Team(models.Model):
@@ -139,6 +142,26 @@ class AuditAction(models.TextChoices):
     PRIVACY = "privacy", "Changed what parents can see"
     EXPORT = "export", "Exported"
     PRINT = "print", "Printed"
+    # Any other request about a child (a form sent, an API change, OPTIONS): the change itself
+    # is logged by the service that made it, so the family's list leaves these out.
+    REQUEST = "request", "Sent a request"
+
+
+class AuditResult(models.TextChoices):
+    ALLOWED = "allowed", "Allowed"
+    REFUSED = "refused", "Refused"
+
+
+class RefusalCode(models.TextChoices):
+    """Why a request about a child was refused, as the data protection officer reads it."""
+
+    NO_RELATIONSHIP = "no_relationship", "No reason to see this child (told 'not found')"
+    NOT_ALLOWED_TO_CHANGE = "not_allowed_to_change", "May see the child but not do this"
+    METHOD_NOT_ALLOWED = "method_not_allowed", "The page does not take this kind of request"
+    ROLE = "role", "Their role cannot open this page"
+    NOT_FOUND = "not_found", "No such record or page"
+    REFUSED_BY_PAGE = "refused_by_page", "Refused by the page itself"
+    REFUSED_BEFORE_CHECK = "refused_before_check", "Refused before the access check (form token)"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
@@ -148,10 +171,15 @@ class AuditEventQuerySet(models.QuerySet["AuditEvent"]):
     def delete(self) -> NoReturn:
         raise PermissionError(APPEND_ONLY)
 
+    def bulk_create(self, *args: Any, **kwargs: Any) -> NoReturn:
+        raise PermissionError(CHAINED_ONE_BY_ONE)
+
 
 class AuditEvent(models.Model):
-    """One look at, or change to, a child's record. Append-only, here and in the database
-    (a trigger refuses UPDATE and DELETE). Ids only: no names or record text."""
+    """One look at, change to, or refused request about a child's record. Append-only, here and
+    in the database (triggers refuse UPDATE, DELETE and TRUNCATE), and chained: each entry holds
+    a SHA-256 over its content and the previous entry's hash (``access.chain``). Ids only: no
+    names or record text."""
 
     at = models.DateTimeField(default=timezone.now, db_index=True)
     person = models.ForeignKey(
@@ -173,6 +201,14 @@ class AuditEvent(models.Model):
     object_id = models.BigIntegerField(null=True, blank=True)
     url_name = models.CharField(max_length=80, blank=True)
     reason = models.TextField(blank=True, help_text="Only when the person was asked why.")
+    method = models.CharField(max_length=16, blank=True, help_text="The HTTP method, for requests.")
+    status = models.PositiveSmallIntegerField(null=True, blank=True, help_text="The HTTP answer.")
+    result = models.CharField(
+        max_length=8, choices=AuditResult.choices, default=AuditResult.ALLOWED
+    )
+    refusal = models.CharField(max_length=32, choices=RefusalCode.choices, blank=True)
+    previous_hash = models.CharField(max_length=64, editable=False)
+    row_hash = models.CharField(max_length=64, editable=False)
 
     objects = AuditEventQuerySet.as_manager()
 
@@ -189,7 +225,12 @@ class AuditEvent(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise PermissionError(APPEND_ONLY)
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or router.db_for_write(AuditEvent, instance=self)
+        with transaction.atomic(using=using):
+            self.previous_hash = audit_chain_head_lock(connections[using])
+            values = {name: getattr(self, name) for name in HASHED_FIELDS}
+            self.row_hash = audit_row_hash(values, self.previous_hash)
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> NoReturn:
         raise PermissionError(APPEND_ONLY)

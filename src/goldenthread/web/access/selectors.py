@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.db.models import QuerySet
 
-from goldenthread.web.access.models import AuditAction, AuditEvent
+from goldenthread.web.access.models import AuditAction, AuditEvent, AuditResult
 from goldenthread.web.accounts.models import Role, User
 from goldenthread.web.plans.models import Outcome
 from goldenthread.web.plans.services.children import NoLocalAuthorityError, local_authority_for
@@ -43,7 +43,14 @@ PAGES = {
 
 
 def audit_trail_for_child(child_id: int) -> QuerySet[AuditEvent]:
-    return AuditEvent.objects.filter(child_id=child_id).select_related("person", "organisation")
+    """What the family sees: each look and change. Refused attempts (someone with no reason
+    turned away, a method a page does not serve) and the bare requests behind a change (the
+    change has its own entry) are for the data protection officer's trail, not this list."""
+    return (
+        AuditEvent.objects.filter(child_id=child_id, result=AuditResult.ALLOWED)
+        .exclude(action=AuditAction.REQUEST)
+        .select_related("person", "organisation")
+    )
 
 
 def audit_event_who(event: AuditEvent) -> str:

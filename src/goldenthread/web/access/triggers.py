@@ -1,8 +1,10 @@
 """Database triggers that make the audit trail append-only below the application.
 
 Even raw SQL or a database shell cannot UPDATE or DELETE a row: SQLite and PostgreSQL both
-refuse with ``APPEND_ONLY``. (In production also grant the application's database role only
-SELECT and INSERT on the table, so that TRUNCATE, which fires no row trigger, is refused too.)
+refuse with ``APPEND_ONLY``. TRUNCATE fires no row trigger, so PostgreSQL also has a
+statement-level ``BEFORE TRUNCATE`` trigger (SQLite has no TRUNCATE). A table owner can still
+drop a trigger: in production the application connects as a role that owns nothing and holds
+only SELECT and INSERT on the table (``scripts/postgres-app-role.sql``, docs/audit-trail.md).
 """
 
 from __future__ import annotations
@@ -26,8 +28,12 @@ BEGIN RAISE EXCEPTION '{APPEND_ONLY}'; END; $$ LANGUAGE plpgsql""",
     f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}",
     f"CREATE TRIGGER {TABLE}_append_only BEFORE UPDATE OR DELETE ON {TABLE} "
     f"FOR EACH ROW EXECUTE FUNCTION {TABLE}_append_only()",
+    f"DROP TRIGGER IF EXISTS {TABLE}_no_truncate ON {TABLE}",
+    f"CREATE TRIGGER {TABLE}_no_truncate BEFORE TRUNCATE ON {TABLE} "
+    f"FOR EACH STATEMENT EXECUTE FUNCTION {TABLE}_append_only()",
 ]
 _POSTGRES_DROP = [
+    f"DROP TRIGGER IF EXISTS {TABLE}_no_truncate ON {TABLE}",
     f"DROP TRIGGER IF EXISTS {TABLE}_append_only ON {TABLE}",
     f"DROP FUNCTION IF EXISTS {TABLE}_append_only()",
 ]
