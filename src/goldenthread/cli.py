@@ -24,6 +24,7 @@ COMMANDS: dict[str, str] = {
     "reviews": "List review deadlines late or due soon (daily), or work them out again.",
     "passport": "Export a child's passport (JSON or FHIR), or import one from another area.",
     "api-token": "Make, list or revoke a token for a system using the REST API.",
+    "audit-trail": "Verify the audit trail's hash chain (`audit-trail verify`).",
     "insights": "Rebuild the area dashboards' figures (nightly; `insights refresh`).",
 }
 
