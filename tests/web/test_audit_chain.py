@@ -59,3 +59,49 @@ def test_a_removed_entry_is_found(capsys: pytest.CaptureFixture[str]) -> None:
     _raw(f"DELETE FROM {TABLE} WHERE id = %s", [entries[1].pk])
     assert main(["audit-trail", "verify"]) == 1
     assert f"Broken at entry {entries[2].pk}: it does not follow" in capsys.readouterr().out
+
+
+APP_ROLE_SQL = "scripts/postgres-app-role.sql"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "statement", [f"UPDATE {TABLE} SET reason = 'x'", f"DELETE FROM {TABLE}", f"TRUNCATE {TABLE}"]
+)
+def test_the_app_role_can_read_and_append_but_not_change_or_empty_the_trail(
+    statement: str,
+) -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("database roles and TRUNCATE are PostgreSQL's; SQLite has neither")
+    from pathlib import Path
+
+    from django.db import DatabaseError, transaction
+
+    child = world_create().child
+    AuditEvent.objects.create(action=AuditAction.VIEW, child=child)
+    with connection.cursor() as cursor:
+        cursor.execute(Path(APP_ROLE_SQL).read_text())
+        cursor.execute("SET ROLE goldenthread_app")
+        try:
+            cursor.execute(f"SELECT count(*) FROM {TABLE}")
+            AuditEvent.objects.create(action=AuditAction.VIEW, child=child)
+            with pytest.raises(DatabaseError, match="permission denied"), transaction.atomic():
+                cursor.execute(statement)
+        finally:
+            cursor.execute("RESET ROLE")
+
+
+@pytest.mark.django_db
+def test_the_owner_cannot_truncate_the_trail_either() -> None:
+    if connection.vendor != "postgresql":
+        pytest.skip("TRUNCATE is PostgreSQL's; SQLite's DELETE is refused by its trigger")
+    from django.db import DatabaseError, transaction
+
+    AuditEvent.objects.create(action=AuditAction.VIEW, child=world_create().child)
+    with (
+        pytest.raises(DatabaseError, match="append-only"),
+        transaction.atomic(),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending foreign-key checks
+        cursor.execute(f"TRUNCATE {TABLE}")
