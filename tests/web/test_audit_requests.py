@@ -201,3 +201,14 @@ def test_the_family_sees_looks_and_changes_not_refusals_or_bare_requests(client:
     page.sign_in(world.people["parent"])
     text = page.get(f"/children/{child.pk}/who-has-looked/").text
     assert stranger.display_name not in text
+
+
+@pytest.mark.django_db
+def test_the_dpo_sees_refusals_and_why(client: Client) -> None:
+    world = world_create()
+    client.force_login(world.people["stranger"])
+    client.get(f"/children/{world.child.pk}/")
+    page = PageClient(client)
+    page.sign_in(world.people["dpo"])
+    text = " ".join(page.get("/audit-trail/", data={"person": "stranger"}).text.split())
+    assert "Refused" in text and str(RefusalCode.NO_RELATIONSHIP.label) in text

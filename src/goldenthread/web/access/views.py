@@ -185,7 +185,8 @@ def audit_trail(request: AuthedRequest) -> HttpResponse:
 
 CSV_COLUMNS = [
     "id", "at", "person_id", "username", "role", "organisation_id", "child_id", "action",
-    "object_type", "object_id", "url_name", "reason",
+    "object_type", "object_id", "url_name", "reason", "method", "status", "result", "refusal",
+    "row_hash",
 ]  # fmt: skip
 
 
@@ -217,7 +218,8 @@ def audit_trail_export(request: AuthedRequest) -> HttpResponse:
             [
                 e.pk, localtime(e.at).isoformat(), e.person_id or "", username, e.role,
                 e.organisation_id or "", e.child_id or "", e.action, e.object_type,
-                e.object_id or "", e.url_name, _cell(e.reason),
+                e.object_id or "", e.url_name, _cell(e.reason), e.method, e.status or "",
+                e.result, e.refusal, e.row_hash,
             ]
         )  # fmt: skip
     return response
