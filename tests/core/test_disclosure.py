@@ -30,7 +30,7 @@ from goldenthread.core.insights.suppression import (
 )
 from goldenthread.core.insights.table import ROW_TOTAL_MISMATCH
 
-POLICY = DisclosurePolicy()
+POLICY = DisclosurePolicy(round_cells=False)  # the suppression rules on exact cells (ADR 0019)
 Cell = tuple[int, int]
 
 
@@ -285,7 +285,7 @@ def test_totals_are_rounded_and_counts_are_not() -> None:
 
 
 def test_a_total_that_rounds_to_zero_shows_k() -> None:
-    policy = DisclosurePolicy(threshold=3, rounding_base=10)
+    policy = DisclosurePolicy(threshold=3, rounding_base=10, round_cells=False)
     assert headline_protect(count=4, policy=policy).text == "k"
     assert headline_protect(count=2, policy=policy).text == "c"
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 from goldenthread.core.insights import CellStatus, DisclosurePolicy
 from goldenthread.core.insights.gas_summary import gas_summarise, small_group_averages_withhold
 
-POLICY = DisclosurePolicy()
+POLICY = DisclosurePolicy(round_cells=False)  # the suppression rules on exact cells (ADR 0019)
 
 
 def test_averages_either_side_of_six_children() -> None:

@@ -62,7 +62,9 @@ def protected_texts(
     )
 
     def line(cells: list[int]) -> int:  # the documented stand-in for a line's children
-        return max(cells) if max(cells) <= POLICY.threshold else sum(cells)
+        return (
+            max(cells) if max(cells) <= POLICY.largest_hidden else sum(cells)
+        )  # 1-7 hidden (ADR 0019)
 
     grid = [[*row, line(row)] for row in children]
     every = [n for row in children for n in row]

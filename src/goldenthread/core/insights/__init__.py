@@ -18,6 +18,7 @@ from goldenthread.core.insights.policy import (
     headline_protect,
     rate_protect,
     round_to_base,
+    share_of_published,
     share_protect,
 )
 from goldenthread.core.insights.projection import (
@@ -47,6 +48,7 @@ __all__ = [
     "rate_protect",
     "round_to_base",
     "series_protect",
+    "share_of_published",
     "share_protect",
     "table_protect",
 ]

@@ -1,6 +1,6 @@
 """Disclosure control for every dashboard table, chart and export: one set of rules.
 
-    policy = DisclosurePolicy()                      # withhold 1–5, round totals to 5
+    policy = DisclosurePolicy()                      # withhold 1–7, round every count to 5
     table = Table.from_counts(row_labels=..., column_labels=..., counts=...)
     protected = table_protect(table=table, policy=policy)
     protected.counts[0][1].text                      # "12", or "c" when withheld
@@ -20,6 +20,7 @@ from goldenthread.core.insights.policy import (
     PublishedShare,
     cell_publish,
     count_withhold,
+    share_of_published,
     share_protect,
     total_publish,
 )
@@ -73,7 +74,12 @@ def _publish(
 
 
 def _shares(
-    *, grid: list[list[int]], pattern: Pattern, by_row: bool, policy: DisclosurePolicy
+    *,
+    grid: list[list[int]],
+    published: list[Row],
+    pattern: Pattern,
+    by_row: bool,
+    policy: DisclosurePolicy,
 ) -> tuple[ShareRow, ...]:
     last_row, last_column = len(grid) - 1, len(grid[0]) - 1
     rows: list[ShareRow] = []
@@ -81,6 +87,15 @@ def _shares(
         shares: list[PublishedShare] = []
         for j in range(last_column):
             total_cell = (i, last_column) if by_row else (last_row, j)
+            if policy.round_cells:
+                shares.append(
+                    share_of_published(
+                        numerator=published[i][j],
+                        denominator=published[total_cell[0]][total_cell[1]],
+                        policy=policy,
+                    )
+                )
+                continue
             shares.append(
                 share_protect(
                     numerator=grid[i][j],
@@ -97,8 +112,9 @@ def _shares(
 def table_protect(*, table: Table, policy: DisclosurePolicy) -> ProtectedTable:
     """Withhold small counts and the cells that would give them away, round the totals.
 
-    Percentages are worked out from the exact counts, then withheld wherever their count or
-    their total is withheld. Because the same rules must apply to every table, chart and export.
+    Percentages are worked out from the published (rounded) counts, and withheld wherever
+    their count or their total is withheld (from the exact counts only with
+    ``round_cells=False``). Because the same rules must apply to every table, chart and export.
     """
     grid = table.augmented()
     pattern = suppression_pattern(grid, policy)
@@ -123,8 +139,12 @@ def table_protect(*, table: Table, policy: DisclosurePolicy) -> ProtectedTable:
         row_totals=tuple(row[last_column] for row in published[:last_row]),
         column_totals=published[last_row][:last_column],
         grand_total=published[last_row][last_column],
-        row_percentages=_shares(grid=grid, pattern=pattern, by_row=True, policy=policy),
-        column_percentages=_shares(grid=grid, pattern=pattern, by_row=False, policy=policy),
+        row_percentages=_shares(
+            grid=grid, published=published, pattern=pattern, by_row=True, policy=policy
+        ),
+        column_percentages=_shares(
+            grid=grid, published=published, pattern=pattern, by_row=False, policy=policy
+        ),
         policy=policy,
     )
 

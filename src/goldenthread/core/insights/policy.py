@@ -36,15 +36,18 @@ WITHHELD = frozenset({CellStatus.PRIMARY, CellStatus.SECONDARY})
 class DisclosurePolicy:
     """How counts of children are protected before anyone outside the case team sees them.
 
-    Defaults follow the DfE children-in-need release and our area-dashboard default
-    (DOMAIN.md §8): withhold counts 1–5 as ``c`` with secondary suppression, show true zeros
-    as 0, show interior counts exactly (as DfE does at local-authority level), round published
-    totals to 5, percentages to 1 decimal place.
+    Defaults (ADR 0019): withhold counts 1–5 as ``c`` with secondary suppression, show true
+    zeros as 0, round *every* other published count — cells and totals alike — to the nearest
+    5, and withhold a count that would round to 5 or less (6 and 7), percentages to 1 decimal
+    place worked out from the rounded numbers. Rounding every cell is what stops a withheld
+    count being recovered by differencing two filtered views of the same area.
+    ``round_cells=False`` is the old rule (exact cells, rounded totals), which differencing
+    defeats; it is kept only to test the suppression rules on exact values.
     """
 
     threshold: int = 5  # counts from 1 to this are withheld
-    rounding_base: int = 5  # published totals are rounded to this (use 10 for national)
-    round_cells: bool = False  # also round interior counts (DfE LA level: no)
+    rounding_base: int = 5  # published counts are rounded to this (use 10 for national)
+    round_cells: bool = True  # round interior counts too, not only totals (ADR 0019)
     percentage_decimals: int = 1
     confidential: str = "c"
     not_applicable: str = "z"
@@ -60,8 +63,25 @@ class DisclosurePolicy:
             raise ValueError(BAD_DECIMALS)
 
     def is_small(self, count: int) -> bool:
-        """True for a count that must never be published (1 to the threshold; zero is shown)."""
-        return 1 <= count <= self.threshold
+        """True for a count that must never be published (zero is shown).
+
+        That is 1 to the threshold and, when cells are rounded, any count that would round to
+        the threshold or below (6 and 7 round to 5), because a published 5 could then only mean
+        6 or 7: a bucket of two, which differencing turns back into an exact count.
+        """
+        if count < 1:
+            return False
+        if count <= self.threshold:
+            return True
+        return self.round_cells and round_to_base(count, self.rounding_base) <= self.threshold
+
+    @property
+    def largest_hidden(self) -> int:
+        """The largest count that is always withheld (7 by default), for notes on the pages."""
+        count = self.threshold
+        while self.is_small(count + 1):
+            count += 1
+        return count
 
     def symbol_for(self, status: CellStatus) -> str:
         """The GSS symbol shown in place of a number, or "" when the number is shown."""
@@ -139,10 +159,10 @@ def total_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
 
 
 def cell_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
-    """An interior count that is safe to show: exact unless the policy rounds cells too.
+    """An interior count that is safe to show: rounded like a total (ADR 0019).
 
-    Exact by default because DfE publishes local-authority counts unrounded, and a dashboard
-    whose rows do not add up is hard to read.
+    Rounded because an exact cell can be subtracted from the same cell of another filtered
+    view (the whole area minus the other phases) to give back a withheld count exactly.
     """
     if policy.round_cells:
         return total_publish(count=count, policy=policy)
@@ -183,6 +203,33 @@ def share_protect(
         status = CellStatus.SECONDARY if not policy.is_small(numerator) else CellStatus.PRIMARY
         return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
     exact = Decimal(numerator * per) / Decimal(denominator)
+    places = Decimal(1).scaleb(-policy.percentage_decimals)
+    return PublishedShare(
+        value=exact.quantize(places, rounding=ROUND_HALF_UP), status=CellStatus.SHOWN
+    )
+
+
+def share_of_published(
+    *,
+    numerator: PublishedCount,
+    denominator: PublishedCount,
+    policy: DisclosurePolicy,
+    per: int = 100,
+) -> PublishedShare:
+    """A percentage worked out from two *published* (rounded) counts, never the exact ones.
+
+    Withheld when either count is withheld; ``z`` when the denominator is a true zero.
+    Because a percentage of the exact counts, given to 1 decimal place beside a rounded total,
+    gives the exact counts back (33.3% of "30" can only be 10 of 30), and with them the
+    differencing that rounding prevents. A share of published numbers says nothing new.
+    """
+    if denominator.value == 0 and denominator.status is CellStatus.SHOWN:
+        status = CellStatus.NOT_APPLICABLE
+        return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
+    if numerator.value is None or denominator.value is None or denominator.value == 0:
+        status = CellStatus.SECONDARY if numerator.value is not None else CellStatus.PRIMARY
+        return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
+    exact = Decimal(numerator.value * per) / Decimal(denominator.value)
     places = Decimal(1).scaleb(-policy.percentage_decimals)
     return PublishedShare(
         value=exact.quantize(places, rounding=ROUND_HALF_UP), status=CellStatus.SHOWN

@@ -8,6 +8,9 @@ or at least two, so the union does too; and every ``c`` could move around a loop
 its own pattern, which is still all ``c`` in the union (and outcome counts are never below
 child counts).
 A tiny filter (a setting with 3 children) therefore shows ``c``, not its outcomes.
+
+Every count shown is rounded (ADR 0019) and a row's share is worked out from the rounded
+numbers shown, so no published number is more exact than the counts beside it.
 """
 
 from __future__ import annotations
@@ -20,7 +23,9 @@ from goldenthread.core.insights import (
     DisclosurePolicy,
     ProtectedTable,
     PublishedCount,
+    PublishedShare,
     Table,
+    share_of_published,
     share_protect,
     table_protect,
 )
@@ -72,7 +77,7 @@ def _line_children(cells: Sequence[int], policy: DisclosurePolicy) -> int:
     and the total is withheld; otherwise more than the threshold is certain.
     """
     largest = max(cells, default=0)
-    return largest if largest <= policy.threshold else sum(cells)
+    return largest if largest <= policy.largest_hidden else sum(cells)
 
 
 def _children_augmented(children: Grid, policy: DisclosurePolicy) -> list[list[int]]:
@@ -94,6 +99,30 @@ def _value(count: PublishedCount, withheld: bool, symbol: str) -> Value:
     return Value(
         count.text, count.value, count.status is not CellStatus.SHOWN and count.value is None
     )
+
+
+def _share(
+    *, numerator: tuple[int, Value], denominator: tuple[int, Value], policy: DisclosurePolicy
+) -> PublishedShare:
+    """A row's share: of the numbers shown when cells are rounded (ADR 0019), else exact."""
+    (count, shown), (total, total_shown) = numerator, denominator
+    if not policy.round_cells:
+        return share_protect(
+            numerator=count,
+            denominator=total,
+            numerator_withheld=shown.withheld,
+            denominator_withheld=total_shown.withheld,
+            policy=policy,
+        )
+    return share_of_published(
+        numerator=_published(shown), denominator=_published(total_shown), policy=policy
+    )
+
+
+def _published(value: Value) -> PublishedCount:
+    if value.number is None:
+        return PublishedCount(value=None, status=CellStatus.PRIMARY)
+    return PublishedCount(value=int(value.number), status=CellStatus.SHOWN)
 
 
 def _one_table(
@@ -120,17 +149,15 @@ def _one_table(
     for i, label in enumerate(labels):
         cells = tuple(_value(by_units.counts[i][j], union[i][j], symbol) for j in range(last))
         share = None
+        total = _value(by_units.row_totals[i], union[i][last], symbol)
         if share_column is not None:
-            published = share_protect(
-                numerator=units[i][share_column],
-                denominator=sum(units[i]),
-                numerator_withheld=union[i][share_column],
-                denominator_withheld=union[i][last],
+            published = _share(
+                numerator=(units[i][share_column], cells[share_column]),
+                denominator=(sum(units[i]), total),
                 policy=policy,
             )
             number = float(published.value) if published.value is not None else None
             share = Value(published.text, number, published.value is None)
-        total = _value(by_units.row_totals[i], union[i][last], symbol)
         lines.append(Line(label, cells, total, share))
     column_totals = tuple(
         _value(by_units.column_totals[j], union[-1][j], symbol) for j in range(last)

@@ -25,15 +25,18 @@ from goldenthread.web.insights.refresh import last_refresh
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
 DISCLOSURE_NOTES = (
-    "c means a number from 1 to 5, or one hidden so that another cannot be worked out.",
-    "0 means none. x means no figure. k means more than 0 but it rounds to 0.",
-    "Totals are rounded to the nearest {base}.",
-    "A figure is hidden when it covers 1 to 5 children, even if it counts more outcomes.",
+    "Numbers are rounded to the nearest {base}, so totals may not add up.",
+    "c means a number from 1 to {hidden}, too small to show, or one hidden so that another"
+    " cannot be worked out.",
+    "0 means none. x means no figure. z means there is nothing to work a percentage from.",
+    "Percentages are worked out from the rounded numbers shown.",
+    "A figure is hidden when it covers 1 to {hidden} children, even if it counts more outcomes.",
 )
 
 
 def disclosure_policy() -> DisclosurePolicy:
-    """The policy from settings.INSIGHTS_DISCLOSURE (defaults: withhold 1–5, round to 5)."""
+    """The policy from settings.INSIGHTS_DISCLOSURE (defaults: withhold 1–7, round every
+    published count to 5; ADR 0019)."""
     return DisclosurePolicy(**getattr(settings, "INSIGHTS_DISCLOSURE", {}))
 
 
@@ -112,7 +115,10 @@ NOT_REFRESHED = (
 
 
 def _notes(policy: DisclosurePolicy) -> list[str]:
-    return [note.format(base=policy.rounding_base) for note in DISCLOSURE_NOTES]
+    return [
+        note.format(base=policy.rounding_base, hidden=policy.largest_hidden)
+        for note in DISCLOSURE_NOTES
+    ]
 
 
 def _filtered(request: AuthedRequest) -> tuple[InsightFilterForm, InsightFilter]:
