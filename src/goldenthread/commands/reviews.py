@@ -10,7 +10,6 @@ date and days late. See docs/review-cycle.md.
 from __future__ import annotations
 
 import argparse
-import csv
 import datetime as dt
 import os
 import sys
@@ -54,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     rows = due_report(today=today, days=args.days)
     if args.output == "csv":
-        writer = csv.writer(sys.stdout)
+        from goldenthread.core.spreadsheet_safety import SpreadsheetCsvWriter
+
+        writer = SpreadsheetCsvWriter(sys.stdout)
         writer.writerow(HEADER)
         writer.writerows(rows)
         return EXIT_OK

@@ -22,10 +22,12 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 
+from goldenthread.core.audit.limits import MAX_ROWS
 from goldenthread.core.audit.model import (
     MAX_TEXT_BYTES,
     MSG_CORRUPT_DOCX,
     MSG_TEXT_TOO_LONG,
+    MSG_TOO_MANY_STATEMENTS,
     AuditInputError,
     AuditItem,
 )
@@ -236,6 +238,8 @@ def _item_add(
 ) -> None:
     if len(text.encode("utf-8")) > MAX_TEXT_BYTES:
         raise AuditInputError(MSG_TEXT_TOO_LONG.format(file=name, line=position))
+    if len(state.items) >= MAX_ROWS:
+        raise AuditInputError(MSG_TOO_MANY_STATEMENTS.format(file=name, limit=f"{MAX_ROWS:,}"))
     state.items.append(
         AuditItem(position=position, text=text, section=section, domain=domain, extra=extra or {})
     )

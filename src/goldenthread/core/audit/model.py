@@ -29,6 +29,20 @@ MSG_BAD_ID = "{file}, line {line}: 'id' must be text or a whole number"
 MSG_CORRUPT_XLSX = "{file}: this is not an Excel workbook that can be read ({reason})"
 MSG_CORRUPT_DOCX = "{file}: this is not a Word document that can be read ({reason})"
 MSG_NO_STATEMENTS = "{file}: no statements were found"
+# Limits (goldenthread.core.audit.limits): each message names the file and the limit.
+MSG_FILE_TOO_BIG = "{file} is {size}; the limit is {limit}. Split it into smaller files"
+MSG_UNZIPPED_TOO_BIG = "{file} is {size} when unzipped; the limit is {limit}"
+MSG_TOO_MANY_PARTS = "{file} holds {count} files inside it; the limit is {limit}"
+MSG_PART_TOO_PACKED = (
+    "{file}: '{part}' unzips to {ratio} times its packed size; the limit is {limit} times"
+)
+MSG_TOO_MANY_ROWS = (
+    "{file} has more than {limit} rows; the limit is {limit}. Split it into smaller files"
+)
+MSG_TOO_MANY_STATEMENTS = (
+    "{file} has more than {limit} statements; the limit is {limit}. Split it into smaller files"
+)
+MSG_CELL_TOO_LONG = "{file}, line {line}: a cell is longer than the limit of {limit}"
 
 
 class AuditInputError(Exception):

@@ -15,12 +15,20 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from goldenthread.core.audit.limits import (
+    MAX_CELL_BYTES,
+    MAX_ROWS,
+    file_bytes_read,
+    size_text,
+    zip_container_check,
+)
 from goldenthread.core.audit.model import (
     MAX_TEXT_BYTES,
     MSG_BAD_CSV,
     MSG_BAD_DATE,
     MSG_BAD_ID,
     MSG_BAD_JSON,
+    MSG_CELL_TOO_LONG,
     MSG_CORRUPT_XLSX,
     MSG_EMPTY_TEXT,
     MSG_NO_STATEMENTS,
@@ -29,8 +37,8 @@ from goldenthread.core.audit.model import (
     MSG_NOT_UTF8,
     MSG_TEXT_NOT_STRING,
     MSG_TEXT_TOO_LONG,
+    MSG_TOO_MANY_ROWS,
     MSG_UNKNOWN_FORMAT,
-    MSG_UNREADABLE,
     AuditInputError,
     AuditItem,
 )
@@ -46,20 +54,23 @@ KNOWN_FIELDS = frozenset(
     {TEXT_FIELD, ID_FIELD, DOB_FIELD, TODAY_FIELD, SECTION_FIELD, DOMAIN_FIELD}
 )
 
+JSON_TOO_DEEP = "it is nested too deeply"
+
 FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".jsonl": "jsonl", ".ndjson": "jsonl", ".docx": "docx"}
 
 
 def audit_items_read(path: Path) -> list[AuditItem]:
-    """Read and check every statement in ``path``; raise AuditInputError on the first problem."""
+    """Read and check every statement in ``path``; raise AuditInputError on the first problem.
+
+    The limits (size on disk, and for Word and Excel files what the zip says it unzips to) are
+    checked before any parser runs; rows and cells are checked as they are read.
+    """
     kind = FORMATS.get(path.suffix.lower())
     if kind is None:
         raise AuditInputError(MSG_UNKNOWN_FORMAT.format(file=path.name))
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        raise AuditInputError(
-            MSG_UNREADABLE.format(file=path.name, reason=error.strerror or error)
-        ) from error
+    raw = file_bytes_read(path)
+    if kind in {"xlsx", "docx"}:
+        zip_container_check(raw, name=path.name, kind=kind)
     if kind == "csv":
         items = csv_items_read(raw, name=path.name)
     elif kind == "jsonl":
@@ -93,8 +104,15 @@ def csv_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
         start = reader.line_num + 1
         for row in reader:
             rows.append((start, row))
+            _rows_check(len(rows), name=name)
             start = reader.line_num + 1
     except csv.Error as error:
+        if str(error).startswith("field larger than field limit"):
+            raise AuditInputError(
+                MSG_CELL_TOO_LONG.format(
+                    file=name, line=reader.line_num, limit=size_text(MAX_CELL_BYTES)
+                )
+            ) from error
         raise AuditInputError(
             MSG_BAD_CSV.format(file=name, line=reader.line_num, reason=error)
         ) from error
@@ -108,8 +126,13 @@ def xlsx_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
     try:
         workbook = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         sheet = workbook.worksheets[0]
-        values = list(sheet.iter_rows(values_only=True))
+        values = []
+        for row in sheet.iter_rows(values_only=True):
+            values.append(row)
+            _rows_check(len(values) - 1, name=name)  # the first row is the header
         workbook.close()
+    except AuditInputError:
+        raise
     except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as error:
         raise AuditInputError(MSG_CORRUPT_XLSX.format(file=name, reason=error)) from error
     except Exception as error:  # openpyxl raises its own types for broken workbooks
@@ -121,6 +144,21 @@ def xlsx_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
         (number, [_cell_text(cell) for cell in row]) for number, row in enumerate(values[1:], 2)
     ]
     return _table_items(header, rows, name=name)
+
+
+def _rows_check(count: int, *, name: str) -> None:
+    """Stop reading at the first row past the limit."""
+    if count > MAX_ROWS:
+        raise AuditInputError(MSG_TOO_MANY_ROWS.format(file=name, limit=f"{MAX_ROWS:,}"))
+
+
+def _cells_check(row: list[str], *, line: int, name: str) -> None:
+    for cell in row:
+        # A cell of n characters is at most 4n bytes of UTF-8: most need no encoding to check.
+        if len(cell) * 4 > MAX_CELL_BYTES and len(cell.encode("utf-8")) > MAX_CELL_BYTES:
+            raise AuditInputError(
+                MSG_CELL_TOO_LONG.format(file=name, line=line, limit=size_text(MAX_CELL_BYTES))
+            )
 
 
 def _cell_text(value: object) -> str:
@@ -143,6 +181,7 @@ def _table_items(
         raise AuditInputError(MSG_NO_TEXT_COLUMN.format(file=name))
     items = []
     for line, row in rows:
+        _cells_check(row, line=line, name=name)
         if not any(cell.strip() for cell in row):
             continue  # spreadsheets often end in blank rows
         record = {
@@ -160,6 +199,7 @@ def jsonl_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
     text = _decode(raw, name=name)
     items = []
     for line, source in enumerate(text.splitlines(), 1):
+        _rows_check(line, name=name)
         if not source.strip():
             continue
         try:
@@ -167,6 +207,10 @@ def jsonl_items_read(raw: bytes, *, name: str) -> list[AuditItem]:
         except json.JSONDecodeError as error:
             raise AuditInputError(
                 MSG_BAD_JSON.format(file=name, line=line, reason=error.msg)
+            ) from error
+        except RecursionError as error:
+            raise AuditInputError(
+                MSG_BAD_JSON.format(file=name, line=line, reason=JSON_TOO_DEEP)
             ) from error
         if not isinstance(value, dict):
             raise AuditInputError(MSG_NOT_OBJECT.format(file=name, line=line))

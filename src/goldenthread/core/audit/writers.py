@@ -6,7 +6,6 @@ record has been written (``os.replace`` is atomic on the same file system).
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import sys
@@ -17,6 +16,7 @@ from typing import IO, Any
 
 from goldenthread.core.audit.runner import AuditResult
 from goldenthread.core.audit.summary import AuditSummary, AuditTally
+from goldenthread.core.spreadsheet_safety import SpreadsheetCsvWriter
 
 OUTPUT_FORMATS = ("jsonl", "csv", "html")
 CSV_MAIN_COLUMNS = (
@@ -33,8 +33,6 @@ CSV_MAIN_COLUMNS = (
     "text",
     "suggestion",
 )
-# Spreadsheet programs run cells that start with these as formulas; a leading quote stops that.
-_FORMULA_STARTS = ("=", "+", "@", "\t", "\r")
 
 
 def audit_write(
@@ -148,30 +146,30 @@ def _best_domain(domains: object) -> str:
     return ""
 
 
-def _safe_cell(value: object) -> str:
-    if value is None:
-        return ""
+def _csv_value(value: object) -> object:
+    """Yes or no for a check; anything else as it is (the writer makes every cell safe)."""
     if isinstance(value, bool):
         return "yes" if value else "no"
-    text = value if isinstance(value, str) else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return value
 
 
 def csv_render(records: Sequence[Mapping[str, Any]]) -> Iterator[str]:
-    """One row per statement: the main fields, a status column per criterion, then extra columns."""
+    """One row per statement: the main fields, a status column per criterion, then extra columns.
+
+    Cells a spreadsheet would run as a formula are kept as text (``spreadsheet_safety``)."""
     criteria = _criterion_names(records)
     extras = [name for name in _extra_names(records) if name not in CSV_MAIN_COLUMNS]
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = SpreadsheetCsvWriter(buffer)
     writer.writerow([*CSV_MAIN_COLUMNS, *criteria, *extras])
     for record in records:
         findings = record.get("criteria") or {}
         extra = record.get("extra") or {}
-        row = [_safe_cell(record.get(column)) for column in CSV_MAIN_COLUMNS]
+        row = [_csv_value(record.get(column)) for column in CSV_MAIN_COLUMNS]
         row[CSV_MAIN_COLUMNS.index("themes")] = themes_text(record.get("themes"))
         row[CSV_MAIN_COLUMNS.index("suggested_domain")] = _best_domain(record.get("domain"))
-        row += [_safe_cell((findings.get(name) or {}).get("status")) for name in criteria]
-        row += [_safe_cell(extra.get(name)) for name in extras]
+        row += [_csv_value((findings.get(name) or {}).get("status")) for name in criteria]
+        row += [_csv_value(extra.get(name)) for name in extras]
         writer.writerow(row)
         if buffer.tell() > 65536:
             yield buffer.getvalue()

@@ -5,8 +5,6 @@ each page about a child; the views check again through the selectors and service
 
 from __future__ import annotations
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, QueryDict
@@ -14,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.timezone import localtime
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.spreadsheet_safety import SpreadsheetCsvWriter
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.forms import AuditSearchForm, BreakGlassForm, ParentsCanSeeForm
 from goldenthread.web.access.models import AuditAction, ChildPrivacy, ParentsCanSee
@@ -190,11 +189,6 @@ CSV_COLUMNS = [
 ]  # fmt: skip
 
 
-def _cell(text: str) -> str:
-    """Free text that a spreadsheet would run as a formula is kept as text."""
-    return f"'{text}" if text[:1] in {"=", "+", "-", "@", "\t", "\r"} else text
-
-
 def audit_trail_export(request: AuthedRequest) -> HttpResponse:
     """The search as CSV. The export itself goes on the audit trail."""
     form, search = _search(request)
@@ -210,7 +204,7 @@ def audit_trail_export(request: AuthedRequest) -> HttpResponse:
     )
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="audit-trail.csv"'
-    writer = csv.writer(response)
+    writer = SpreadsheetCsvWriter(response)  # every cell kept as text, never run as a formula
     writer.writerow(CSV_COLUMNS)
     for e in audit_trail_search(search).iterator():
         username = e.person.username if e.person else ""
@@ -218,7 +212,7 @@ def audit_trail_export(request: AuthedRequest) -> HttpResponse:
             [
                 e.pk, localtime(e.at).isoformat(), e.person_id or "", username, e.role,
                 e.organisation_id or "", e.child_id or "", e.action, e.object_type,
-                e.object_id or "", e.url_name, _cell(e.reason), e.method, e.status or "",
+                e.object_id or "", e.url_name, e.reason, e.method, e.status or "",
                 e.result, e.refusal, e.row_hash,
             ]
         )  # fmt: skip

@@ -6,30 +6,19 @@ protected values: nothing here sees a raw count.
 
 from __future__ import annotations
 
-import csv
 import io
 from collections.abc import Sequence
 
 from openpyxl import Workbook
 
+from goldenthread.core.spreadsheet_safety import (
+    SpreadsheetCsvWriter,
+    spreadsheet_number_or_text,
+    spreadsheet_text,
+)
 from goldenthread.web.insights.figures import Figure
 
 SHEET_NAME_LIMIT = 31
-FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-def _safe(text: str) -> str:
-    """Cells that a spreadsheet would run as a formula are prefixed (CSV injection)."""
-    if (
-        text.startswith(FORMULA_STARTS)
-        and not text.lstrip("+-").replace(".", "").replace("%", "").isdigit()
-    ):
-        return "'" + text
-    return text
-
-
-def _xlsx_cell(text: str) -> str | int:
-    return int(text) if text.isdigit() else _safe(text)
 
 
 def figure_rows(figure: Figure) -> list[list[str]]:
@@ -38,9 +27,8 @@ def figure_rows(figure: Figure) -> list[list[str]]:
 
 def figure_csv(figure: Figure) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    for row in figure_rows(figure):
-        writer.writerow([_safe(cell) for cell in row])
+    writer = SpreadsheetCsvWriter(out)
+    writer.writerows(figure_rows(figure))
     return out.getvalue()
 
 
@@ -51,16 +39,16 @@ def figures_xlsx(figures: Sequence[Figure], *, about: Sequence[str]) -> bytes:
     assert notes is not None
     notes.title = "About"
     for line in about:
-        notes.append([line])
+        notes.append([spreadsheet_text(line)])
     for figure in figures:
         sheet = book.create_sheet(figure.key[:SHEET_NAME_LIMIT])
-        sheet.append([figure.title])
+        sheet.append([spreadsheet_text(figure.title)])
         for row in figure_rows(figure):
-            sheet.append([_xlsx_cell(cell) for cell in row])
+            sheet.append([spreadsheet_number_or_text(cell) for cell in row])
         sheet.append([])
-        sheet.append([figure.summary])
+        sheet.append([spreadsheet_text(figure.summary)])
         for note in figure.notes:
-            sheet.append([note])
+            sheet.append([spreadsheet_text(note)])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
