@@ -32,7 +32,7 @@ CHILD_ROUTES: dict[str, str] = {
     "child": CAN_READ,
     "part-history": CAN_READ,
     "child-edit": CAN_CHANGE_PLAN,
-    "child-archive": CAN_CHANGE_PLAN,
+    "child-archive": CAN_READ,  # and the child's EHC coordinator, or an administrator (ADR 0021)
     "plan-add": CAN_CHANGE_PLAN,
     "plan-edit": CAN_CHANGE_PLAN,
     "plan-amend": CAN_CHANGE_PLAN,
@@ -81,7 +81,7 @@ CHILD_ROUTES: dict[str, str] = {
     "api-provision": READ_OR_CHANGE,
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
-CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})
+CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass", "child-restore"})
 # Pages about no one child, open only to some roles (403 to everyone else).
 ROLE_ROUTES: dict[str, frozenset[str]] = {
     "child-add": frozenset(PROFESSIONAL_ROLES),
