@@ -31,11 +31,11 @@ from goldenthread.web.insights.models import (
 from goldenthread.web.plans.models import Child
 
 # Tables keyed by who delivers provision: that text is blanked when a plan is anonymised.
-_BY_PROVIDER: tuple[type[models.Model], ...] = (OutcomeServiceFact, ProviderPlanStep)
+BY_PROVIDER: tuple[type[models.Model], ...] = (OutcomeServiceFact, ProviderPlanStep)
 # The other tables with one row per plan (or per thing on a plan) and the plan's keys.
 _PLAN_TABLES: list[type[models.Model]] = [OutcomeFact, NeedFact, ProvisionFact]
 _PLAN_TABLES += [kept.model for kept in KEPT]
-_BY_PLAN = tuple(model for model in _PLAN_TABLES if model not in _BY_PROVIDER)
+BY_PLAN = tuple(model for model in _PLAN_TABLES if model not in BY_PROVIDER)
 
 
 def facts_anonymise(*, child_ids: Sequence[int]) -> int:
@@ -43,11 +43,11 @@ def facts_anonymise(*, child_ids: Sequence[int]) -> int:
     if not child_ids:
         return 0
     changed = 0
-    for model in _BY_PROVIDER:
+    for model in BY_PROVIDER:
         changed += model._default_manager.filter(child_id__in=child_ids).delete()[0]
     # The child's row is already anonymised (retention does that first).
     born = Subquery(Child.objects.filter(pk=OuterRef("child_id")).values("date_of_birth")[:1])
-    for model in _BY_PLAN:
+    for model in BY_PLAN:
         changed += model._default_manager.filter(child_id__in=child_ids).update(
             date_of_birth=born, setting=None, service=None, coordinator=None
         )
@@ -60,7 +60,7 @@ def facts_erase(*, plan_ids: Sequence[int]) -> int:
     if not plan_ids:
         return 0
     deleted = 0
-    for model in (*_BY_PLAN, *_BY_PROVIDER):
+    for model in (*BY_PLAN, *BY_PROVIDER):
         deleted += model._default_manager.filter(plan_id__in=plan_ids).delete()[0]
     FigureCache.objects.all().delete()
     return deleted
