@@ -87,7 +87,10 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "child": (lambda w: f"{_child(w)}/", "read"),
     "part-history": (lambda w: f"{_plan(w)}/aspirations/{w.area.thread.hope.pk}/history/", "read"),
     "child-edit": (lambda w: f"{_child(w)}/edit/", "change"),
-    "child-archive": (lambda w: f"{_child(w)}/archive/", "change"),
+    "child-archive": (lambda w: f"{_child(w)}/archive/", "archive child"),
+    "archived-children": (lambda w: "/children/archived/", "archived list"),
+    # The world's child is not archived, so there is nothing to restore (ADR 0021).
+    "child-restore": (lambda w: f"{_child(w)}/restore/", "restore, archived only"),
     "plan-add": (lambda w: f"{_child(w)}/plans/add/", "change"),
     "plan-edit": (lambda w: f"{_plan(w)}/edit/", "change"),
     "plan-amend": (lambda w: f"{_plan(w)}/amend/", "change"),
@@ -214,6 +217,13 @@ EXPECTED: dict[str, dict[str, object]] = {
     "area list": _by_role({"coordinator", "teammate", "stranger", "quality_lead"}),
     # Accepting or returning contributions: the plan's own EHC coordinator (ADR 0011).
     "plan coordinator": _child_page({"coordinator"}),
+    # Archiving a whole child: their EHC coordinator, or an administrator with a reason who
+    # opened the record in an emergency (ADR 0021).
+    "archive child": _child_page({"coordinator", "admin_break_glass"}),
+    "archived list": _by_role(
+        {"coordinator", "teammate", "stranger", "admin", "admin_break_glass"}
+    ),
+    "restore, archived only": dict.fromkeys(PERSONA_NAMES, NOT_FOUND),
 }
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:

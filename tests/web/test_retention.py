@@ -184,6 +184,7 @@ def test_the_command_applies_and_records_who_ran_it(
 ) -> None:
     assert main(["retention", "--apply", "--today", TODAY.isoformat()]) == 2
     args = ["retention", "--apply", "--mode", "anonymise", "--by", "jo", "--today", "2026-11-22"]
-    assert main(args) == 0
+    code = retention.retention_confirmation(today=TODAY, mode="anonymise")
+    assert main([*args, "--confirm", code]) == 0
     assert "anonymise: plan: 1" in capsys.readouterr().out
     assert RetentionRun.objects.get().ran_by == "jo"

@@ -7,7 +7,7 @@ from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.passport import urls as passport_urls
-from goldenthread.web.plans.views import auth, caseload, child, parts
+from goldenthread.web.plans.views import archive, auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
 from goldenthread.web.workspace import urls as workspace_urls
@@ -22,7 +22,9 @@ urlpatterns = [
     path("", caseload.caseload, name="caseload"),
     path("children/add/", child.child_add, name="child-add"),
     path("children/<int:child_id>/", child.child_detail, name="child"),
-    path("children/<int:child_id>/archive/", child.child_archive, name="child-archive"),
+    path("children/archived/", archive.archived_children, name="archived-children"),
+    path("children/<int:child_id>/archive/", archive.child_archive_view, name="child-archive"),
+    path("children/<int:child_id>/restore/", archive.child_restore_view, name="child-restore"),
     path("children/<int:child_id>/edit/", child.child_edit, name="child-edit"),
     path("children/<int:child_id>/all-about-me/", child.all_about_me_edit, name="all-about-me"),
     path("children/<int:child_id>/plans/add/", child.plan_add, name="plan-add"),

@@ -60,7 +60,8 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "child": ChildRoute(CAN_READ, READ_PAGE),
     "part-history": ChildRoute(CAN_READ, READ_PAGE),
     "child-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
-    "child-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    # and the child's EHC coordinator, or an administrator with a reason (ADR 0021)
+    "child-archive": ChildRoute(CAN_READ, FORM_PAGE),
     "plan-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-amend": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
@@ -109,7 +110,7 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "api-provision": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
-CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass"})
+CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass", "child-restore"})
 # Pages about no one child, open only to some roles (403 to everyone else).
 ROLE_ROUTES: dict[str, frozenset[str]] = {
     "child-add": frozenset(PROFESSIONAL_ROLES),

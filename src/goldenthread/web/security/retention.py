@@ -17,6 +17,7 @@ free text is replaced; history rows (which hold the old words) are deleted.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Iterable
 from typing import Any
 
@@ -26,6 +27,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from goldenthread.core.linking.names import strip_names
+from goldenthread.web.insights.forget import facts_anonymise, facts_erase
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -41,6 +43,14 @@ from goldenthread.web.security.models import RetentionMode, RetentionRun
 from goldenthread.web.security.periods import RetentionPeriod
 
 ANONYMISED_NAME = "[removed]"
+TODAY_IN_FUTURE = (
+    "Retention cannot be applied as if on a later day than today ({today}): "
+    "records would go before their time. Use --list to look ahead."
+)
+NOT_CONFIRMED = (
+    "Not applied: the confirmation does not match what is due now. "
+    "Run it again without --confirm to see what is due and get a new confirmation."
+)
 RECORD_TYPES = ("plan", "child_record", "audit_log")
 # Per model: fields whose words are kept once names are stripped, and free text replaced.
 KEPT_AFTER_STRIPPING: dict[type[models.Model], tuple[str, ...]] = {
@@ -113,6 +123,20 @@ def retention_due_counts(*, today: dt.date, mode: str = RetentionMode.ERASE) -> 
     }
 
 
+class RetentionRefusedError(Exception):
+    """Retention was asked to run in a way that could remove records early or by mistake."""
+
+
+def retention_confirmation(*, today: dt.date, mode: str) -> str:
+    """A short code that stands for exactly what is due now in this mode: the dry run prints
+    it, and ``retention_apply`` goes ahead only when it is given back and still matches."""
+    plan_ids = sorted(plans_due(today=today, mode=mode).values_list("id", flat=True))
+    child_ids = sorted(children_due(today=today).values_list("id", flat=True))
+    audit = sum(entries.count() for entries in audit_entries_due(today=today))
+    what = f"{mode}|{today.isoformat()}|{plan_ids}|{child_ids}|{audit}"
+    return hashlib.sha256(what.encode()).hexdigest()[:12]
+
+
 def _delete_history(model: type[models.Model], ids: Iterable[Any]) -> None:
     history = getattr(model, "history", None)
     if history is not None and hasattr(history, "model"):
@@ -175,6 +199,7 @@ def _plans_erase(plans: models.QuerySet[Plan]) -> None:
     ids = _thread_ids(list(plans.values_list("id", flat=True)))
     Plan.objects.filter(id__in=ids[Plan]).update(previous_version=None)
     Plan.objects.filter(id__in=ids[Plan]).delete()
+    facts_erase(plan_ids=ids[Plan])
     for model, model_ids in ids.items():
         _delete_history(model, model_ids)
 
@@ -201,6 +226,8 @@ def _children_anonymise(children: models.QuerySet[Child]) -> None:
         ],
     )
     _delete_history(Child, [child.pk for child in records])
+    # The dashboards' facts hold the same details: changed now, not at the next refresh.
+    facts_anonymise(child_ids=[child.pk for child in records])
 
 
 def _child_records_go(children: models.QuerySet[Child], *, mode: str) -> None:
@@ -230,12 +257,29 @@ def _child_erase(child: Child) -> bool:
     return True
 
 
-def retention_apply(*, mode: str, ran_by: str, today: dt.date | None = None) -> RetentionRun:
-    """Erase or anonymise everything due, all or nothing, and record the run (counts only)."""
+def retention_apply(
+    *,
+    mode: str,
+    ran_by: str,
+    today: dt.date | None = None,
+    confirmation: str | None = None,
+) -> RetentionRun:
+    """Erase or anonymise everything due, all or nothing, and record the run (counts only).
+
+    Never as if on a later day than today (that would remove records early, for good). With
+    ``confirmation`` (the command always gives one), only if it still matches what is due.
+    """
     if mode not in RetentionMode.values:
         raise ValueError(f"mode must be one of {RetentionMode.values}")
-    today = today or timezone.localdate()
+    real_today = timezone.localdate()
+    today = today or real_today
+    if today > real_today:
+        raise RetentionRefusedError(TODAY_IN_FUTURE.format(today=real_today.isoformat()))
     with transaction.atomic():
+        if confirmation is not None and confirmation != retention_confirmation(
+            today=today, mode=mode
+        ):
+            raise RetentionRefusedError(NOT_CONFIRMED)
         counts = retention_due_counts(today=today, mode=mode)
         plans = plans_due(today=today, mode=mode)
         if mode == RetentionMode.ERASE:

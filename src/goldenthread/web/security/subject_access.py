@@ -4,6 +4,11 @@ The walk is generic: from the child it follows every relation that points at the
 on down from each record found), so a new kind of record is included without changing this
 file. For each record it gives every field, and every row of its history, including the
 history of parts that were later deleted. Links to people are given by name and role.
+
+Around the record, ``subject_access_sections`` adds what is held about the child elsewhere:
+emergency access, shares, passport links, who has looked, and the figures worked out for the
+area's statistics (ADR 0021). Everything is in plain words, in the page and in the data alike:
+dates like 3 June 2025, fields by their labels, and no bookkeeping columns.
 """
 
 from __future__ import annotations
@@ -19,11 +24,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from goldenthread.web.plans.models import Child
+from goldenthread.web.security.subject_access_sections import plain_when, subject_access_sections
 
 # Apps whose rows are about people who sign in or the running of the service, not the child.
 NOT_ABOUT_THE_CHILD = frozenset({"admin", "auth", "axes", "contenttypes", "sessions", "security"})
-# Numbers worked out from the words (for similar outcomes), not readable and not new data.
-SKIPPED_FIELDS = frozenset({"embedding"})
+# Bookkeeping, not information about the child: numbers worked out from the words (for similar
+# outcomes and link suggestions), the edit counter, the demo marker, a link's secret's hash.
+SKIPPED_FIELDS = frozenset(
+    {"embedding", "link_suggestions", "row_version", "is_synthetic", "token_hash"}
+)
+# Shown in sections of their own, in plain words (``subject_access_sections``).
+SHOWN_APART = frozenset({"access.childshare"})
 HISTORY_WORDS = {"+": "Created", "~": "Changed", "-": "Deleted"}
 EXPORT_FORMAT_VERSION = 1
 
@@ -47,6 +58,7 @@ class ExportedRecord:
             "id": self.record_id,
             "deleted": self.deleted,
             "fields": {name: value for name, _, value in self.fields},
+            "labels": {name: label[:1].upper() + label[1:] for name, label, _ in self.fields},
             "history": self.history,
             "parts": {name: [p.as_json() for p in items] for name, items in self.parts.items()},
         }
@@ -54,7 +66,7 @@ class ExportedRecord:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, dt.datetime | dt.date):
-        return value.isoformat()
+        return plain_when(value)
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, bytes | memoryview):
@@ -111,7 +123,7 @@ def _history(
     for row in rows.order_by("history_date", "history_id"):
         entries.append(
             {
-                "when": row.history_date.isoformat(),
+                "when": plain_when(row.history_date),
                 "what": HISTORY_WORDS.get(row.history_type, row.history_type),
                 "by": _person(row.history_user),
                 "fields": {
@@ -134,6 +146,7 @@ def _is_walked(relation: Any, model: type[models.Model]) -> bool:
         relation.many_to_many
         or related is model
         or related._meta.app_label in NOT_ABOUT_THE_CHILD
+        or related._meta.label_lower in SHOWN_APART
         or hasattr(related, "instance_type")  # a history table: read through its record
         or related._meta.auto_created
     )
@@ -202,9 +215,10 @@ def child_subject_access_export(child: Child) -> dict[str, Any]:
     """Everything held about the child, as plain data ready for JSON."""
     return {
         "format_version": EXPORT_FORMAT_VERSION,
-        "exported_at": timezone.now().isoformat(),
+        "exported_at": plain_when(timezone.now()),
         "about": "Everything Golden Thread holds about this child or young person.",
         "record": _export(child, parent=None).as_json(),
+        "sections": subject_access_sections(child),
     }
 
 

@@ -11,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.web.access.archiving import child_archive_right
 from goldenthread.web.access.policy import child_access
 from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
@@ -57,6 +58,7 @@ def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
         about=about,
         access=access,
         can_change=access.can_change_plan,
+        can_archive=child_archive_right(request.user, child.pk).allowed,
         duplicates=duplicates,
         flagged=duplicates.flagged(),
         by_theme=by_theme,
@@ -106,26 +108,6 @@ def child_add(request: AuthedRequest) -> HttpResponse:
         form=form,
         forms_=(form,),
         back=("caseload",),
-    )
-
-
-@require_http_methods(["GET", "POST"])
-def child_archive(request: AuthedRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)
-    if request.method == "POST":
-        record_archive(child, user=request.user)
-        messages.success(request, f"{child.full_name}'s record is archived. Nothing is deleted.")
-        return redirect("caseload")
-    return render(
-        request,
-        "plans/confirm.html",
-        title=f"Archive {child.full_name}'s record",
-        child=child,
-        body="The child will no longer show in any caseload. Nothing is deleted, and their "
-        "history is kept.",
-        button="Archive record",
-        back=("child", child.pk),
-        warning=True,
     )
 
 
