@@ -22,6 +22,11 @@ from goldenthread.web.plans.models import (
 TEXT_REQUIRED = "Enter the words"
 END_BEFORE_START = "The end date must be after the start date"
 SAME_NEEDS = "The second need must be different from the first"
+ROW_VERSION_MISSING = (
+    "This change came without the version of the record it was made from, so it cannot be "
+    "checked against changes saved since. Nothing is saved: open the page again and make "
+    "your change there."
+)
 
 
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -42,6 +47,14 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
                 field.error_messages["required"] = (
                     f"{verb} {field.label.lower() if field.label else 'this'}"
                 )
+
+    def clean_row_version(self) -> int | None:
+        """A change to a saved record must say which version it was made from, or the
+        concurrent-edit check would be skipped and someone else's change silently lost."""
+        version: int | None = self.cleaned_data.get("row_version")
+        if self.instance.pk is not None and version is None:
+            raise forms.ValidationError(ROW_VERSION_MISSING)
+        return version
 
 
 def _date(label: str, *, required: bool = False, help_text: str = "") -> GovukDateField:
@@ -91,6 +104,13 @@ class AllAboutMeForm(VersionedForm):
             "how_to_support_me",
             "my_story",
         ]
+
+    def clean_row_version(self) -> int | None:
+        """A blank version sent with the form is one opened before anyone wrote the page: the
+        view answers it as a concurrent edit. Leaving the version out is refused as elsewhere."""
+        if self.data.get("row_version", None) == "":
+            return None
+        return super().clean_row_version()
 
 
 class PlanForm(VersionedForm):
