@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from goldenthread.web.formfields import GovukDateField
+from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, coordinators_for, may_coordinate
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -132,11 +133,22 @@ class PlanForm(VersionedForm):
         ]
         widgets = {"status": forms.RadioSelect}
 
+    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.child = child
+        # Only people who may coordinate a plan for this child are offered (or accepted).
+        coordinator: Any = self.fields["coordinator"]
+        coordinator.queryset = coordinators_for(child)
+        coordinator.error_messages["invalid_choice"] = NOT_A_COORDINATOR
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end <= start:
             self.add_error("end_date", END_BEFORE_START)
+        person, kind = data.get("coordinator"), data.get("kind")
+        if person and kind and not may_coordinate(person, child=self.child, kind=kind):
+            self.add_error("coordinator", NOT_A_COORDINATOR)
         return data
 
 
