@@ -16,6 +16,12 @@ import sys
 EXIT_OK = 0
 EXIT_NOT_EMPTY = 1
 EXIT_BAD_INPUT = 2
+EXIT_NOT_ALLOWED = 3
+SEED_ENVIRONMENTS = frozenset({"development", "test"})
+MSG_NOT_IN_PRODUCTION = (
+    "seed makes demo sign-ins with a published password, so it runs only when GOLDENTHREAD_ENV "
+    "is development or test (it is '{environment}'). Nothing was added."
+)
 MSG_BAD_TODAY = "--today: '{value}' is not a date. Write it as YYYY-MM-DD"
 MSG_BAD_CHILDREN = "--children: give a number of children of at least 3"
 MSG_SKIPPED = "The database already has children: seeding skipped (--if-empty)."
@@ -37,7 +43,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--quiet", action="store_true", help="no progress lines")
 
 
+def environment_name() -> str:
+    """The environment this process runs in, read as the settings read it."""
+    return os.environ.get("GOLDENTHREAD_ENV", "production")
+
+
 def run(args: argparse.Namespace) -> int:
+    if environment_name() not in SEED_ENVIRONMENTS:
+        print(MSG_NOT_IN_PRODUCTION.format(environment=environment_name()), file=sys.stderr)
+        return EXIT_NOT_ALLOWED
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldenthread.web.settings")
     try:
         today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()

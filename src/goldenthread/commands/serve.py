@@ -1,13 +1,21 @@
 """``goldenthread serve``: migrate, seed the demo area if the database is empty, and serve it.
 
-For a demo or a developer's machine. In production run the WSGI app
-(``goldenthread.web.wsgi:application``) under a real server; see docs/deploy.md.
+For a demo or a developer's machine: the demo area (with its demo sign-ins) is added only when
+``GOLDENTHREAD_ENV`` is ``development``; anywhere else serve says so and serves what is there.
+In production run the WSGI app (``goldenthread.web.wsgi:application``) under a real server; see
+docs/deploy.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import sys
+
+MSG_NO_SEED_OUTSIDE_DEVELOPMENT = (
+    "No demo area added: demo sign-ins are made only when GOLDENTHREAD_ENV is development "
+    "(it is '{environment}')."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -25,7 +33,10 @@ def run(args: argparse.Namespace) -> int:
 
     django.setup()
     call_command("migrate", interactive=False, verbosity=0)
-    if not args.no_seed:
+    environment = os.environ.get("GOLDENTHREAD_ENV", "production")
+    if not args.no_seed and environment != "development":
+        print(MSG_NO_SEED_OUTSIDE_DEVELOPMENT.format(environment=environment), file=sys.stderr)
+    elif not args.no_seed:
         from goldenthread.cli import main as cli_main
 
         cli_main(["seed", "--if-empty", "--children", str(args.children)])

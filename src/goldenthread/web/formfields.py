@@ -100,7 +100,10 @@ def _choice_items(bound: forms.BoundField) -> list[dict[str, Any]]:
 
 
 def first_input_id(bound: forms.BoundField) -> str:
-    """The id an error summary link should point to: the first box the person can type in."""
+    """The id an error summary link should point to: the first box the person can type in
+    (the page itself for a hidden field, such as the row version)."""
+    if bound.is_hidden:
+        return "main-content"
     if _component(bound) == "date-input":
         return f"{bound.html_name}-day"
     return bound.html_name

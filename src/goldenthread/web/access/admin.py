@@ -1,47 +1,16 @@
-"""The audit trail in the Django admin is for reading only; teams and shares are managed here."""
+"""Teams are managed in the Django admin; shares and the audit trail are not (ADR 0018).
 
-from typing import Any
+Shares, emergency access, privacy and the audit trail name children, so they are read and
+changed only through the pages, which apply the access policy and write the trail.
+"""
 
 from django.contrib import admin
-from django.http import HttpRequest
 
-from goldenthread.web.access.models import AuditEvent, ChildShare, Team
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(admin.ModelAdmin[AuditEvent]):
-    list_display = ("at", "person", "role", "child_id", "action", "object_type", "object_id")
-    list_filter = ("action", "role")
-    search_fields = ("person__username",)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+from goldenthread.web.access.admin_audit import AuditedAdminMixin
+from goldenthread.web.access.models import Team
 
 
 @admin.register(Team)
-class TeamAdmin(admin.ModelAdmin[Team]):
+class TeamAdmin(AuditedAdminMixin, admin.ModelAdmin[Team]):
     list_display = ("name", "organisation")
     filter_horizontal = ("members",)
-
-
-@admin.register(ChildShare)
-class ChildShareAdmin(admin.ModelAdmin[ChildShare]):
-    """Read only: shares are made and ended through the service, which logs them."""
-
-    list_display = ("child_id", "shared_by", "starts_on", "ends_on", "revoked_at")
-    raw_id_fields = ("child", "shared_by", "shared_with_person", "revoked_by")
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 
 from goldenthread.web.formfields import GovukDateField
+from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, coordinators_for, may_coordinate
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -22,6 +23,11 @@ from goldenthread.web.plans.models import (
 TEXT_REQUIRED = "Enter the words"
 END_BEFORE_START = "The end date must be after the start date"
 SAME_NEEDS = "The second need must be different from the first"
+ROW_VERSION_MISSING = (
+    "This change came without the version of the record it was made from, so it cannot be "
+    "checked against changes saved since. Nothing is saved: open the page again and make "
+    "your change there."
+)
 
 
 class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
@@ -42,6 +48,14 @@ class VersionedForm(forms.ModelForm):  # type: ignore[type-arg]
                 field.error_messages["required"] = (
                     f"{verb} {field.label.lower() if field.label else 'this'}"
                 )
+
+    def clean_row_version(self) -> int | None:
+        """A change to a saved record must say which version it was made from, or the
+        concurrent-edit check would be skipped and someone else's change silently lost."""
+        version: int | None = self.cleaned_data.get("row_version")
+        if self.instance.pk is not None and version is None:
+            raise forms.ValidationError(ROW_VERSION_MISSING)
+        return version
 
 
 def _date(label: str, *, required: bool = False, help_text: str = "") -> GovukDateField:
@@ -92,6 +106,13 @@ class AllAboutMeForm(VersionedForm):
             "my_story",
         ]
 
+    def clean_row_version(self) -> int | None:
+        """A blank version sent with the form is one opened before anyone wrote the page: the
+        view answers it as a concurrent edit. Leaving the version out is refused as elsewhere."""
+        if self.data.get("row_version", None) == "":
+            return None
+        return super().clean_row_version()
+
 
 class PlanForm(VersionedForm):
     start_date = _date("Start date")
@@ -112,11 +133,22 @@ class PlanForm(VersionedForm):
         ]
         widgets = {"status": forms.RadioSelect}
 
+    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.child = child
+        # Only people who may coordinate a plan for this child are offered (or accepted).
+        coordinator: Any = self.fields["coordinator"]
+        coordinator.queryset = coordinators_for(child)
+        coordinator.error_messages["invalid_choice"] = NOT_A_COORDINATOR
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end <= start:
             self.add_error("end_date", END_BEFORE_START)
+        person, kind = data.get("coordinator"), data.get("kind")
+        if person and kind and not may_coordinate(person, child=self.child, kind=kind):
+            self.add_error("coordinator", NOT_A_COORDINATOR)
         return data
 
 

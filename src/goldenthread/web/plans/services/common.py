@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 from typing import Any, TypeVar
 
-from django.db import models, transaction
+from django.db import OperationalError, models, transaction
 from django.utils import timezone
 
 from goldenthread.web.access.audit import record_change_log
@@ -20,6 +20,9 @@ EDITED_ELSEWHERE = (
 
 T = TypeVar("T", bound=TrackedModel)
 SAVE_MARK = "save:"
+# SQLite's words when another save holds the write lock ("database table is locked" in a
+# shared-cache database): the same race the row version catches, lost at the lock instead.
+SQLITE_LOCKED = ("database is locked", "database table is locked")
 
 
 class ConcurrentEditError(Exception):
@@ -40,8 +43,27 @@ def record_save(
     """Create or update ``record`` with ``fields`` and many-to-many ``links``, keeping history.
 
     When ``expected_version`` is given and the stored row has moved on, raise
-    ``ConcurrentEditError`` and change nothing.
+    ``ConcurrentEditError`` and change nothing. On SQLite, losing the write lock to a
+    simultaneous save is the same conflict and gets the same answer (not a server error).
     """
+    try:
+        return _record_save_locked(
+            record, user=user, fields=fields, links=links, expected_version=expected_version
+        )
+    except OperationalError as error:
+        if not any(words in str(error) for words in SQLITE_LOCKED):
+            raise
+        raise ConcurrentEditError from error
+
+
+def _record_save_locked(
+    record: T,
+    *,
+    user: User | None,
+    fields: Mapping[str, Any],
+    links: Mapping[str, Iterable[models.Model]] | None,
+    expected_version: int | None,
+) -> T:
     with transaction.atomic():
         created = record.pk is None
         if record.pk is not None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from dateutil.relativedelta import relativedelta
+from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, may_coordinate
 from goldenthread.web.plans.models import Child, Plan, PlanStatus
 from goldenthread.web.plans.services.common import record_save
 
@@ -29,10 +31,25 @@ def plan_next_review_due(plan: Plan) -> dt.date | None:
 def plan_save(
     plan: Plan, *, user: User | None, fields: dict[str, object], expected_version: int | None = None
 ) -> Plan:
+    _coordinator_check(plan, fields)
     for name, value in fields.items():
         setattr(plan, name, value)
     fields = {**fields, "next_review_due": plan_next_review_due(plan)}
     return record_save(plan, user=user, fields=fields, expected_version=expected_version)
+
+
+def _coordinator_check(plan: Plan, fields: dict[str, object]) -> None:
+    """A newly chosen coordinator must be someone who may coordinate this child's plan; one
+    already on the plan (or carried over from the version it amends) is kept as it is."""
+    chosen = fields.get("coordinator")
+    if not isinstance(chosen, User):
+        return
+    kept = {plan.coordinator_id}
+    if plan.previous_version is not None:
+        kept.add(plan.previous_version.coordinator_id)
+    kind = str(fields.get("kind", plan.kind))
+    if chosen.pk not in kept and not may_coordinate(chosen, child=plan.child, kind=kind):
+        raise ValidationError({"coordinator": NOT_A_COORDINATOR})
 
 
 def plan_create(*, child: Child, user: User | None, **fields: object) -> Plan:

@@ -170,7 +170,7 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
-    form = PlanForm(request.POST or None)
+    form = PlanForm(request.POST or None, child=child)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
         plan = plan_create(child=child, user=request.user, **fields)
@@ -189,7 +189,7 @@ def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
-    form = PlanForm(request.POST or None, instance=plan)
+    form = PlanForm(request.POST or None, instance=plan, child=plan.child)
 
     def save(f: PlanForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}

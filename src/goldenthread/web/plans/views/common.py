@@ -58,7 +58,9 @@ def conflict_show_saved(form: forms.BaseForm, record: TrackedModel) -> list[tupl
     The form keeps the person's own words, and now carries the saved version, so saving again
     is a deliberate choice to replace what is saved with theirs.
     """
-    saved = type(record)._default_manager.get(pk=record.pk)
+    saved = type(record)._default_manager.filter(pk=record.pk).first()
+    if saved is None:  # a new record whose first save lost the race: nothing to compare
+        return []
     data = form.data.copy()  # type: ignore[attr-defined]
     data["row_version"] = str(saved.row_version)
     form.data = data
