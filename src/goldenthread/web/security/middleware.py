@@ -139,5 +139,4 @@ def _code_needed(request: HttpRequest) -> HttpResponse:
         from goldenthread.web.api.problems import problem_response
 
         return problem_response(403, API_CODE_NEEDED)
-    messages.info(request, CODE_NEEDED)
-    return redirect("sign-in-code-setup")
+    return redirect("sign-in-code-setup")  # the page says why (CODE_NEEDED)

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.security import signin_codes
-from goldenthread.web.security.middleware import SECOND_FACTOR
+from goldenthread.web.security.middleware import CODE_NEEDED, SECOND_FACTOR
 from goldenthread.web.security.models import SignInCode
 
 HALF_SIGNED_IN = "security_half_signed_in"
@@ -159,6 +159,7 @@ def code_setup(request: AuthedRequest) -> HttpResponse:
         form=form,
         forms_=(form,),
         qr=signin_codes.qr_data_uri(code=code),
+        required=CODE_NEEDED if signin_codes.sign_in_code_required(user=request.user) else "",
         secret=" ".join(code.secret[i : i + 4] for i in range(0, len(code.secret), 4)),
     )
 
