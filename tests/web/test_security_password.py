@@ -186,3 +186,17 @@ def test_changing_a_password_needs_the_old_one_and_ends_other_sessions(
     page.get("/")  # this browser stays signed in
     assert elsewhere.get("/").status_code == 302
     assert _sign_in(Client(), NEW_PASSWORD) == 302
+
+
+def test_behind_a_trusted_proxy_the_link_is_https(
+    page: PageClient, area: Area, inbox: Inbox, with_email: str, settings: Any
+) -> None:
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    page.client.post(
+        "/password-reset/",
+        {"email": with_email},
+        HTTP_X_FORWARDED_PROTO="https",
+        HTTP_HOST="testserver",
+    )
+    found = LINK.search(_body(inbox.messages[0][1]))
+    assert found is not None and found.group(1) == "https"
