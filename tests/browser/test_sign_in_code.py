@@ -118,3 +118,29 @@ def test_setting_up_a_code_shows_the_qr_code_without_breaking_the_policy(
     assert page.evaluate("document.querySelector('img.gt-qr-code').naturalWidth") > 0
     assert_accessible(page, "setting up a sign-in code")
     watch.assert_clean(page, "setting up a sign-in code")
+
+
+def test_with_the_code_required_a_professional_sets_one_up_before_anything_else(
+    context: BrowserContext, live_server: Any, area: factories.Area, settings: Any
+) -> None:
+    settings.SIGN_IN_CODE_REQUIRED = True  # as in production and development (ADR 0016)
+    page = context.new_page()
+    watch = CspWatch(page)
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up a sign-in code")
+    page.goto(f"{live_server.url}/children/{area.child.pk}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Set up a sign-in code")
+    assert_accessible(page, "the required set-up page")
+    watch.assert_clean(page, "the required set-up page")
+    secret = page.locator("code.gt-secret").inner_text().replace(" ", "")
+    page.get_by_label("Code from your app").fill(pyotp.TOTP(secret).now())
+    page.get_by_role("button", name="Turn on sign-in code").click()
+    page.goto(f"{live_server.url}/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    page.goto(f"{live_server.url}/account/sessions/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Where you are signed in")
+    assert_accessible(page, "your sessions")
+    watch.assert_clean(page, "your sessions")

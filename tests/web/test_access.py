@@ -82,6 +82,14 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "sign-out-confirm": (lambda w: "/sign-out/", "signed in"),
     "sign-in-code-setup": (lambda w: "/account/sign-in-code/", "signed in"),
     "sign-in-code-off": (lambda w: "/account/sign-in-code/turn-off/", "signed in"),
+    # Your account (ADR 0016); password reset is public, its link's token the permission.
+    "account": (lambda w: "/account/", "signed in"),
+    "password-change": (lambda w: "/account/password/", "signed in"),
+    "account-sessions": (lambda w: "/account/sessions/", "signed in"),
+    "account-sessions-end": (lambda w: "/account/sessions/sign-out/", "signed in, post only"),
+    "password-reset": (lambda w: "/password-reset/", "public"),
+    "password-reset-sent": (lambda w: "/password-reset/sent/", "public"),
+    "password-reset-confirm": (lambda w: "/password-reset/MQ/not-a-token/", "bad reset link"),
     "subject-access": (lambda w: "/data-protection/subject-access/", "dpo"),
     "child-add": (lambda w: "/children/add/", "professional"),
     "child": (lambda w: f"{_child(w)}/", "read"),
@@ -228,6 +236,8 @@ EXPECTED: dict[str, dict[str, object]] = {
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:
         answers["signed_out"] = SIGN_IN
+EXPECTED["signed in, post only"] = {**dict.fromkeys(PERSONA_NAMES, 405), "signed_out": SIGN_IN}
+EXPECTED["bad reset link"] = dict.fromkeys([*PERSONA_NAMES, "signed_out"], NOT_FOUND)
 # The API answers 401 (with a problem document), never a redirect to the sign-in page.
 EXPECTED["api signed in"] = {**dict.fromkeys(PERSONA_NAMES, OPEN), "signed_out": 401}
 EXPECTED["api read"] = {**_child_page(READERS), "signed_out": 401}

@@ -109,6 +109,6 @@ def test_every_security_setting_is_documented() -> None:
 
     source = Path(config.__file__).read_text()
     documented = (Path(__file__).resolve().parents[2] / "docs" / "settings.md").read_text()
-    names = set(re.findall(r'os\.environ\.get\("([A-Z_]+)"', source))
+    names = set(re.findall(r'(?:os\.environ\.get|_flag|_rate)\("([A-Z_]+)"', source))
     assert names, "no settings found"
     assert {name for name in names if f"`{name}`" not in documented} == set()

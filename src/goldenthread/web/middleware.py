@@ -11,7 +11,17 @@ from django.urls import resolve
 
 # "passport-link-view": a passport link's secret token is its permission (docs/adr/0014).
 PUBLIC_URL_NAMES = frozenset(
-    {"sign-in", "sign-in-code", "health", "accessibility", "passport-link-view"}
+    {
+        "sign-in",
+        "sign-in-code",
+        "health",
+        "accessibility",
+        "passport-link-view",
+        # Password reset by e-mail (ADR 0016): the link's token is the permission.
+        "password-reset",
+        "password-reset-sent",
+        "password-reset-confirm",
+    }
 )
 
 

@@ -79,6 +79,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "goldenthread.web.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "goldenthread.web.security.middleware.NoStoreMiddleware",  # after static files (ADR 0016)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -87,6 +88,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "goldenthread.web.security.middleware.IdleTimeoutMiddleware",
+    # Rate limits in the database; ended sessions; the required sign-in code (ADR 0016).
+    "goldenthread.web.security.ratelimits.RateLimitMiddleware",
+    "goldenthread.web.security.middleware.SessionAndSignInCodeMiddleware",
     # A bearer token signs an /api/ request in; no session means 401 there (ADR 0015).
     "goldenthread.web.api.middleware.ApiAuthenticationMiddleware",
     "goldenthread.web.middleware.SignInRequiredMiddleware",

@@ -11,12 +11,25 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from goldenthread.web.accounts.models import User
+from goldenthread.web.accounts.models import Role, User
 from goldenthread.web.security.models import SignInCode
 
 CODE_DIGITS = 6
 CODE_WRONG = "Enter the 6-digit code your app shows now"
 CODE_USED = "That code has been used. Wait for your app to show a new one"
+# Families may choose a code; everyone who sees other people's children must use one.
+CODE_OPTIONAL_ROLES = frozenset({Role.CHILD, Role.PARENT})
+
+
+def sign_in_code_required(*, user: User) -> bool:
+    """Whether this person must use a sign-in code (``SIGN_IN_CODE_REQUIRED``, ADR 0016).
+
+    Reason: a professional's password alone opens many children's records; staff and
+    superusers open the admin, whatever their role says.
+    """
+    if not settings.SIGN_IN_CODE_REQUIRED:
+        return False
+    return bool(user.is_staff or user.is_superuser or user.role not in CODE_OPTIONAL_ROLES)
 
 
 def sign_in_code_start(*, user: User) -> SignInCode:

@@ -22,6 +22,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.security import signin_codes
+from goldenthread.web.security.middleware import CODE_NEEDED, SECOND_FACTOR
 from goldenthread.web.security.models import SignInCode
 
 HALF_SIGNED_IN = "security_half_signed_in"
@@ -33,6 +34,7 @@ LOCKED_OUT = (
 CODE_TIMED_OUT = "You took too long to enter your code. Sign in again."
 CODE_ON = "Your sign-in code is on. You will need it each time you sign in."
 CODE_OFF = "Your sign-in code is off. You now sign in with your password only."
+CODE_OFF_SET_UP_AGAIN = "Your old sign-in code is off. Your role needs one: set up a new one now."
 LOCKED_OUT_STATUS = 429  # Too Many Requests
 PASSWORD_WRONG = "Enter your correct password"  # noqa: S105 - an error message, not a password  # nosec B105
 
@@ -104,6 +106,7 @@ def sign_in_code(request: HttpRequest) -> HttpResponse:
         if not problem:
             del request.session[HALF_SIGNED_IN]
             login(request, user, backend=state.get("backend") or None)
+            request.session[SECOND_FACTOR] = True
             return redirect(safe_next(request, str(state.get("next", ""))))
         form.add_error("code", problem)
         # Counted with wrong passwords, so guessing codes is throttled the same way.
@@ -145,6 +148,7 @@ def code_setup(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         problem = signin_codes.sign_in_code_check(code=code, typed=form.cleaned_data["code"])
         if not problem:
+            request.session[SECOND_FACTOR] = True
             messages.success(request, CODE_ON)
             return redirect("sign-in-code-setup")
         form.add_error("code", problem)
@@ -155,6 +159,7 @@ def code_setup(request: AuthedRequest) -> HttpResponse:
         form=form,
         forms_=(form,),
         qr=signin_codes.qr_data_uri(code=code),
+        required=CODE_NEEDED if signin_codes.sign_in_code_required(user=request.user) else "",
         secret=" ".join(code.secret[i : i + 4] for i in range(0, len(code.secret), 4)),
     )
 
@@ -168,7 +173,9 @@ def code_turn_off(request: AuthedRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         if request.user.check_password(form.cleaned_data["password"]):
             signin_codes.sign_in_code_turn_off(user=request.user)
-            messages.success(request, CODE_OFF)
+            request.session.pop(SECOND_FACTOR, None)
+            required = signin_codes.sign_in_code_required(user=request.user)
+            messages.success(request, CODE_OFF_SET_UP_AGAIN if required else CODE_OFF)
             return redirect("sign-in-code-setup")
         form.add_error("password", PASSWORD_WRONG)
     return render(

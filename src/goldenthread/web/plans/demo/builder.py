@@ -128,6 +128,10 @@ def sign_ins_text(sign_ins: list[SignIn], *, password_note: str) -> str:
     lines += [
         f"  {s.username:<15} {s.role:<18} {s.children_visible:>8}  {s.sees}" for s in sign_ins
     ]
+    lines.append(
+        "Every role but parents and young people sets up a sign-in code at first sign-in: "
+        "the page shows a QR code and a key for any authenticator app (ADR 0016)."
+    )
     return "\n".join(lines)
 
 
