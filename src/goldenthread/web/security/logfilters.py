@@ -44,16 +44,12 @@ UNREADABLE_BODY = "[the request body could not be read: {error}]"
 
 def _queries(request: HttpRequest) -> tuple[list[QueryDict], str]:
     """The query string's values and the form body's, when they can be read; else a note."""
-    queries = [request.GET]
+    queries: list[QueryDict] = [request.GET]
     try:
         queries.append(request.POST)
     except Exception as error:  # any parser failure: the line is still written
         return queries, UNREADABLE_BODY.format(error=type(error).__name__)
     return queries, ""
-
-
-def _sent_values(request: HttpRequest | None) -> list[str]:
-    return _values_and_note(request)[0]
 
 
 def _values_and_note(request: HttpRequest | None) -> tuple[list[str], str]:
