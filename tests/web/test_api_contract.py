@@ -1,6 +1,6 @@
 """The description and the server agree (issue 24): PATCH needs row_version and says so; page
-and page_size are whole numbers in range, anything else refused naming the parameter; a
-boolean is JSON true or false, not 0."""
+and page_size are whole numbers in range and format one of its values, anything else refused
+naming the parameter; a boolean is JSON true or false, not 0."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from goldenthread.web.api.problems import PROBLEM_TYPE
 from goldenthread.web.api.schema import openapi_yaml
 from goldenthread.web.api.serializers_parts import NOT_TRUE_OR_FALSE, ROW_VERSION_NEEDED
 from goldenthread.web.api.tokens import api_token_create
+from goldenthread.web.api.views.passport import UNKNOWN_FORMAT
 from tests.web.factories import Area
 
 pytestmark = pytest.mark.django_db
@@ -74,3 +75,14 @@ def test_a_boolean_is_true_or_false_and_nothing_else(
         assert response.json()["problems"] == [
             {"path": "/in_own_words", "message": NOT_TRUE_OR_FALSE}
         ]
+
+
+@pytest.mark.parametrize("query", ["format=", "format=xml", "format=json&format=fhir"])
+def test_an_empty_or_unknown_format_is_refused_naming_it(
+    client: Client, area: Area, query: str
+) -> None:
+    url = f"/api/children/{area.child.pk}/passport/fhir/"
+    response = client.get(f"{url}?{query}", **_auth(area))
+    assert (response.status_code, response["Content-Type"]) == (400, PROBLEM_TYPE)
+    assert response.json()["problems"] == [{"path": "/format", "message": UNKNOWN_FORMAT}]
+    assert client.get(f"{url}?format=fhir", **_auth(area)).status_code == 200

@@ -35,8 +35,8 @@ CHANGES = frozenset({"post", "put", "patch", "delete"})
 
 def _problems_for(path: str, method: str, operation: dict[str, Any]) -> list[int]:
     codes = [401, 404]
-    if any(p.get("name") == "page" for p in operation.get("parameters", [])):
-        codes.append(400)  # a page or page_size that is not a whole number in range
+    if any(p.get("name") in {"page", "format"} for p in operation.get("parameters", [])):
+        codes.append(400)  # a page, page_size or format outside what is described
     if "{child_id}" in path or "{plan_id}" in path or path.startswith("/api/imports/"):
         codes.append(403)
     if method in CHANGES:
