@@ -196,7 +196,11 @@ def test_lists_come_in_pages_with_a_ceiling(client: Client) -> None:
         "C009 Paged",
         "C010 Paged",
     ]  # Ada Lovelace first
-    assert len(client.get("/api/children/", {"page_size": 1000}).json()["results"]) == 100
+    assert len(client.get("/api/children/", {"page_size": 100}).json()["results"]) == 100
+    # Past the ceiling is refused, naming the parameter, as the description's maximum says.
+    too_many = client.get("/api/children/", {"page_size": 1000})
+    assert too_many.status_code == 400
+    assert too_many.json()["problems"][0]["path"] == "/page_size"
     beyond = client.get("/api/children/", {"page": 99})
     assert beyond.status_code == 404
     assert beyond["Content-Type"] == PROBLEM_TYPE

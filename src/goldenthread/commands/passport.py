@@ -22,7 +22,7 @@ EXIT_NOT_FOUND = 1
 EXIT_INVALID = 2
 MSG_NOT_FOUND = "There is no child with record number {child}"
 MSG_NO_USER = "There is no active person with the username {user}"
-MSG_NOT_JSON = "{path} is not a JSON file"
+MSG_NOT_JSON = "{path} cannot be imported: {problem}"
 MSG_WRITTEN = "Wrote the passport of child {child} as {format} to {path}"
 MSG_PROBLEMS = "Nothing was imported. The file has {count} problem(s):"
 MSG_IMPORTED = (
@@ -86,10 +86,13 @@ def _import(args: argparse.Namespace) -> int:
     if user is None:
         print(MSG_NO_USER.format(user=args.user), file=sys.stderr)
         return EXIT_NOT_FOUND
+    from goldenthread.core.json_limits import MAX_BYTES, JsonLimitError, json_loads_limited
+
     try:
-        data = json.loads(args.file.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        print(MSG_NOT_JSON.format(path=args.file), file=sys.stderr)
+        with args.file.open("rb") as file:
+            data = json_loads_limited(file.read(MAX_BYTES + 1))
+    except JsonLimitError as error:
+        print(MSG_NOT_JSON.format(path=args.file, problem=error), file=sys.stderr)
         return EXIT_INVALID
     try:
         result = passport_file_import(data, user=user)

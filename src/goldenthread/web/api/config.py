@@ -20,7 +20,8 @@ REST_FRAMEWORK = {
     "PAGE_SIZE": 25,
     # JSON only: no browsable pages (they would need inline script, which the CSP forbids).
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Within limits: size, nesting, number size, no NUL (core.json_limits).
+    "DEFAULT_PARSER_CLASSES": [f"{API}.parsers.LimitedJSONParser"],
     "EXCEPTION_HANDLER": f"{API}.problems.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }

@@ -33,12 +33,14 @@ PROBLEM_SCHEMA = {
 CHANGES = frozenset({"post", "put", "patch", "delete"})
 
 
-def _problems_for(path: str, method: str) -> list[int]:
+def _problems_for(path: str, method: str, operation: dict[str, Any]) -> list[int]:
     codes = [401, 404]
+    if any(p.get("name") in {"page", "format"} for p in operation.get("parameters", [])):
+        codes.append(400)  # a page, page_size or format outside what is described
     if "{child_id}" in path or "{plan_id}" in path or path.startswith("/api/imports/"):
         codes.append(403)
     if method in CHANGES:
-        codes += [400, 415]
+        codes += [code for code in (400, 415) if code not in codes]
     if method in {"put", "patch"}:
         codes.append(409)
     return sorted(codes)
@@ -48,12 +50,17 @@ def add_problem_responses(
     result: dict[str, Any], generator: Any, request: Any, public: bool
 ) -> dict[str, Any]:
     """drf-spectacular postprocessing hook (SPECTACULAR_SETTINGS["POSTPROCESSING_HOOKS"])."""
-    result.setdefault("components", {}).setdefault("schemas", {})["Problem"] = PROBLEM_SCHEMA
+    schemas = result.setdefault("components", {}).setdefault("schemas", {})
+    schemas["Problem"] = PROBLEM_SCHEMA
+    # A change must say which version it was based on (PlanPartSerializer refuses it without).
+    for name, schema in schemas.items():
+        if name.startswith("Patched") and "row_version" in schema.get("properties", {}):
+            schema["required"] = sorted({*schema.get("required", []), "row_version"})
     reference = {"$ref": "#/components/schemas/Problem"}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
             responses = operation.setdefault("responses", {})
-            for code in _problems_for(path, method):
+            for code in _problems_for(path, method, operation):
                 responses.setdefault(
                     str(code),
                     {"description": TITLES[code], "content": {PROBLEM_TYPE: {"schema": reference}}},

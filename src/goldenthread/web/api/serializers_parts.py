@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -48,8 +49,25 @@ class StepSerializer(serializers.ModelSerializer):  # type: ignore[misc]
         fields = ["id", "text", "due_date", "achievement_status"]
 
 
+NOT_TRUE_OR_FALSE = "Give true or false"
+
+
+class StrictBooleanField(serializers.BooleanField):  # type: ignore[misc]
+    """Only JSON ``true`` or ``false``: not 0, 1, "yes" or "true" (the description says boolean)."""
+
+    def to_internal_value(self, data: object) -> bool:
+        if not isinstance(data, bool):
+            raise serializers.ValidationError(NOT_TRUE_OR_FALSE)
+        return data
+
+
 class PlanPartSerializer(serializers.ModelSerializer):  # type: ignore[misc]
     """Limits link choices to the plan's own live parts, and carries ``row_version``."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.BooleanField: StrictBooleanField,
+    }
 
     row_version = serializers.IntegerField(required=False, min_value=1, help_text=ROW_VERSION_HELP)
 

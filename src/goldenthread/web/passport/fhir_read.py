@@ -289,8 +289,11 @@ def _parts(reader: BundleReader, index: int) -> tuple[list[int], list[int], list
     return [n for n in needs if n is not None], hopes, outcomes
 
 
-def _steps_by_outcome(reader: BundleReader) -> dict[int, list[dict[str, Any]]]:
-    """Steps by the outcome they lead to; a step whose outcome is missing is under -1 - index."""
+def _steps_by_outcome(
+    reader: BundleReader, steps_at: dict[int, list[int]]
+) -> dict[int, list[dict[str, Any]]]:
+    """Steps by the outcome they lead to; a step whose outcome is missing is under -1 - index.
+    ``steps_at`` gets each step's entry, in the same order."""
     steps: dict[int, list[dict[str, Any]]] = {}
     for index, entry in enumerate(reader.entries):
         resource = entry["resource"]
@@ -299,6 +302,7 @@ def _steps_by_outcome(reader: BundleReader) -> dict[int, list[dict[str, Any]]]:
         reader.used.add(index)
         of = extensions(resource, "step-of")[0].get("valueReference")
         outcome = reader.resolve(f"{reader.at(index)}.extension", of, "Goal")
+        steps_at.setdefault(outcome if outcome is not None else -1 - index, []).append(index)
         steps.setdefault(outcome if outcome is not None else -1 - index, []).append(
             {
                 "text": _goal_text(reader, index),
@@ -369,8 +373,12 @@ def _plan(
     }
 
 
-def fhir_record(data: object) -> tuple[dict[str, Any] | None, list[Problem]]:
-    """The Bundle as a JSON record (schema 1.1), or the problems that stop it being read."""
+def fhir_record(
+    data: object, steps_at: dict[int, list[int]] | None = None
+) -> tuple[dict[str, Any] | None, list[Problem]]:
+    """The Bundle as a JSON record (schema 1.1) and the problems found reading it; the record is
+    None when the Bundle cannot be read at all. ``steps_at`` gets each step's entry index, by
+    outcome (for ``fhir_places``)."""
     problems = bundle_problems(data)
     if problems:
         return None, problems
@@ -384,7 +392,7 @@ def fhir_record(data: object) -> tuple[dict[str, Any] | None, list[Problem]]:
         return None, reader.problems
     child, about = _child(reader, patients[0])
     reader.used.add(patients[0])
-    steps = _steps_by_outcome(reader)
+    steps = _steps_by_outcome(reader, {} if steps_at is None else steps_at)
     plans = [
         _plan(reader, i, steps)
         for i, e in enumerate(reader.entries)
@@ -407,4 +415,4 @@ def fhir_record(data: object) -> tuple[dict[str, Any] | None, list[Problem]]:
         "all_about_me": about,
         "plans": plans,
     }
-    return (None if reader.problems else record), reader.problems
+    return record, reader.problems

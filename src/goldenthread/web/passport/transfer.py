@@ -78,31 +78,33 @@ def _path(parts: Iterable[object]) -> str:
     return out
 
 
-def _schema_problem(error: jsonschema.ValidationError) -> ImportProblem:
+def _schema_problem(error: jsonschema.ValidationError) -> list[ImportProblem]:
     path = list(error.absolute_path)
     expected: Any = error.validator_value
     instance: Any = error.instance
     if error.validator == "required":
+        # One error per missing field, each with the whole list: name every one (issue 24).
         missing = [p for p in expected if p not in instance]
-        return ImportProblem(_path([*path, missing[0]]), MISSING)
+        return [ImportProblem(_path([*path, name]), MISSING) for name in missing]
     if error.validator == "enum":
         allowed = ", ".join("null" if a is None else str(a) for a in expected)
-        return ImportProblem(
-            _path(path), UNKNOWN_CODE.format(value=error.instance, allowed=allowed)
-        )
+        return [
+            ImportProblem(_path(path), UNKNOWN_CODE.format(value=error.instance, allowed=allowed))
+        ]
     if error.validator == "format" and error.validator_value == "date":
-        return ImportProblem(_path(path), NOT_A_DATE)
+        return [ImportProblem(_path(path), NOT_A_DATE)]
     if error.validator == "oneOf" and path and str(path[-1]).endswith(("date", "_on", "due")):
-        return ImportProblem(_path(path), NOT_A_DATE)
-    return ImportProblem(_path(path), error.message)
+        return [ImportProblem(_path(path), NOT_A_DATE)]
+    return [ImportProblem(_path(path), error.message)]
 
 
 def _schema_problems(data: object) -> list[ImportProblem]:
+    """Every problem the schema finds, each named once, in the order of the file's paths."""
     validator = jsonschema.Draft202012Validator(
         record_schema(), format_checker=jsonschema.FormatChecker()
     )
     errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    return [_schema_problem(e) for e in errors]
+    return list(dict.fromkeys(p for e in errors for p in _schema_problem(e)))
 
 
 def _ids(items: list[dict[str, Any]], what: str, at: str) -> tuple[set[int], list[ImportProblem]]:
@@ -174,17 +176,28 @@ def _child_problems(child: dict[str, Any], local_authority: Organisation) -> lis
 def record_problems(data: object, *, user: User) -> list[ImportProblem]:
     """Everything wrong with a JSON record, for this person importing it. Empty means importable."""
     problems = _schema_problems(data)
-    if problems:
+    if not isinstance(data, dict) or any(not p.path for p in problems):
         return problems
-    assert isinstance(data, dict)
     try:
         local_authority = local_authority_for(user)
     except NoLocalAuthorityError as error:
         return [ImportProblem("", str(error))]
-    problems = _child_problems(data["child"], local_authority)
-    for index, plan in enumerate(data["plans"]):
-        problems += _plan_problems(plan, f"plans[{index}]")
-    return problems
+
+    def sound(at: str) -> bool:
+        """No problem in the schema at or under ``at``: its own checks can run on it."""
+        return not any(p.path == at or p.path.startswith((f"{at}.", f"{at}[")) for p in problems)
+
+    found = list(problems)
+    if sound("child"):
+        found += _child_problems(data["child"], local_authority)
+    if sound("plans"):
+        for index, plan in enumerate(data["plans"]):
+            found += _plan_problems(plan, f"plans[{index}]")
+    elif isinstance(data.get("plans"), list):
+        for index, plan in enumerate(data["plans"]):
+            if sound(f"plans[{index}]"):
+                found += _plan_problems(plan, f"plans[{index}]")
+    return found
 
 
 def _import(record: dict[str, Any], user: User) -> ImportResult:
@@ -218,12 +231,31 @@ def import_record_json(data: object, *, user: User) -> ImportResult:
 
 
 def import_fhir_bundle(data: object, *, user: User) -> ImportResult:
-    """Import a FHIR R4 Bundle as made by the FHIR export; otherwise as ``import_record_json``."""
+    """Import a FHIR R4 Bundle as made by the FHIR export; otherwise as ``import_record_json``.
+
+    Every problem is named once at its place in the Bundle: those found reading it, then those
+    the record's own checks find (each part's place found by ``fhir_places``), leaving out any
+    about a resource that already has a problem (the same fault, seen twice)."""
+    from goldenthread.web.passport.fhir_places import fhir_place
     from goldenthread.web.passport.fhir_read import fhir_record
 
     if user.role not in PROFESSIONAL_ROLES:
         raise PermissionDenied(NOT_ALLOWED)
-    record, problems = fhir_record(data)
+    steps_at: dict[int, list[int]] = {}
+    record, read = fhir_record(data, steps_at)
+    problems = [ImportProblem(path, message) for path, message in read]
     if record is None:
-        raise ImportInvalid([ImportProblem(path, message) for path, message in problems])
+        raise ImportInvalid(problems)
+    faulty = {_resource(p.path) for p in problems}
+    for problem in record_problems(record, user=user):
+        place = fhir_place(problem.path, record, steps_at) or problem.path
+        if _resource(place) not in faulty:
+            problems.append(ImportProblem(place, problem.message))
+    if problems:
+        raise ImportInvalid(list(dict.fromkeys(problems)))
     return _import(record, user)
+
+
+def _resource(path: str) -> str:
+    """``entry[7]`` for any place in the seventh entry (the whole path for any other place)."""
+    return path.split(".", 1)[0] if path.startswith("entry[") else path

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
@@ -12,6 +11,7 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
+from goldenthread.core.json_limits import MAX_BYTES, TOO_BIG, JsonLimitError, json_loads_limited
 from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.passport.transfer import (
     ImportInvalid,
@@ -22,9 +22,6 @@ from goldenthread.web.passport.transfer import (
 )
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
-MAX_BYTES = 5 * 1024 * 1024
-NOT_JSON = "The file is not JSON. Choose a passport file that ends in .json"
-TOO_BIG = "The file must be smaller than 5 MB"
 CHOOSE_FILE = "Choose a passport file to import"
 PROBLEMS = "The file has {count} problem{s}, listed above. Nothing was imported."
 
@@ -48,9 +45,9 @@ def _read(upload: Any) -> tuple[object, list[ImportProblem]]:
     if upload.size > MAX_BYTES:
         return None, [ImportProblem("", TOO_BIG)]
     try:
-        return json.loads(upload.read().decode("utf-8")), []
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return None, [ImportProblem("", NOT_JSON)]
+        return json_loads_limited(upload.read(MAX_BYTES + 1)), []
+    except JsonLimitError as error:
+        return None, [ImportProblem("", str(error))]
 
 
 @require_http_methods(["GET", "POST"])

@@ -13,12 +13,12 @@ from typing import Any
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
-from rest_framework.parsers import JSONParser
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES
+from goldenthread.web.api.parsers import LimitedFhirJSONParser, LimitedJSONParser
 from goldenthread.web.api.problems import PROBLEM_TYPE, problem_body
 from goldenthread.web.passport.transfer import (
     NOT_ALLOWED,
@@ -31,10 +31,6 @@ from goldenthread.web.passport.transfer import (
 
 INVALID = "Nothing was imported: the file has {count} problem(s), listed."
 _STEP = re.compile(r"\[(\d+)\]|\.?([^.\[]+)")
-
-
-class FhirJsonParser(JSONParser):  # type: ignore[misc]
-    media_type = "application/fhir+json"
 
 
 class ImportedSerializer(serializers.Serializer):  # type: ignore[misc]
@@ -107,7 +103,7 @@ class RecordImport(_Import):
     responses=_RESPONSES,
 )
 class FhirImport(_Import):
-    parser_classes = [FhirJsonParser, JSONParser]
+    parser_classes = [LimitedFhirJSONParser, LimitedJSONParser]
 
     def importer(self, data: object, *, user: Any) -> ImportResult:
         return import_fhir_bundle(data, user=user)

@@ -7,6 +7,7 @@ from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
+from rest_framework.exceptions import ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -23,6 +24,10 @@ RECORD_DESCRIPTION = (
     "(docs/schemas/passport-v1.schema.json)."
 )
 FHIR_DESCRIPTION = "A FHIR R4 Bundle: a CarePlan per plan, a Goal per outcome (docs/adr/0012)."
+
+
+FORMATS = ("fhir", "json")
+UNKNOWN_FORMAT = "Give fhir or json, or leave format out"
 
 
 class FhirJsonRenderer(JSONRenderer):  # type: ignore[misc]
@@ -56,6 +61,14 @@ class PassportFhir(APIView):  # type: ignore[misc]
     """The passport as a FHIR R4 Bundle (type collection)."""
 
     renderer_classes = [FhirJsonRenderer, JSONRenderer]
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        """``format`` is one of the described values or absent: an empty or unknown one is a
+        400 naming the parameter (it used to be ignored, or a bare 404)."""
+        sent = request.query_params.getlist("format")
+        if sent and (len(sent) > 1 or sent[0] not in FORMATS):
+            raise ValidationError({"format": [UNKNOWN_FORMAT]})
+        super().initial(request, *args, **kwargs)
 
     def get(self, request: Request, child_id: int) -> Response:
         bundle = passport_fhir_bundle(_passport(request, child_id))
