@@ -10,7 +10,13 @@ import jsonschema
 import pytest
 from pypdf import PdfReader
 
-from goldenthread.web.access.models import AuditAction, AuditEvent, ChildPrivacy, ParentsCanSee
+from goldenthread.web.access.models import (
+    AuditAction,
+    AuditEvent,
+    AuditResult,
+    ChildPrivacy,
+    ParentsCanSee,
+)
 from goldenthread.web.passport.selectors import PROGRESS_WORDS
 from goldenthread.web.plans.models import ContributionStatus, Outcome, Provision
 from tests.web import factories
@@ -90,7 +96,8 @@ def test_someone_with_no_reason_gets_not_found(page: PageClient, area: factories
     page.sign_in(area.stranger)
     page.get(_url(area.child.pk), status=404)
     page.get(_url(area.child.pk, "passport.pdf"), status=404)
-    assert not AuditEvent.objects.filter(person=area.stranger, child=area.child).exists()
+    tried = AuditEvent.objects.filter(person=area.stranger, child=area.child)
+    assert set(tried.values_list("result", flat=True)) == {AuditResult.REFUSED}  # no look
 
 
 SCHEMA = Path(__file__).resolve().parents[2] / "docs" / "schemas" / "passport-v1.schema.json"
