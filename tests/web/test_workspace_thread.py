@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from goldenthread.core.quality import CRITERIA
-from goldenthread.web.access.models import AuditEvent
+from goldenthread.web.access.models import AuditEvent, AuditResult
 from tests.web.conftest import PageClient
 from tests.web.factories import Area
 
@@ -53,8 +53,11 @@ def test_looking_at_the_thread_is_logged_and_strangers_get_not_found(
 ) -> None:
     page.sign_in(area.stranger)
     page.get(_url(area), status=404)
+    refused = AuditEvent.objects.get(url_name="plan-thread")  # the try is kept, as refused
+    assert (refused.person, refused.result) == (area.stranger, AuditResult.REFUSED)
     page.sign_in(area.coordinator)
     before = AuditEvent.objects.count()
     page.get(_url(area))
-    assert AuditEvent.objects.filter(url_name="plan-thread").count() == 1
+    looks = AuditEvent.objects.filter(url_name="plan-thread", result=AuditResult.ALLOWED)
+    assert looks.get().person == area.coordinator
     assert AuditEvent.objects.count() == before + 1
