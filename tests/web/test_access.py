@@ -76,6 +76,9 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "sign-in": (lambda w: "/sign-in/", "public"),
     "accessibility": (lambda w: "/accessibility/", "public"),
     "health": (lambda w: "/health/", "public"),
+    "health-live": (lambda w: "/health/live/", "public"),
+    "health-ready": (lambda w: "/health/ready/", "public"),
+    "metrics": (lambda w: "/metrics", "metrics"),
     "sign-in-code": (lambda w: "/sign-in/code/", "sign-in step"),
     "admin-sign-in": (lambda w: "/admin/login/", "public"),
     "caseload": (lambda w: "/", "signed in"),
@@ -237,6 +240,8 @@ for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:
         answers["signed_out"] = SIGN_IN
 EXPECTED["signed in, post only"] = {**dict.fromkeys(PERSONA_NAMES, 405), "signed_out": SIGN_IN}
+# Service figures: the scraper's token (tests/web/test_ops_metrics.py) or an administrator.
+EXPECTED["metrics"] = {**_by_role({"admin", "admin_break_glass"}), "signed_out": 401}
 EXPECTED["bad reset link"] = dict.fromkeys([*PERSONA_NAMES, "signed_out"], NOT_FOUND)
 # The API answers 401 (with a problem document), never a redirect to the sign-in page.
 EXPECTED["api signed in"] = {**dict.fromkeys(PERSONA_NAMES, OPEN), "signed_out": 401}

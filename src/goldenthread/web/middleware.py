@@ -15,6 +15,9 @@ PUBLIC_URL_NAMES = frozenset(
         "sign-in",
         "sign-in-code",
         "health",
+        "health-live",
+        "health-ready",
+        "metrics",  # its own check: the scraper's token or an administrator (web.ops.metrics)
         "accessibility",
         "passport-link-view",
         # Password reset by e-mail (ADR 0016): the link's token is the permission.

@@ -46,6 +46,19 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
     )
 }
+# A read replica for the insights refresh's reads (ADR 0032); the test settings always have
+# the alias, as a mirror of the primary, so the router can be tested.
+_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if _REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        _REPLICA_URL, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60"))
+    )
+elif ENVIRONMENT == "test":
+    DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
+READ_REPLICA = "replica" if _REPLICA_URL else None
+DATABASE_ROUTERS = ["goldenthread.web.ops.replica.ReplicaRouter"]
+# Sessions in the database: any web process answers any request (no sticky sessions).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
     # A fresh clone has no var/ yet (it is not in git); SQLite cannot make the folder itself.
@@ -76,6 +89,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: every answer counted and timed, and given a request id (goldenthread.web.ops).
+    "goldenthread.web.ops.metrics.MetricsMiddleware",
+    "goldenthread.web.ops.requests.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "goldenthread.web.security.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -172,19 +188,32 @@ INSIGHTS_DISCLOSURE = {"threshold": 5, "rounding_base": 5}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Bearer token for the Prometheus scraper at /metrics; empty: only administrators see it.
+METRICS_TOKEN = os.environ.get("METRICS_TOKEN", "")
+# JSON lines in production (for a log shipper), plain text locally; LOG_FORMAT chooses.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain" if LOCAL else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         # Every line goes through it: no query strings, no personal values (docs/data-protection.md)
-        "personal_data": {"()": "goldenthread.web.security.logfilters.PersonalDataFilter"}
+        "personal_data": {"()": "goldenthread.web.security.logfilters.PersonalDataFilter"},
+        "ids_in_paths": {"()": "goldenthread.web.ops.logfields.IdsInPathsFilter"},
+        "request_id": {"()": "goldenthread.web.ops.logfields.RequestIdFilter"},
     },
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(request_id)s %(message)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["personal_data"],
+            "formatter": LOG_FORMAT,
+            "filters": ["personal_data", "ids_in_paths", "request_id"],
         }
     },
     # Django's own "django" logger would also e-mail ADMINS; it only passes lines to the root.

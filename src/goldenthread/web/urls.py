@@ -6,6 +6,7 @@ from django.urls import path
 from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
+from goldenthread.web.ops import health, metrics
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
@@ -19,6 +20,9 @@ urlpatterns = [
     path("sign-out/", auth.sign_out, name="sign-out-confirm"),
     path("accessibility/", auth.accessibility, name="accessibility"),
     path("health/", auth.health, name="health"),
+    path("health/live/", health.live, name="health-live"),
+    path("health/ready/", health.ready, name="health-ready"),
+    path("metrics", metrics.metrics, name="metrics"),
     path("", caseload.caseload, name="caseload"),
     path("children/add/", child.child_add, name="child-add"),
     path("children/<int:child_id>/", child.child_detail, name="child"),

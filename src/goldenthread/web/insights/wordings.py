@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
 from goldenthread.web.insights.models import WordingCheck
+from goldenthread.web.ops.replica import replica_reads
 
 CHUNK = 5_000
 
@@ -41,10 +42,13 @@ def wordings_check(outcomes: QuerySet[Any]) -> int:
     )
     made = 0
     batch: list[WordingCheck] = []
-    for key, text in new.iterator(chunk_size=CHUNK):
-        batch.append(WordingCheck(key=key, failed=criteria_failed(text)))
-        if len(batch) == CHUNK:
-            made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
-            batch = []
+    # The one big read of the refresh, from the read replica when there is one (ADR 0032).
+    with replica_reads():
+        wordings = new.iterator(chunk_size=CHUNK)
+        for key, text in wordings:
+            batch.append(WordingCheck(key=key, failed=criteria_failed(text)))
+            if len(batch) == CHUNK:
+                made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
+                batch = []
     made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
     return made

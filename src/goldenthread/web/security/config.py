@@ -89,7 +89,7 @@ TRUSTED_PROXY = _flag("TRUSTED_PROXY", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY else None
 # Redirect http to https in production once the app can tell (its own TLS or a trusted proxy).
 SECURE_SSL_REDIRECT = _flag("SECURE_SSL_REDIRECT", TRUSTED_PROXY and not LOCAL)
-SECURE_REDIRECT_EXEMPT = [r"^health/$"]  # the proxy's health check may use plain http
+SECURE_REDIRECT_EXEMPT = [r"^health/", r"^metrics$"]  # the proxy's health check may use plain http
 # Off by default: the service may share a parent domain with sites not (yet) on https.
 SECURE_HSTS_INCLUDE_SUBDOMAINS = _flag("HSTS_INCLUDE_SUBDOMAINS", False)
 
