@@ -10,6 +10,8 @@ BIN := .venv/bin
 STATIC_VENDOR := src/goldenthread/web/static_vendor
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/goldenthread
+PORT ?= 8000
 CHILDREN ?= 300
 
 export UV_PYTHON_DOWNLOADS := never
@@ -18,7 +20,7 @@ export UV_LINK_MODE := copy
 
 
 .PHONY: help install assets browser-deps system-deps run serve-only seed test lint typecheck security \
-        test-sqlite test-postgres eval bench clean
+        test-sqlite test-postgres test-browser-prod serve-prod eval bench clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-14s %s\n", $$1, $$2}'
@@ -54,10 +56,19 @@ system-deps: ## Pango, which WeasyPrint needs to write PDFs (Debian packages)
 run: install assets system-deps ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN)
 
+serve-prod: install assets system-deps ## gunicorn on PostgreSQL (SERVE_DATABASE_URL) as deployed: migrate, demo area if empty, http://127.0.0.1:$(PORT)
+	$(BIN)/python scripts/database_create.py $(SERVE_DATABASE_URL)
+	GOLDENTHREAD_ENV=development DATABASE_URL=$(SERVE_DATABASE_URL) \
+	  $(BIN)/python -m django migrate --settings=goldenthread.web.settings --no-input -v 1
+	GOLDENTHREAD_ENV=development DATABASE_URL=$(SERVE_DATABASE_URL) \
+	  $(BIN)/goldenthread seed --if-empty --children $(CHILDREN)
+	GOLDENTHREAD_ENV=development DATABASE_URL=$(SERVE_DATABASE_URL) GUNICORN_BIND=127.0.0.1:$(PORT) \
+	  $(BIN)/gunicorn -c python:goldenthread.web.ops.gunicorn_conf
+
 seed: install ## Build a demo area of CHILDREN children in an empty database
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread seed --children $(CHILDREN)
 
-test: install assets browser-deps lint typecheck security test-sqlite test-postgres ## Everything: lint, types, security scans, unit, integration, browser, on SQLite and PostgreSQL
+test: install assets browser-deps lint typecheck security test-sqlite test-postgres test-browser-prod ## Everything: lint, types, security scans, unit, integration, browser, on SQLite and PostgreSQL
 
 lint: install ## ruff
 	$(BIN)/ruff check src tests evals bench scripts
@@ -73,9 +84,15 @@ security: install ## bandit over src (config in pyproject), pip-audit over the l
 test-sqlite: install assets ## The whole pytest suite on SQLite
 	GOLDENTHREAD_ENV=test $(BIN)/pytest -q
 
-test-postgres: install assets ## The whole pytest suite on PostgreSQL ($(POSTGRES_URL))
+test-postgres: install assets ## The pytest suite on PostgreSQL ($(POSTGRES_URL)); its browser journeys run in test-browser-prod
 	@if pg_isready -q -d "$(POSTGRES_URL)" 2>/dev/null || [ -n "$$CI" ]; then \
-	  GOLDENTHREAD_ENV=test DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q; \
+	  GOLDENTHREAD_ENV=test DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -m "not browser"; \
+	else echo "PostgreSQL is not running at $(POSTGRES_URL): skipped (CI always runs it)"; fi
+
+test-browser-prod: install assets browser-deps ## The browser journeys against gunicorn (as deployed) on PostgreSQL
+	@if pg_isready -q -d "$(POSTGRES_URL)" 2>/dev/null || [ -n "$$CI" ]; then \
+	  BROWSER_SERVER=gunicorn GOLDENTHREAD_ENV=test DATABASE_URL=$(POSTGRES_URL) \
+	    $(BIN)/pytest -q -m browser tests/browser; \
 	else echo "PostgreSQL is not running at $(POSTGRES_URL): skipped (CI always runs it)"; fi
 
 eval: install ## Accuracy of the quality engine and theme linking on the labelled sets

@@ -1,4 +1,6 @@
-"""A real browser (Debian chromium through Playwright) against pytest-django's live server.
+"""A real browser (Debian chromium through Playwright) against pytest-django's live server, or
+against gunicorn as deployed when ``BROWSER_SERVER=gunicorn`` (tests/browser/prodserver.py;
+``make test-browser-prod``).
 
 Playwright's sync API runs an event loop in the test thread, so Django's guard against
 database calls from async code must be switched off for these tests.
@@ -17,6 +19,8 @@ import pytest
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.browser.prodserver import ProductionServer, browser_server, gunicorn_running
 
 PROJECT = Path(__file__).resolve().parents[2]
 AXE = PROJECT / "node_modules" / "axe-core" / "axe.min.js"
@@ -43,7 +47,30 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(autouse=True)
 def browser_settings(settings: Any) -> None:
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost", "127.0.0.1"]
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    if browser_server() == "live_server":  # gunicorn checks passwords with the real hashers
+        settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+if browser_server() == "gunicorn":
+
+    @pytest.fixture(scope="session")
+    def production_server(
+        django_db_setup: None, django_db_blocker: Any
+    ) -> Iterator[ProductionServer]:
+        from django.db import connection
+
+        with django_db_blocker.unblock():
+            settings_dict = dict(connection.settings_dict)
+        with gunicorn_running(settings_dict) as server:
+            yield server
+
+    @pytest.fixture
+    def live_server(
+        production_server: ProductionServer, transactional_db: None
+    ) -> ProductionServer:
+        """Each journey's data is committed (a transactional test), so gunicorn's own
+        connections see it; tables are emptied after each journey as with live_server."""
+        return production_server
 
 
 def readable(violations: list[dict[str, Any]]) -> str:
