@@ -26,6 +26,8 @@ COMMANDS: dict[str, str] = {
     "api-token": "Make, list or revoke a token for a system using the REST API.",
     "audit-trail": "Verify the audit trail's hash chain (`audit-trail verify`).",
     "insights": "Rebuild the area dashboards' figures (nightly; `insights refresh`).",
+    "backup": "Back up the PostgreSQL database and stored documents into one checked archive.",
+    "restore": "Restore a backup archive into an empty database and compare every table.",
 }
 
 

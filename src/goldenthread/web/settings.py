@@ -19,6 +19,8 @@ django_stubs_ext.monkeypatch()  # lets admin and querysets take type parameters 
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_DIR = PACKAGE_DIR.parents[2]
 VAR_DIR = Path(os.environ.get("GOLDENTHREAD_VAR_DIR", PROJECT_DIR / "var"))
+# Issued documents kept on disk; `goldenthread backup` takes everything under it.
+DOCUMENTS_DIR = Path(os.environ.get("GOLDENTHREAD_DOCUMENTS_DIR", VAR_DIR / "documents"))
 
 ENVIRONMENT = os.environ.get("GOLDENTHREAD_ENV", "production")
 LOCAL = ENVIRONMENT in {"development", "test"}
