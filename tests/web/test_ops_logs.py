@@ -64,7 +64,9 @@ def test_requests_about_a_child_log_no_name_number_or_id(
     requests = [line for line in found if line["message"] == "request"]
     assert [(r["route"], r["status"]) for r in requests] == [("child", 200), ("child", 404)]
     assert all(len(r["request_id"]) == 32 for r in requests)
-    assert any("/children/{id}/" in line["message"] for line in found)  # Django's "Not Found"
+    not_found = [line for line in found if "/children/{id}/" in line["message"]]
+    assert not_found, "Django's 'Not Found' line is missing"  # written after the middleware
+    assert not_found[0]["request_id"] == requests[1]["request_id"]
 
 
 def test_the_proxys_request_id_is_kept_and_returned(

@@ -12,10 +12,12 @@ import re
 import time
 import uuid
 from collections.abc import Callable
+from typing import Any
 
+from django.core.signals import request_finished, request_started
 from django.http import HttpRequest, HttpResponse
 
-from goldenthread.web.ops.logfields import current_request_id
+from goldenthread.web.ops.logfields import NO_REQUEST, current_request_id
 from goldenthread.web.ops.metrics import route_of
 
 HEADER = "X-Request-ID"
@@ -33,27 +35,41 @@ def request_id_for(sent: str | None) -> str:
     return uuid.uuid4().hex
 
 
+def _request_began(sender: object, environ: dict[str, Any] | None = None, **kwargs: Any) -> None:
+    """Set as the request begins, before any middleware, so that Django's own lines about the
+    answer ("Not Found: …", written after the middleware has finished) carry the id too."""
+    sent = (environ or {}).get("HTTP_X_REQUEST_ID")
+    current_request_id.set(request_id_for(sent if isinstance(sent, str) else None))
+
+
+def _request_ended(sender: object, **kwargs: Any) -> None:
+    current_request_id.set(NO_REQUEST)
+
+
+request_started.connect(_request_began, dispatch_uid="goldenthread-request-id")
+request_finished.connect(_request_ended, dispatch_uid="goldenthread-request-id")
+
+
 class RequestIdMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        request_id = request_id_for(request.headers.get(HEADER))
+        request_id = current_request_id.get()
+        if request_id == NO_REQUEST:  # a request made without the handler's signal
+            request_id = request_id_for(request.headers.get(HEADER))
+            current_request_id.set(request_id)
         request.request_id = request_id  # type: ignore[attr-defined]
-        token = current_request_id.set(request_id)
         started = time.perf_counter()
-        try:
-            response = self.get_response(request)
-            response[HEADER] = request_id
-            logger.info(
-                "request",
-                extra={
-                    "route": route_of(request),
-                    "method": request.method,
-                    "status": response.status_code,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 1),
-                },
-            )
-            return response
-        finally:
-            current_request_id.reset(token)
+        response = self.get_response(request)
+        response[HEADER] = request_id
+        logger.info(
+            "request",
+            extra={
+                "route": route_of(request),
+                "method": request.method,
+                "status": response.status_code,
+                "duration_ms": round((time.perf_counter() - started) * 1000, 1),
+            },
+        )
+        return response
