@@ -40,7 +40,7 @@ def test_not_ready_when_the_database_cannot_be_reached(client: Client) -> None:
     assert problem == "the database cannot be reached (ConnectionError)"
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_not_ready_with_a_migration_unapplied(client: Client) -> None:
     call_command("migrate", "insights", "0006", verbosity=0)
     try:
