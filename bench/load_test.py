@@ -116,6 +116,18 @@ def rss_mib(pid: int) -> float:
     return 0.0
 
 
+def pss_mib(pid: int) -> float:
+    """Proportional set size: shared pages (the preloaded model) divided among the sharers,
+    so the sum over processes is the server's real memory."""
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        return 0.0
+    return 0.0
+
+
 def server_processes(master: int) -> list[int]:
     children = Path(f"/proc/{master}/task/{master}/children")
     found = children.read_text().split() if children.exists() else []
@@ -166,6 +178,7 @@ def main() -> None:
     workers = args.workers or 2 * (os.cpu_count() or 1) + 1
     server = gunicorn_start(args.database_url, args.port, workers)
     memory: list[float] = []
+    proportional: list[float] = []
     try:
         environment = Environment(user_classes=[Coordinator, Leader], events=events)
         environment.host = f"http://127.0.0.1:{args.port}"
@@ -175,9 +188,15 @@ def main() -> None:
         while time.monotonic() - began < args.seconds:
             time.sleep(5)
             memory.append(sum(rss_mib(pid) for pid in server_processes(server.pid)))
+            proportional.append(sum(pss_mib(pid) for pid in server_processes(server.pid)))
         per_process = {pid: rss_mib(pid) for pid in server_processes(server.pid)}
         runner.quit()
         report(environment, args, workers, memory, per_process)
+        if proportional:
+            print(
+                f"server PSS (shared pages counted once): mean "
+                f"{statistics.mean(proportional):.0f} MiB, max {max(proportional):.0f} MiB"
+            )
     finally:
         server.terminate()
         server.wait(timeout=30)

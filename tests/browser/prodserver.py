@@ -26,6 +26,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 GUNICORN = Path(sys.executable).with_name("gunicorn")
 STARTUP_SECONDS = 120
 WORKERS = "2"
+METRICS_TOKEN = "browser-tests-metrics-token-0123456789"
 
 
 def browser_server() -> str:
@@ -105,6 +106,7 @@ def gunicorn_running(settings_dict: dict[str, Any]) -> Iterator[ProductionServer
         "GUNICORN_WORKERS": WORKERS,
         "PROMETHEUS_MULTIPROC_DIR": str(work / "metrics"),
         "DJANGO_SETTINGS_MODULE": "goldenthread.web.settings",
+        "METRICS_TOKEN": METRICS_TOKEN,
     }
     environment.pop("DATABASE_REPLICA_URL", None)
     command = [str(GUNICORN), "-c", "python:goldenthread.web.ops.gunicorn_conf"]

@@ -103,3 +103,20 @@ def test_compose_commands_name_real_services() -> None:
 def test_the_scheduled_jobs_section_is_there() -> None:
     text = DEPLOY.read_text(encoding="utf-8")
     assert re.search(r"^## \d+\. Scheduled jobs$", text, re.MULTILINE)
+
+
+def test_every_setting_the_server_reads_is_documented() -> None:
+    """Settings read by the settings module and the ops package (gunicorn, health, backups)."""
+    sources = [
+        PROJECT / "src/goldenthread/web/settings.py",
+        PROJECT / "src/goldenthread/web/wsgi.py",
+    ]
+    sources += sorted((PROJECT / "src/goldenthread/web/ops").glob("*.py"))
+    names: set[str] = set()
+    for source in sources:
+        text = source.read_text(encoding="utf-8")
+        names |= set(re.findall(r'os\.environ(?:\.get\(|\[)"([A-Z_]+)"', text))
+        names |= set(re.findall(r'_int\("([A-Z_]+)"', text))
+    documented = (PROJECT / "docs" / "settings.md").read_text(encoding="utf-8")
+    assert {"GUNICORN_WORKERS", "METRICS_TOKEN", "DATABASE_REPLICA_URL"} <= names
+    assert {name for name in names if f"`{name}`" not in documented} == set()
