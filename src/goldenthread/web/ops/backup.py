@@ -54,7 +54,7 @@ def sha256_of(path: Path) -> str:
 
 
 def _postgres_settings() -> dict[str, Any]:
-    database = settings.DATABASES["default"]
+    database: dict[str, Any] = dict(settings.DATABASES["default"])
     if "postgresql" not in database["ENGINE"]:
         raise BackupError("backup and restore are for PostgreSQL (DATABASE_URL=postgres://…)")
     return database

@@ -59,4 +59,4 @@ def child_exit(server: Any, worker: Any) -> None:
     """A worker that ends stops counting in the live gauges (prometheus-client's rule)."""
     from prometheus_client import multiprocess
 
-    multiprocess.mark_process_dead(worker.pid)
+    multiprocess.mark_process_dead(worker.pid)  # type: ignore[no-untyped-call]
