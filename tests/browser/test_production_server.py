@@ -12,7 +12,10 @@ from prometheus_client.parser import text_string_to_metric_families
 
 from tests.browser.prodserver import METRICS_TOKEN
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], str]:
