@@ -10,7 +10,7 @@ BIN := .venv/bin
 STATIC_VENDOR := src/goldenthread/web/static_vendor
 GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
-CHILDREN ?= 300
+CHILDREN ?= 2000
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv

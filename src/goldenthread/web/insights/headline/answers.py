@@ -29,6 +29,7 @@ from goldenthread.web.insights.headline.counts import (
 
 YEARS = 3
 WITHHELD_WORDS = "too few to show"
+NONE_WORDS = "none to count"
 
 
 @dataclass(frozen=True)
@@ -106,7 +107,12 @@ def _figures(
     out = []
     for label, year in counts:
         published = pick(year)
-        text = published.text if published.value is not None else WITHHELD_WORDS
+        if published.value is not None:
+            text = published.text
+        elif published.status is CellStatus.NOT_APPLICABLE:
+            text = NONE_WORDS
+        else:
+            text = WITHHELD_WORDS
         out.append(Figure(label, text, published.value))
     return tuple(out)
 
