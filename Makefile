@@ -12,7 +12,7 @@ GOVUK_DIST := node_modules/govuk-frontend/dist/govuk
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 SERVE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/goldenthread
 PORT ?= 8000
-CHILDREN ?= 300
+CHILDREN ?= 2000
 
 export UV_PYTHON_DOWNLOADS := never
 export UV_PROJECT_ENVIRONMENT := $(CURDIR)/.venv

@@ -21,7 +21,7 @@ MSG_NO_SEED_OUTSIDE_DEVELOPMENT = (
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--address", default="127.0.0.1:8000", help="host:port to listen on")
     parser.add_argument(
-        "--children", type=int, default=300, help="children in the demo area if it is empty"
+        "--children", type=int, default=2000, help="children in the demo area if it is empty"
     )
     parser.add_argument("--no-seed", action="store_true", help="do not add a demo area")
 

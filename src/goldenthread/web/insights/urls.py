@@ -6,6 +6,7 @@ from goldenthread.web.insights import views
 
 urlpatterns = [
     path("insights/", views.insights_home, name="insights"),
+    path("insights/headline/", views.headline, name="insights-headline"),
     path("insights/report/", views.report, name="insights-report"),
     path("insights/report/download/", views.report_download, name="insights-report-download"),
     path("insights/<slug:slug>/", views.dashboard, name="insights-dashboard"),

@@ -21,6 +21,7 @@ from goldenthread.web.insights.exports import figure_csv, figures_xlsx, report_p
 from goldenthread.web.insights.figures import Figure
 from goldenthread.web.insights.filters import InsightFilter, area_of
 from goldenthread.web.insights.forms import InsightFilterForm
+from goldenthread.web.insights.headline import Headline, headline_build, school_year_of
 from goldenthread.web.insights.refresh import last_refresh
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
@@ -153,6 +154,37 @@ def insights_home(request: AuthedRequest) -> HttpResponse:
         title="Area insights",
         dashboards=DASHBOARDS.values(),
         query=_query(request),
+        hidden=disclosure_policy().largest_hidden,
+        nav_active="insights",
+    )
+
+
+def _headline(request: AuthedRequest) -> tuple[Headline | None, dt.date]:
+    """The headline answers for the person's area, ending with the last whole school year."""
+    today = timezone.localdate()
+    area = area_of(request.user)
+    if area is None:
+        return None, today
+    latest = school_year_of(today) - 1
+    policy = disclosure_policy()
+    with aggregate_session():
+        answers = headline_build(area_id=area.pk, latest_year=latest, policy=policy)
+    return answers, today
+
+
+@insights_role_required
+def headline(request: AuthedRequest) -> HttpResponse:
+    answers, today = _headline(request)
+    area = area_of(request.user)
+    return render(
+        request,
+        "insights/headline.html",
+        title="How the area is doing",
+        headline=answers,
+        has_area=answers is not None,
+        area_name=area.name if area else "",
+        this_year=_school_year(today),
+        notes=_notes(disclosure_policy()),
         nav_active="insights",
     )
 
@@ -219,7 +251,9 @@ def _report_context(request: AuthedRequest) -> dict[str, Any]:
         (board, build(board, chosen, policy)) for board in DASHBOARDS.values()
     ]
     area = area_of(request.user)
+    answers, _ = _headline(request)
     return {
+        "headline": answers,
         "form": form,
         "sections": sections,
         "notes": _notes(policy),

@@ -21,6 +21,7 @@ from goldenthread.web.plans.demo.batch import Batch
 from goldenthread.web.plans.demo.children import ChildMaker
 from goldenthread.web.plans.demo.contributions import demo_contributions_add
 from goldenthread.web.plans.demo.linking import DemoLinker
+from goldenthread.web.plans.demo.reviews import demo_reviews_add
 from goldenthread.web.plans.models import Child, Outcome, Plan, Provision
 from goldenthread.web.plans.selectors import children_visible_to
 from goldenthread.web.reviews.services.schedule import plan_schedules_refresh_all
@@ -60,6 +61,8 @@ class SeedSummary:
     plans: int = 0
     outcomes: int = 0
     provision: int = 0
+    reviews: int = 0
+    ratings: int = 0
     organisations: int = 0
     people: int = 0
     rows: Counter[str] = field(default_factory=Counter)
@@ -98,6 +101,9 @@ def area_seed(
                     progress(done, children)
         batch.finish()
         summary.organisations, summary.people = area.organisations, area.people
+        # Three years of reviews with GAS ratings, so leaders' figures and trends have data.
+        rated = demo_reviews_add(seed=seed, today=today)
+        summary.reviews, summary.ratings = rated.reviews, rated.ratings
     # Deadlines are stored for fast lists; bulk writes send no signals, so work them out once.
     plan_schedules_refresh_all(today=today)
     # A few proposals from the demo therapist, for the coordinator to accept or return.
@@ -139,6 +145,7 @@ def summary_text(summary: SeedSummary, *, password_note: str) -> str:
     lines = [
         f"Demo area built: {summary.children:,} children, {summary.plans:,} plans, "
         f"{summary.outcomes:,} outcomes, {summary.provision:,} provision, "
+        f"{summary.reviews:,} reviews with {summary.ratings:,} GAS ratings, "
         f"{summary.organisations:,} organisations, "
         f"{summary.people + summary.rows['User']:,} people.",
         "",

@@ -1,0 +1,200 @@
+"""The leaders' headline page (issue 22): each figure equals an independent count over the demo
+area, small numbers are withheld, and the self-evaluation report opens with the summary.
+
+The independent counts below are plain SQL and Python written apart from
+``goldenthread.web.insights.headline``; the published value is then worked out by the rules of
+docs/disclosure-control.md (round each count to 5 half up, percentage to 1 decimal place of the
+rounded counts, withhold when the part in, the whole or the part left out is 1 to 7).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Iterator
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+import pytest
+from dateutil.relativedelta import relativedelta
+from django.db import connection, transaction
+from pypdf import PdfReader
+
+from goldenthread.web.accounts.models import Organisation, User
+from goldenthread.web.insights.filters import area_of
+from goldenthread.web.insights.headline import headline_build
+from goldenthread.web.insights.headline.answers import share_publish
+from goldenthread.web.insights.views import disclosure_policy
+from goldenthread.web.plans.demo.builder import area_seed
+from tests.web.conftest import PageClient
+
+DEMO_CHILDREN = 400
+TODAY = dt.date(2026, 12, 5)
+LATEST = 2025  # the last whole school year on TODAY: 2025 to 2026
+HIDDEN = 7
+
+
+@pytest.fixture(scope="module")
+def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organisation]:
+    with django_db_blocker.unblock(), transaction.atomic():
+        area_seed(children=DEMO_CHILDREN, seed=22, today=TODAY)
+        area = area_of(User.objects.get(username="leader"))
+        assert area is not None
+        yield area
+        transaction.set_rollback(True)
+
+
+def _rounded(count: int) -> int:
+    return (count + 2) // 5 * 5
+
+
+def _published(part: int, whole: int) -> str:
+    if whole == 0:
+        return "none to count"
+    if any(1 <= n <= HIDDEN for n in (part, whole, whole - part)):
+        return "too few to show"
+    if _rounded(whole) == 0:
+        return "too few to show"
+    share = Decimal(_rounded(part) * 100) / Decimal(_rounded(whole))
+    return str(share.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+def _rows(sql: str, params: list[Any]) -> list[tuple[Any, ...]]:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return list(cursor.fetchall())
+
+
+def _span(year: int) -> tuple[dt.date, dt.date]:
+    return dt.date(year, 9, 1), dt.date(year + 1, 8, 31)
+
+
+def _met(area_id: int, year: int) -> str:
+    start, end = _span(year)
+    ((met, rated),) = _rows(
+        "SELECT SUM(CASE WHEN p.gas_level >= 0 THEN 1 ELSE 0 END), COUNT(*)"
+        " FROM reviews_outcomeprogress p JOIN reviews_review r ON r.id = p.review_id"
+        " JOIN plans_plan pl ON pl.id = r.plan_id JOIN plans_child c ON c.id = pl.child_id"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND r.archived_at IS NULL"
+        " AND r.meeting_on BETWEEN %s AND %s",
+        [area_id, start, end],
+    )
+    return _published(int(met or 0), int(rated))
+
+
+def _on_time(area_id: int, year: int) -> str:
+    start, end = _span(year)
+    rows = _rows(
+        "SELECT pl.child_id, r.meeting_on, pl.issued_on FROM reviews_review r"
+        " JOIN plans_plan pl ON pl.id = r.plan_id JOIN plans_child c ON c.id = pl.child_id"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND r.archived_at IS NULL"
+        " AND pl.kind = 'ehc_plan' ORDER BY pl.child_id, r.meeting_on",
+        [area_id],
+    )
+    last: dict[int, dt.date] = {}
+    held = on_time = 0
+    for child, meeting, issued in rows:
+        held_on, previous = _date(meeting), last.get(child) or _date(issued)
+        assert held_on is not None
+        last[child] = held_on
+        if start <= held_on <= end and previous is not None:
+            held += 1
+            on_time += held_on <= previous + relativedelta(months=12)
+    return _published(on_time, held)
+
+
+def _date(value: Any) -> dt.date | None:
+    """SQLite gives dates back as text, PostgreSQL as dates."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(value)
+
+
+def _all_services(area_id: int, year: int) -> str:
+    start, end = _span(year)
+    rows = _rows(
+        "SELECT pl.id, COUNT(DISTINCT pr.domain) FROM plans_plan pl"
+        " JOIN plans_child c ON c.id = pl.child_id"
+        " LEFT JOIN plans_provision pr ON pr.plan_id = pl.id AND pr.archived_at IS NULL"
+        " AND pr.contribution_status = 'accepted'"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND pl.archived_at IS NULL"
+        " AND pl.kind = 'ehc_plan' AND pl.status <> 'draft' AND pl.issued_on BETWEEN %s AND %s"
+        " GROUP BY pl.id",
+        [area_id, start, end],
+    )
+    return _published(sum(1 for _, domains in rows if domains == 3), len(rows))
+
+
+@pytest.mark.django_db
+def test_each_headline_figure_equals_an_independent_count(demo_area: Organisation) -> None:
+    headline = headline_build(area_id=demo_area.pk, latest_year=LATEST, policy=disclosure_policy())
+    measures = {m.key: m for q in headline.questions for m in q.measures}
+    years = range(LATEST - 2, LATEST + 1)
+    expected = {
+        "met": [_met(demo_area.pk, y) for y in years],
+        "on-time": [_on_time(demo_area.pk, y) for y in years],
+        "all-services": [_all_services(demo_area.pk, y) for y in years],
+    }
+    for key, figures in expected.items():
+        assert [f.text for f in measures[key].figures] == figures, key
+    # The demo is big enough for the leader's main figure to be shown in every year.
+    assert all(f.number is not None for f in measures["met"].figures)
+    assert all(f.number is not None for f in measures["t-score"].figures)
+    assert headline.years == ("2023 to 2024", "2024 to 2025", "2025 to 2026")
+
+
+@pytest.mark.django_db
+def test_every_question_is_answered_with_a_sentence_that_states_the_change(
+    demo_area: Organisation,
+) -> None:
+    headline = headline_build(area_id=demo_area.pk, latest_year=LATEST, policy=disclosure_policy())
+    assert len(headline.questions) == 7
+    for question in headline.questions:
+        assert question.measures
+        for measure in question.measures:
+            assert measure.definition
+            latest, before = measure.figures[-1], measure.figures[-2]
+            if latest.number is not None and before.number is not None:
+                word = (
+                    "the same"
+                    if latest.number == before.number
+                    else ("up from" if latest.number > before.number else "down from")
+                )
+                assert word in measure.sentence
+
+
+@pytest.mark.django_db
+def test_a_small_group_is_withheld_not_shown(demo_area: Organisation) -> None:
+    """A year with very few reviews (the earliest demo year) shows "too few to show"."""
+    headline = headline_build(area_id=demo_area.pk, latest_year=2022, policy=disclosure_policy())
+    met = next(m for q in headline.questions for m in q.measures if m.key == "met")
+    assert [f.text for f in met.figures] == [_met(demo_area.pk, y) for y in (2020, 2021, 2022)]
+    assert met.figures[0].text == "none to count"
+
+
+@pytest.mark.parametrize(
+    ("part", "whole", "shown"),
+    [(3, 50, None), (45, 50, None), (40, 50, "80.0"), (0, 0, None), (17, 43, "33.3")],
+)
+def test_a_share_is_withheld_when_the_part_in_the_whole_or_the_part_left_out_is_small(
+    part: int, whole: int, shown: str | None
+) -> None:
+    published = share_publish(part, whole, disclosure_policy())
+    assert (published.text if published.value is not None else None) == shown
+
+
+@pytest.mark.django_db
+def test_the_leader_reads_the_headline_page_and_the_report_opens_with_the_summary(
+    demo_area: Organisation, page: PageClient, settings: Any
+) -> None:
+    page.sign_in(User.objects.get(username="leader"))
+    home = page.get("/insights/")
+    assert "How the area is doing" in home.text
+    headline = page.get("/insights/headline/")
+    assert "Is it supporting children to achieve what they aspire to?" in headline.text
+    links = {a["href"] for a in headline.html.select("[data-measure] a")}
+    assert "/insights/attainment/" in links and "/insights/reviews/" in links
+    report = page.client.get("/insights/report/download/")
+    assert report.status_code == 200
+    first = PdfReader(io.BytesIO(report.content)).pages[0].extract_text()
+    assert "Summary" in first and "What got better" in first
