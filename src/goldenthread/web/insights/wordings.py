@@ -14,6 +14,7 @@ from django.db.models.functions import MD5
 from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
+from goldenthread.core.quality.engine import engine_version
 from goldenthread.web.insights.models import WordingCheck
 
 CHUNK = 5_000
@@ -42,7 +43,14 @@ def wordings_check(outcomes: QuerySet[Any]) -> int:
     made = 0
     batch: list[WordingCheck] = []
     for key, text in new.iterator(chunk_size=CHUNK):
-        batch.append(WordingCheck(key=key, failed=criteria_failed(text)))
+        batch.append(
+            WordingCheck(
+                key=key,
+                failed=criteria_failed(text),
+                engine=engine_version(),
+                judged_on=timezone.localdate(),
+            )
+        )
         if len(batch) == CHUNK:
             made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
             batch = []
