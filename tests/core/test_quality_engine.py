@@ -53,35 +53,25 @@ def test_kinds(text, kind):
 
 
 NORTH_SOMERSET_PAIRS = [
-    (
-        "Be able to work with other students without adult support",
-        "By the age of 14, Amil will be able to work constructively on at least two shared "
-        "activities with two other students for 30 minutes without adult support during each "
-        "school day.",
-    ),
-    (
-        "Have a small group of friends who he plays with at break times and take part in activities",
-        "When I'm 14, I will have at least two friends who I enjoy playing with at break times and I "
-        "will try and take part in two school and two after-school activities weekly.",
-    ),
-    (
-        "To improve his diet and increase exercise by taking part in more physical activity",
-        "When I'm 14, I want to be able to identify 2-3 healthy, yummy food options and take part in "
-        "two after-school activity clubs. One of these will be doing a physical activity every "
-        "week.",
-    ),
-    (
-        "To improve communication skills so that Amil can make friends",
-        "By the end of this year, Amil will be able to start a conversation with a peer in a "
-        "structured situation with adult support once a day, so that he can practice listening to "
-        "and communicating with other people in his age group.",
-    ),
-    (
-        "Amil to have a free choice of foods and the amounts he wants to eat",
-        "By the end of this school term, Amil will be selecting each day's lunch from a carefully "
-        "selected menu so that he can have tasty, nutritious food to satisfy his appetite and reduce "
-        "his need to snack on high calorie/high fat foods.",
-    ),
+    ("Be able to work with other students without adult support",
+     "By the age of 14, Amil will be able to work constructively on at least two shared "
+     "activities with two other students for 30 minutes without adult support during each "
+     "school day."),
+    ("Have a small group of friends who he plays with at break times and take part in activities",
+     "When I'm 14, I will have at least two friends who I enjoy playing with at break times and I "
+     "will try and take part in two school and two after-school activities weekly."),
+    ("To improve his diet and increase exercise by taking part in more physical activity",
+     "When I'm 14, I want to be able to identify 2-3 healthy, yummy food options and take part in "
+     "two after-school activity clubs. One of these will be doing a physical activity every "
+     "week."),
+    ("To improve communication skills so that Amil can make friends",
+     "By the end of this year, Amil will be able to start a conversation with a peer in a "
+     "structured situation with adult support once a day, so that he can practice listening to "
+     "and communicating with other people in his age group."),
+    ("Amil to have a free choice of foods and the amounts he wants to eat",
+     "By the end of this school term, Amil will be selecting each day's lunch from a carefully "
+     "selected menu so that he can have tasty, nutritious food to satisfy his appetite and reduce "
+     "his need to snack on high calorie/high fat foods."),
 ]
 
 
@@ -111,10 +101,8 @@ def test_rewrite_keeps_words_and_marks_gaps():
 
 
 def test_rewrite_uses_the_statements_own_time_and_first_person():
-    suggestion = assess(
-        "By the end of Year 4, Sam will say hello to 2 friends in class",
-        StatementContext(today=TODAY),
-    ).suggestion
+    suggestion = assess("By the end of Year 4, Sam will say hello to 2 friends in class",
+                        StatementContext(today=TODAY)).suggestion
     assert suggestion == "By the end of Year 4, I will say hello to 2 friends in class."
 
 
@@ -126,33 +114,19 @@ def test_rewrite_never_invents_numbers():
 
 def test_builder_questions_and_parts():
     assert [q.question for q in QUESTIONS] == [
-        "What would it do for you?",
-        "What would it make possible for you?",
-        "What would it provide you?",
-    ]
-    assert outcome_from_parts(
-        when="by the end of Year 4",
-        action="I will ask a friend to play",
-        measure="3 times a week",
-        context="at break time.",
-    ) == ("By the end of Year 4, I will ask a friend to play 3 times a week at break time.")
+        "What would it do for you?", "What would it make possible for you?",
+        "What would it provide you?"]
+    assert outcome_from_parts(when="by the end of Year 4", action="I will ask a friend to play",
+                              measure="3 times a week", context="at break time.") == (
+        "By the end of Year 4, I will ask a friend to play 3 times a week at break time.")
     assert outcome_from_parts(action="ask to play").startswith("By [when:")
 
 
 def test_record_shape_is_json():
     assessment = assess("By the end of Year 9 I will read 4 books in class", CTX)
     record = assessment_to_record(assessment, "row-1")
-    assert set(record) >= {
-        "id",
-        "text",
-        "kind",
-        "kind_confidence",
-        "smart",
-        "score",
-        "criteria",
-        "due_date",
-        "suggestion",
-    }
+    assert set(record) >= {"id", "text", "kind", "kind_confidence", "smart", "score",
+                           "criteria", "due_date", "suggestion"}
     assert record["due_date"] == "2027-07-31"
     criterion = record["criteria"]["time_bound"]
     assert set(criterion) == {"status", "message", "spans", "suggestion", "reason"}
@@ -179,6 +153,7 @@ def test_every_assessment_carries_exactly_the_rubric_fields_and_the_engine_versi
 
 
 def test_two_or_more_jargon_words_stop_a_statement_being_smart_or_plain():
-    found = assess("By July 2027, Sam will use PECS and AAC with his SALT to ask for a drink.", CTX)
+    text = "By July 2027, Sam will use PECS and AAC with his SALT to ask for a drink."
+    found = assess(text, CTX)
     assert found.rubric["plain"] is False
     assert found.smart is False

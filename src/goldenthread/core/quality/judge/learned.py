@@ -44,7 +44,7 @@ class CalibratedHead:
     def probabilities(self, features: FloatArray) -> FloatArray:
         scores = (features @ self.coef.T + self.intercept) / self.temperature
         if self.kind == "sigmoid":
-            return cast(FloatArray, 1.0 / (1.0 + np.exp(-scores)))
+            return cast(FloatArray, 1.0 / (1.0 + np.exp(-np.clip(scores, -60.0, 60.0))))
         shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
         return cast(FloatArray, shifted / shifted.sum(axis=1, keepdims=True))
 
