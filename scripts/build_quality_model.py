@@ -30,6 +30,7 @@ from goldenthread.core.quality.judge.learned import (
     StatementEncoder,
     features_join,
     heads_save,
+    linker_themes,
 )
 from goldenthread.core.quality.judge.protocol import BOOLEAN_FIELDS, KINDS
 from goldenthread.core.quality.model import StatementContext
@@ -155,7 +156,9 @@ def main() -> int:
                     best = (score, l2, emphasis, head)
         assert best is not None
         score, l2, emphasis, head = best
-        rules_score = dev_score(name, rules_as_probabilities(name, dev_rules, m_dev), y_dev[m_dev])
+        rules_score = dev_score(
+            name, rules_as_probabilities(name, dev_rules, m_dev, x_dev), y_dev[m_dev]
+        )
         temperature = temperature_fit(name, head.scores(x_dev[m_dev]), y_dev[m_dev])
         x_all = np.vstack([x_train[m_train], x_dev[m_dev]])
         y_all = np.vstack([y_train[m_train], y_dev[m_dev]])
@@ -175,14 +178,14 @@ def main() -> int:
 
 
 def rules_as_probabilities(
-    name: str, readings: list[dict[str, object]], mask: np.ndarray
+    name: str, readings: list[dict[str, object]], mask: np.ndarray, x: np.ndarray
 ) -> np.ndarray:
-    """The rules' reading as 0/1 probabilities (the theme has no rule: never chosen)."""
+    """The rules' reading as 0/1 probabilities; for the theme, the theme linker's own odds."""
     chosen = [reading for reading, keep in zip(readings, mask, strict=True) if keep]
     if name == "kind":
         return np.array([[float(r["kind"] == k) for k in KINDS] for r in chosen])
     if name == "theme":
-        return np.zeros((len(chosen), 4))
+        return np.vstack([linker_themes(row) for row in x[mask]])
     return np.array([[float(bool(r[name]))] for r in chosen])
 
 

@@ -9,6 +9,7 @@ softmax or sigmoid, so the probabilities are calibrated. Weights: ``assets/judge
 from __future__ import annotations
 
 import hashlib
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -107,12 +108,25 @@ def features_join(embedded: FloatArray, rules: FloatArray) -> FloatArray:
     return cast(FloatArray, np.hstack([embedded, rules]).astype(np.float32))
 
 
+def linker_themes(row: FloatArray) -> FloatArray:
+    """The theme linker's four theme odds inside a feature row (just before the rule part)."""
+    from goldenthread.core.quality.judge.features import FEATURE_NAMES
+
+    end = len(row) - len(FEATURE_NAMES)
+    return row[end - len(THEMES) : end]
+
+
 class LearnedJudge:
     """The shipped judge (see the module docstring)."""
 
     def __init__(self, path: Path = MODEL_PATH) -> None:
         self.heads, self.version = heads_load(path)
         self.encoder = StatementEncoder()
+        self._names = list(self.heads)
+        self._weights = np.ascontiguousarray(
+            np.vstack([self.heads[name].coef for name in self._names]).T
+        )
+        self._bias = np.concatenate([self.heads[name].intercept for name in self._names])
 
     def judge(self, statement: str, context: StatementContext) -> Judgement:
         from goldenthread.core.quality.engine import read_and_check
@@ -127,35 +141,63 @@ class LearnedJudge:
         row = features_join(
             self.encoder.encode([statement.text]), rule_features(statement, criteria)[None, :]
         )
-        return judgement_from(self.heads, row[0], rule_reading(statement, criteria, smart))
+        scores = _split(self._names, self.heads, row[0] @ self._weights + self._bias)
+        if self.heads["theme"].decide_by_rules:  # the theme linker's own odds did better on dev
+            scores["theme"] = [math.log(max(float(p), 1e-6)) for p in linker_themes(row[0])]
+        return judgement_from_scores(self.heads, scores, rule_reading(statement, criteria, smart))
 
 
 def judgement_from(
     heads: dict[str, CalibratedHead], row: FloatArray, rules: dict[str, object]
 ) -> Judgement:
-    """Read every head on one feature row; compare with the rules' reading."""
-    features = row[None, :]
-    kind_odds = heads["kind"].probabilities(features)[0]
-    kind_probabilities = {label: float(p) for label, p in zip(KINDS, kind_odds, strict=True)}
+    """Read every head on one feature row (one product for all heads); compare with the rules."""
+    names = list(heads)
+    weights = np.vstack([heads[name].coef for name in names])
+    bias = np.concatenate([heads[name].intercept for name in names])
+    return judgement_from_scores(heads, _split(names, heads, row @ weights.T + bias), rules)
+
+
+def _split(
+    names: list[str], heads: dict[str, CalibratedHead], scores: FloatArray
+) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    start = 0
+    for name in names:
+        width = len(heads[name].labels)
+        out[name] = [float(v) / heads[name].temperature for v in scores[start : start + width]]
+        start += width
+    return out
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(v - top) for v in scores]
+    total = sum(exps)
+    return [v / total for v in exps]
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(score, 60.0), -60.0)))
+
+
+def judgement_from_scores(
+    heads: dict[str, CalibratedHead], scores: dict[str, list[float]], rules: dict[str, object]
+) -> Judgement:
+    """The judgement from each head's temperature-scaled scores and the rules' reading."""
+    kind_probabilities = dict(zip(KINDS, _softmax(scores["kind"]), strict=True))
     kind = max(kind_probabilities, key=kind_probabilities.__getitem__)
     if heads["kind"].decide_by_rules:
         kind = str(rules["kind"])
-    probabilities = {
-        name: float(heads[name].probabilities(features)[0, 0]) for name in BOOLEAN_FIELDS
-    }
+    probabilities = {name: _sigmoid(scores[name][0]) for name in BOOLEAN_FIELDS}
     fields = {
         name: bool(rules[name]) if heads[name].decide_by_rules else p >= 0.5
         for name, p in probabilities.items()
     }
-    theme_odds = heads["theme"].probabilities(features)[0]
-    theme_probabilities = {n: float(p) for n, p in zip(THEMES, theme_odds, strict=True)}
+    theme_probabilities = dict(zip(THEMES, _softmax(scores["theme"]), strict=True))
     ranked = sorted(THEMES, key=lambda n: -theme_probabilities[n])
     theme2 = ranked[1] if theme_probabilities[ranked[1]] >= THEME2_MIN_PROBABILITY else None
-    differ = tuple(
-        name
-        for name in ("kind", *BOOLEAN_FIELDS)
-        if rules.get(name) != (fields | {"kind": kind})[name]
-    )
+    decided: dict[str, object] = {"kind": kind, **fields}
+    differ = tuple(name for name in ("kind", *BOOLEAN_FIELDS) if rules.get(name) != decided[name])
     return Judgement(
         kind=kind,
         kind_probabilities=kind_probabilities,
