@@ -5,6 +5,7 @@ from __future__ import annotations
 from goldenthread.core import calendar as cal
 from goldenthread.core.quality import rules_kind, rules_plain, rules_time, rules_wording
 from goldenthread.core.quality.model import Assessment, Finding, Kind, StatementContext
+from goldenthread.core.quality.provision import provision_notes
 from goldenthread.core.quality.registry import RULES
 from goldenthread.core.quality.rewrite import rewrite_skeleton
 from goldenthread.core.quality.score import is_smart, quality_score
@@ -54,6 +55,8 @@ def assess(
     notes = []
     if statement.time is not None and statement.time.note:
         notes.append(statement.time.note)
+    if judgement.kind == Kind.PROVISION.value:
+        notes.extend(provision_notes(text))
     return Assessment(
         text=text,
         kind=Kind(judgement.kind),
