@@ -28,6 +28,7 @@ COMMANDS: dict[str, str] = {
     "insights": "Rebuild the area dashboards' figures (nightly; `insights refresh`).",
     "backup": "Back up the PostgreSQL database and stored documents into one checked archive.",
     "restore": "Restore a backup archive into an empty database and compare every table.",
+    "quality-rejudge": "Judge again stale stored quality verdicts (nightly; after a model change).",
 }
 
 

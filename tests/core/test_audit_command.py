@@ -15,6 +15,7 @@ from goldenthread.core.audit.model import MSG_EMPTY_TEXT, MSG_NO_TEXT_COLUMN
 from goldenthread.core.audit.readers import audit_items_read
 from goldenthread.core.audit.runner import audit_run
 from goldenthread.core.quality import CRITERIA
+from goldenthread.core.quality.judge import RUBRIC_FIELDS
 
 ROOT = Path(__file__).parents[2]
 FIXTURES = ROOT / "tests" / "fixtures" / "audit"
@@ -44,6 +45,7 @@ def test_jsonl_output_matches_the_schema(tmp_path: Path, name: str) -> None:
     for record in records:
         validator.validate(record)
         assert set(record["criteria"]) == set(CRITERIA)  # type: ignore[arg-type]
+        assert list(record["rubric"]) == list(RUBRIC_FIELDS)  # type: ignore[call-overload]
 
 
 def test_csv_ids_and_order_are_kept(tmp_path: Path) -> None:

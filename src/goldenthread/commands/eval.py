@@ -12,14 +12,16 @@ MSG_THEMES_MISSING = (
     "The theme evaluation is not installed (goldenthread.evaluation.themes is missing), "
     "so 'eval themes' cannot run."
 )
-MSG_DATA_WITH_ALL = "--data names one labelled set: use it with 'eval quality' or 'eval themes'."
+MSG_DATA_WITH_ALL = (
+    "--data names one labelled set: use it with 'eval quality', 'eval themes' or 'eval rubric'."
+)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "target",
         nargs="?",
-        choices=("quality", "themes", "all"),
+        choices=("quality", "themes", "rubric", "all"),
         default="all",
         help="what to evaluate (default: all)",
     )
@@ -50,4 +52,10 @@ def run(args: argparse.Namespace) -> int:
         if args.target == "all":
             print(file=sys.stdout)
         themes.main(args.data, sys.stdout)
+    if args.target in {"rubric", "all"}:
+        from goldenthread.evaluation import rubric
+
+        if args.target == "all":
+            print(file=sys.stdout)
+        rubric.main(args.data if args.target == "rubric" else None, sys.stdout)
     return EXIT_OK

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from goldenthread.core import calendar as cal
 from goldenthread.core.quality import rules_kind, rules_plain, rules_time, rules_wording
-from goldenthread.core.quality.model import Assessment, StatementContext
+from goldenthread.core.quality.model import Assessment, Finding, Kind, StatementContext
+from goldenthread.core.quality.provision import provision_notes
 from goldenthread.core.quality.registry import RULES
 from goldenthread.core.quality.rewrite import rewrite_skeleton
 from goldenthread.core.quality.score import is_smart, quality_score
-from goldenthread.core.quality.statement import read_statement
+from goldenthread.core.quality.statement import Statement, read_statement
 
 # The rule modules register themselves on import; this keeps them imported.
 RULE_MODULES = (rules_kind, rules_plain, rules_time, rules_wording)
@@ -26,26 +27,54 @@ CRITERIA: tuple[str, ...] = (
     "plain_language",
 )
 MAX_TEXT_CHARS = 100_000
+#: Raise when a rule changes what it decides; stored verdicts from another version are re-judged.
+RULES_VERSION = "rules-2026.12.1"
+
+
+def read_and_check(
+    text: str, context: StatementContext, terms: cal.TermDates | None = None
+) -> tuple[Statement, dict[str, Finding], bool]:
+    """Read a statement, run every rule, and give the rules' own SMART verdict."""
+    statement = read_statement(text, context, terms)
+    criteria = {name: RULES[name].function(statement) for name in CRITERIA}
+    return statement, criteria, is_smart(statement.kind, criteria)
 
 
 def assess(
     text: str, context: StatementContext, *, terms: cal.TermDates | None = None
 ) -> Assessment:
-    """Judge one statement against the outcome guidance."""
-    statement = read_statement(text, context, terms)
-    criteria = {name: RULES[name].function(statement) for name in CRITERIA}
+    """Judge one statement: the learned judge decides, the rules explain."""
+    from goldenthread.core.quality.judge.learned import default_judge
+    from goldenthread.core.quality.verdict import verdict_settle
+
+    statement, criteria, rule_smart = read_and_check(text, context, terms)
+    judgement = verdict_settle(
+        default_judge().judge_read(statement, criteria, rule_smart), statement, criteria
+    )
     names = {text[span.start : span.end] for span in statement.name_spans}
     notes = []
     if statement.time is not None and statement.time.note:
         notes.append(statement.time.note)
+    if judgement.kind == Kind.PROVISION.value:
+        notes.extend(provision_notes(text))
     return Assessment(
         text=text,
-        kind=statement.kind,
-        kind_confidence=statement.kind_confidence,
+        kind=Kind(judgement.kind),
+        kind_confidence=round(judgement.kind_probabilities[judgement.kind], 3),
         criteria=criteria,
-        smart=is_smart(statement.kind, criteria),
+        smart=judgement.fields["smart"],
         score=quality_score(statement.kind, criteria),
         due_date=None if statement.time is None else statement.time.due,
         suggestion=rewrite_skeleton(statement, names),
         notes=tuple(notes),
+        rubric=judgement.rubric(),
+        second_look=judgement.second_look,
+        engine_version=engine_version(),
     )
+
+
+def engine_version() -> str:
+    """The engine's version: the rules' version and the learned model's (stored with verdicts)."""
+    from goldenthread.core.quality.judge.learned import default_judge
+
+    return f"{RULES_VERSION}+{default_judge().version}"

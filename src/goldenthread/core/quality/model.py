@@ -74,3 +74,6 @@ class Assessment:
     due_date: dt.date | None
     suggestion: str
     notes: tuple[str, ...] = field(default_factory=tuple)
+    rubric: dict[str, object] = field(default_factory=dict)  # exactly the rubric's fields
+    second_look: tuple[str, ...] = ()  # rubric fields where the rules and the model disagree
+    engine_version: str = ""

@@ -30,4 +30,7 @@ def assessment_to_record(assessment: Assessment, id: str | int | None) -> dict[s
         "due_date": None if assessment.due_date is None else assessment.due_date.isoformat(),
         "suggestion": assessment.suggestion,
         "notes": list(assessment.notes),
+        "rubric": dict(assessment.rubric),
+        "second_look": list(assessment.second_look),
+        "engine_version": assessment.engine_version,
     }

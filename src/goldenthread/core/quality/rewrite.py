@@ -18,10 +18,20 @@ MEASURE_PLACEHOLDER = "[how well or how often: e.g. 3 times a week]"
 CONTEXT_PLACEHOLDER = "[where or with whom: e.g. in class with a friend]"
 
 _SUBJECT_RE = re.compile(
-    r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]+)\s+(?:will|would|can|wants?\s+to|to)\s+|to\s+|"
+    r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]+|\[[^\]]{1,30}\]|yp|cyp|"
+    r"(?:the|this|a|our|my)\s+(?:child|student|pupil|young\s+person|learner|son|daughter))"
+    r"\s+(?:will|would|should|can|wants?\s+to|to)\s+|to\s+|"
     r"i\s+want\s+to\s+)?(?:be\s+able\s+to\s+)?",
     re.IGNORECASE,
 )
+# A time phrase the reader did not resolve, leading the sentence: "By [date], …",
+# "By the time they move on to college, …", "By the end of the semester, …".
+_UNREAD_WHEN_RE = re.compile(
+    r"^\s*(?:by|before|within|in|over|at)\s+([^,.;]{1,60}?)\s*,\s*", re.IGNORECASE
+)
+_DANGLING_RE = re.compile(r"\s+(?:by|before|within|in|over|at|on|until|for)\s*$", re.IGNORECASE)
+_I_LEAD_RE = re.compile(r"^I\s+(?:(am|'m)|([a-z]+))\b\s*")
+_MODALS = frozenset({"will", "can", "could", "would", "should", "shall", "may", "might", "must"})
 _PRONOUNS = {
     "his": "my",
     "her": "my",
@@ -78,11 +88,24 @@ def _first_person(text: str) -> str:
 def _when(statement: Statement) -> str:
     time = statement.time
     if time is None or time.vague:
-        return WHEN_PLACEHOLDER
+        unread = _UNREAD_WHEN_RE.match(statement.text)
+        return _first_person(unread.group(1)) if unread else WHEN_PLACEHOLDER
     said = statement.text[time.start : time.end].strip()
     said = _WHEN_LEAD_RE.sub("the time ", said)
     said = _BY_LEAD_RE.sub("", said)
     return said if said else WHEN_PLACEHOLDER
+
+
+def _i_lead(text: str) -> str:
+    """ "I have …" → "have …", "I am …" → "be …": the outline supplies "I will"."""
+    match = _I_LEAD_RE.match(text)
+    if match is None:
+        return text
+    if match.group(1):
+        return "be " + text[match.end() :]
+    if match.group(2) in _MODALS:
+        return text[match.end() :]
+    return text[2:]
 
 
 def _action(statement: Statement, names: set[str]) -> str:
@@ -90,7 +113,11 @@ def _action(statement: Statement, names: set[str]) -> str:
     time = statement.time
     if time is not None and not time.vague:
         text = text[: time.start] + text[time.end :]
+    else:
+        text = _UNREAD_WHEN_RE.sub("", text, count=1)
     text = " ".join(text.split()).strip(" ,.;:")  # as re.sub(r"\s+", " ", …), then trimmed
+    text = _DANGLING_RE.sub("", text)
+    text = _UNREAD_WHEN_RE.sub("", text, count=1)
     text = _SUBJECT_RE.sub("", text, count=1)
     text = _SERVICE_LEAD_RE.sub("", text, count=1)
     text = _WILL_LEAD_RE.sub("", text)
@@ -98,6 +125,7 @@ def _action(statement: Statement, names: set[str]) -> str:
         text = re.sub(rf"\b{re.escape(name)}\b", "I", text)
     text = _first_person(text)
     text = _I_VERB_RE.sub(_first_person_verb, text)
+    text = _i_lead(text)
     vague = VAGUE_RE.search(text.lower())
     if vague is not None:
         word = text[vague.start() : vague.end()]

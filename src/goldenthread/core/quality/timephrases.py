@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 
 from goldenthread.core.quality.fastre import FastPattern
+from goldenthread.core.quality.timeextra import EXTRA_PATTERNS
 from goldenthread.core.quality.timeresolvers import (
     MONTH,
     NUM,
@@ -192,9 +193,10 @@ _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
         ),
     )
 )
+_PATTERNS += tuple((FastPattern(pattern), resolver) for pattern, resolver in EXTRA_PATTERNS)
 _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
-    r"future|adult|grow|later|next|this"
+    r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\["
 )
 
 

@@ -170,6 +170,9 @@ class WordingCheck(models.Model):
 
     key = models.CharField(max_length=32, primary_key=True)
     failed = models.IntegerField()
+    # The engine version and day the wording was judged on; stale rows are judged again.
+    engine = models.CharField(max_length=64, blank=True, default="")
+    judged_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"Wording {self.key}: {self.failed:b}"

@@ -14,6 +14,7 @@ from django.db.models.functions import MD5
 from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
+from goldenthread.core.quality.engine import engine_version
 from goldenthread.web.insights.models import WordingCheck
 from goldenthread.web.ops.replica import replica_reads
 
@@ -46,7 +47,14 @@ def wordings_check(outcomes: QuerySet[Any]) -> int:
     with replica_reads():
         wordings = new.iterator(chunk_size=CHUNK)
         for key, text in wordings:
-            batch.append(WordingCheck(key=key, failed=criteria_failed(text)))
+            batch.append(
+                WordingCheck(
+                    key=key,
+                    failed=criteria_failed(text),
+                    engine=engine_version(),
+                    judged_on=timezone.localdate(),
+                )
+            )
             if len(batch) == CHUNK:
                 made += len(WordingCheck.objects.bulk_create(batch, ignore_conflicts=True))
                 batch = []

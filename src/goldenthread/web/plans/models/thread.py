@@ -115,9 +115,15 @@ class Outcome(ContributedThreadPart):
     # (float16, 256 numbers) and the quality engine's SMART verdict, both set at every save.
     embedding = models.BinaryField(null=True, blank=True, editable=False)
     quality_smart = models.BooleanField(null=True, blank=True, editable=False)
+    # What the SMART verdict was judged against: the engine's version, the day and the child's
+    # date of birth. A verdict is re-judged when any of them changes (web/quality_jobs.py).
+    quality_engine = models.CharField(max_length=64, blank=True, default="", editable=False)
+    quality_judged_on = models.DateField(null=True, blank=True, editable=False)
+    quality_child_born = models.DateField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords(
-        m2m_fields=[themes, needs, aspirations], excluded_fields=["embedding"]
+        m2m_fields=[themes, needs, aspirations],
+        excluded_fields=["embedding", "quality_engine", "quality_judged_on", "quality_child_born"],
     )
 
     class Meta(ContributedThreadPart.Meta):

@@ -48,6 +48,25 @@ def outcome_is_smart(text: str, *, today: dt.date) -> bool:
     return assess(text, StatementContext(today=today)).smart
 
 
+def outcome_verdict(outcome: Outcome, text: str, *, today: dt.date) -> dict[str, Any]:
+    """The SMART verdict for an outcome's words, judged for its child on ``today``, with what it
+    was judged against (engine version, day, the child's date of birth)."""
+    from goldenthread.core.quality.engine import engine_version
+
+    born = outcome.plan.child.date_of_birth if outcome.plan_id else None
+    smart = (
+        assess(text, StatementContext(today=today, date_of_birth=born)).smart
+        if text.strip()
+        else None
+    )
+    return {
+        "quality_smart": smart,
+        "quality_engine": engine_version(),
+        "quality_judged_on": today,
+        "quality_child_born": born,
+    }
+
+
 def part_save(
     record: T,
     *,
@@ -65,9 +84,7 @@ def part_save(
         extra["link_suggestions"] = link_records_many([text])[0] if text.strip() else {}
         if isinstance(record, Outcome):
             extra["embedding"] = embedding_bytes([text])[0] if text.strip() else None
-            extra["quality_smart"] = (
-                outcome_is_smart(text, today=timezone.localdate()) if text.strip() else None
-            )
+            extra.update(outcome_verdict(record, text, today=timezone.localdate()))
     return record_save(
         record,
         user=user,

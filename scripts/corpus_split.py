@@ -1,0 +1,41 @@
+"""(Re)assign train/dev/test splits in the rubric corpus by website, deterministically.
+
+    .venv/bin/python scripts/corpus_split.py [evals/data/corpus/statements.jsonl] [--seed S]
+
+Every statement from one website (host without "www.") goes to the same split; websites are
+taken in seeded-hash order and each goes to the split furthest below its share (60/20/20 of
+statements). The file is rewritten in place with ``split`` set; the counts are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from goldenthread.evaluation.corpus import CORPUS_PATH, SPLIT_SEED, splits_assign, website
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("path", nargs="?", type=Path, default=CORPUS_PATH)
+    parser.add_argument("--seed", default=SPLIT_SEED)
+    args = parser.parse_args()
+    lines = [line for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    records = [json.loads(line) for line in lines]
+    assigned = splits_assign([str(r["source"]) for r in records], seed=args.seed)
+    for record in records:
+        record["split"] = assigned[website(str(record["source"]))]
+    args.path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
+    statements = Counter(r["split"] for r in records)
+    sites = Counter(assigned.values())
+    for split in ("train", "dev", "test"):
+        print(f"{split:<6}{statements[split]:>6} statements{sites[split]:>5} websites")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

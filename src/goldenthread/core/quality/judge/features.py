@@ -1,0 +1,136 @@
+"""Features from the rule detectors, and what the rules alone say for each rubric field.
+
+The learned heads see the sentence embedding plus these: the rules' kind, every criterion's
+status, and counts from the detectors (time phrase, measures, provision cues, places, names,
+first person, service-led wording, jargon, length). The rules' own reading of each field is
+kept too, so a disagreement with the model can be shown as "worth a second look".
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import numpy.typing as npt
+
+from goldenthread.core.quality.lexicon import FIRST_PERSON_RE
+from goldenthread.core.quality.model import Finding, Kind, Status
+from goldenthread.core.quality.rules_plain import jargon_in
+from goldenthread.core.quality.statement import Statement
+
+FloatArray = npt.NDArray[np.float32]
+
+RULE_CRITERIA = (
+    "specific",
+    "measurable",
+    "achievable",
+    "realistic",
+    "time_bound",
+    "person_centred",
+    "outcome_not_provision",
+    "not_aspiration",
+    "plain_language",
+)
+_STATUSES = (Status.PASS, Status.WARN, Status.FAIL)
+_KINDS = tuple(Kind)
+_SERVICE_RE = re.compile(
+    r"\b(?:staff|adults?|teachers?|ta|therapists?|school|setting|college|parents?|carers?)\s+"
+    r"(?:will|to|should|must)\b|\bwill (?:be given|receive|have access|be supported|be provided)"
+    r"|\b(?:access to|support (?:from|with|to)|sessions?|weekly|daily|programme|groups?)\b",
+    re.IGNORECASE,
+)
+_ABLE_RE = re.compile(r"\b(?:can|is able to|are able to|has (?:developed|learned|learnt))\b", re.I)
+_WILL_RE = re.compile(r"\bwill\b", re.IGNORECASE)
+_GERUND_START_RE = re.compile(r"^\s*(?:to\s+)?[a-z]+ing\b", re.IGNORECASE)
+_TO_START_RE = re.compile(r"^\s*(?:for \w+ )?to\s", re.IGNORECASE)
+_DIGIT_RE = re.compile(r"\d")
+_HOPE_RE = re.compile(
+    r"\b(?:want|wants|would like|hope|dream|wish|one day|when i'?m older)\b", re.I
+)
+_NEED_RE = re.compile(
+    r"\b(?:finds? it (?:hard|difficult)|struggles?|difficult(?:y|ies)|delay|needs? (?:help|support)"
+    r"|has (?:a )?(?:diagnosis|significant)|is not yet|cannot|can't|unable)\b",
+    re.IGNORECASE,
+)
+
+FEATURE_NAMES: tuple[str, ...] = (
+    *(f"rule_kind_{kind.value}" for kind in _KINDS),
+    "rule_kind_confidence",
+    *(f"{name}_{status.value}" for name in RULE_CRITERIA for status in _STATUSES),
+    "time_phrase",
+    "time_due_known",
+    "time_within_term",
+    "strong_measures",
+    "weak_measures",
+    "provision_cues",
+    "places",
+    "names",
+    "first_person",
+    "service_led",
+    "able_now",
+    "will",
+    "gerund_start",
+    "to_start",
+    "digits",
+    "hope_words",
+    "need_words",
+    "jargon",
+    "words",
+)
+
+
+def rule_features(statement: Statement, criteria: dict[str, Finding]) -> FloatArray:
+    """One row of rule-detector features for ``statement`` (see FEATURE_NAMES)."""
+    text = statement.text
+    row: list[float] = [1.0 if statement.kind is kind else 0.0 for kind in _KINDS]
+    row.append(statement.kind_confidence)
+    for name in RULE_CRITERIA:
+        status = criteria[name].status
+        row.extend(1.0 if status is value else 0.0 for value in _STATUSES)
+    horizon = statement.horizon_days
+    row += [
+        float(statement.time is not None),
+        float(statement.time is not None and statement.time.due is not None),
+        float(horizon is not None and horizon <= 120),
+        min(len(statement.strong_measures), 3) / 3,
+        min(len(statement.weak_measures), 3) / 3,
+        min(len(statement.provision_cues), 3) / 3,
+        min(len(statement.contexts), 3) / 3,
+        float(bool(statement.name_spans)),
+        min(sum(1 for _ in FIRST_PERSON_RE.finditer(statement.lower)), 3) / 3,
+        min(len(_SERVICE_RE.findall(text)), 3) / 3,
+        float(bool(_ABLE_RE.search(text))),
+        float(bool(_WILL_RE.search(text))),
+        float(bool(_GERUND_START_RE.match(text))),
+        float(bool(_TO_START_RE.match(text))),
+        float(bool(_DIGIT_RE.search(statement.masked))),
+        float(bool(_HOPE_RE.search(text))),
+        float(bool(_NEED_RE.search(text))),
+        min(len(jargon_in(text, statement.lower)), 3) / 3,
+        min(len(text.split()), 60) / 60,
+    ]
+    return np.asarray(row, dtype=np.float32)
+
+
+def rule_reading(
+    statement: Statement, criteria: dict[str, Finding], smart: bool
+) -> dict[str, object]:
+    """What the rules alone say for each boolean rubric field, and the kind."""
+
+    def passes(name: str) -> bool:
+        return criteria[name].status is Status.PASS
+
+    def not_failed(name: str) -> bool:
+        return criteria[name].status is not Status.FAIL
+
+    return {
+        "kind": statement.kind.value,
+        "has_when": statement.time is not None,
+        "measurable": passes("measurable"),
+        "specific": passes("specific"),
+        "about_child": not_failed("person_centred") and statement.kind is not Kind.PROVISION,
+        "first_person": bool(FIRST_PERSON_RE.search(statement.lower)),
+        "not_provision": statement.kind is not Kind.PROVISION,
+        "plain": not_failed("plain_language") and not jargon_in(statement.text, statement.lower),
+        "smart": smart,
+    }

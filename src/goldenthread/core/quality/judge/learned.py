@@ -1,0 +1,216 @@
+"""``LearnedJudge``: calibrated linear heads over the sentence embedding and rule features.
+
+Features per statement: the shipped static sentence vector and linking lexicon counts (the same
+as the theme linker), the linker's four theme probabilities, then ``features.FEATURE_NAMES``.
+Each head's scores are divided by its temperature (fitted on the dev split) before the
+softmax or sigmoid, so the probabilities are calibrated. Weights: ``assets/judge.npz``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import cast
+
+import numpy as np
+import numpy.typing as npt
+
+from goldenthread.core.quality.judge.features import rule_features, rule_reading
+from goldenthread.core.quality.judge.protocol import BOOLEAN_FIELDS, KINDS, Judgement
+from goldenthread.core.quality.model import Finding, StatementContext
+from goldenthread.core.quality.statement import Statement
+
+FloatArray = npt.NDArray[np.float32]
+
+MODEL_PATH = Path(__file__).resolve().parents[1] / "assets" / "judge.npz"
+THEMES = (1, 2, 3, 4)
+#: The second theme is given when the model gives it at least this probability.
+THEME2_MIN_PROBABILITY = 0.25
+
+
+@dataclass(frozen=True, slots=True)
+class CalibratedHead:
+    """Linear scores, divided by ``temperature``, through a softmax (one label) or sigmoid."""
+
+    labels: tuple[str, ...]
+    coef: FloatArray
+    intercept: FloatArray
+    kind: str
+    temperature: float
+    decide_by_rules: bool = False  # chosen on dev: the rules' reading agreed better
+
+    def probabilities(self, features: FloatArray) -> FloatArray:
+        scores = (features @ self.coef.T + self.intercept) / self.temperature
+        if self.kind == "sigmoid":
+            return cast(FloatArray, 1.0 / (1.0 + np.exp(-np.clip(scores, -60.0, 60.0))))
+        shifted = np.exp(scores - scores.max(axis=1, keepdims=True))
+        return cast(FloatArray, shifted / shifted.sum(axis=1, keepdims=True))
+
+
+def heads_save(heads: dict[str, CalibratedHead], path: Path, *, notes: str) -> str:
+    """Write the heads to ``path`` (float16 weights); return the model's version (a hash)."""
+    arrays: dict[str, npt.NDArray[np.generic]] = {}
+    for name, head in heads.items():
+        arrays[f"{name}__coef"] = head.coef.astype(np.float16)
+        arrays[f"{name}__intercept"] = head.intercept.astype(np.float32)
+        arrays[f"{name}__labels"] = np.array(head.labels)
+        arrays[f"{name}__kind"] = np.array(head.kind)
+        arrays[f"{name}__temperature"] = np.array(head.temperature, dtype=np.float32)
+        arrays[f"{name}__rules"] = np.array(head.decide_by_rules)
+    digest = hashlib.sha256()
+    for key in sorted(arrays):
+        digest.update(key.encode())
+        digest.update(np.ascontiguousarray(arrays[key]).tobytes())
+    version = digest.hexdigest()[:12]
+    arrays["meta__version"] = np.array(version)
+    arrays["meta__notes"] = np.array(notes)
+    np.savez_compressed(path, **arrays)  # type: ignore[arg-type]
+    return version
+
+
+def heads_load(path: Path) -> tuple[dict[str, CalibratedHead], str]:
+    """The heads in ``path`` and the model's version."""
+    heads: dict[str, CalibratedHead] = {}
+    with np.load(path, allow_pickle=False) as data:
+        version = str(data["meta__version"])
+        names = sorted({key.split("__")[0] for key in data.files if not key.startswith("meta__")})
+        for name in names:
+            heads[name] = CalibratedHead(
+                labels=tuple(str(label) for label in data[f"{name}__labels"]),
+                coef=data[f"{name}__coef"].astype(np.float32),
+                intercept=data[f"{name}__intercept"].astype(np.float32),
+                kind=str(data[f"{name}__kind"]),
+                temperature=float(data[f"{name}__temperature"]),
+                decide_by_rules=bool(data[f"{name}__rules"]),
+            )
+    return heads, version
+
+
+class StatementEncoder:
+    """Text -> the embedding part of the features (sentence vector, lexicon, theme odds)."""
+
+    def __init__(self) -> None:
+        from goldenthread.core.linking.model import FeatureEncoder, default_heads
+
+        self._encoder = FeatureEncoder.load_default()
+        self._themes = default_heads()["themes"]
+
+    def encode(self, texts: list[str]) -> FloatArray:
+        base = self._encoder.encode(texts)
+        return cast(FloatArray, np.hstack([base, self._themes.probabilities(base)]))
+
+
+def features_join(embedded: FloatArray, rules: FloatArray) -> FloatArray:
+    """The full feature rows: the embedding part then the rule part."""
+    return cast(FloatArray, np.hstack([embedded, rules]).astype(np.float32))
+
+
+def linker_themes(row: FloatArray) -> FloatArray:
+    """The theme linker's four theme odds inside a feature row (just before the rule part)."""
+    from goldenthread.core.quality.judge.features import FEATURE_NAMES
+
+    end = len(row) - len(FEATURE_NAMES)
+    return row[end - len(THEMES) : end]
+
+
+class LearnedJudge:
+    """The shipped judge (see the module docstring)."""
+
+    def __init__(self, path: Path = MODEL_PATH) -> None:
+        self.heads, self.version = heads_load(path)
+        self.encoder = StatementEncoder()
+        self._names = list(self.heads)
+        self._weights = np.ascontiguousarray(
+            np.vstack([self.heads[name].coef for name in self._names]).T
+        )
+        self._bias = np.concatenate([self.heads[name].intercept for name in self._names])
+
+    def judge(self, statement: str, context: StatementContext) -> Judgement:
+        from goldenthread.core.quality.engine import read_and_check
+
+        read, criteria, smart = read_and_check(statement, context)
+        return self.judge_read(read, criteria, smart)
+
+    def judge_read(
+        self, statement: Statement, criteria: dict[str, Finding], smart: bool
+    ) -> Judgement:
+        """Judge a statement the rules have already read and checked."""
+        row = features_join(
+            self.encoder.encode([statement.text]), rule_features(statement, criteria)[None, :]
+        )
+        scores = _split(self._names, self.heads, row[0] @ self._weights + self._bias)
+        if self.heads["theme"].decide_by_rules:  # the theme linker's own odds did better on dev
+            scores["theme"] = [math.log(max(float(p), 1e-6)) for p in linker_themes(row[0])]
+        return judgement_from_scores(self.heads, scores, rule_reading(statement, criteria, smart))
+
+
+def judgement_from(
+    heads: dict[str, CalibratedHead], row: FloatArray, rules: dict[str, object]
+) -> Judgement:
+    """Read every head on one feature row (one product for all heads); compare with the rules."""
+    names = list(heads)
+    weights = np.vstack([heads[name].coef for name in names])
+    bias = np.concatenate([heads[name].intercept for name in names])
+    return judgement_from_scores(heads, _split(names, heads, row @ weights.T + bias), rules)
+
+
+def _split(
+    names: list[str], heads: dict[str, CalibratedHead], scores: FloatArray
+) -> dict[str, list[float]]:
+    out: dict[str, list[float]] = {}
+    start = 0
+    for name in names:
+        width = len(heads[name].labels)
+        out[name] = [float(v) / heads[name].temperature for v in scores[start : start + width]]
+        start += width
+    return out
+
+
+def _softmax(scores: list[float]) -> list[float]:
+    top = max(scores)
+    exps = [math.exp(v - top) for v in scores]
+    total = sum(exps)
+    return [v / total for v in exps]
+
+
+def _sigmoid(score: float) -> float:
+    return 1.0 / (1.0 + math.exp(-max(min(score, 60.0), -60.0)))
+
+
+def judgement_from_scores(
+    heads: dict[str, CalibratedHead], scores: dict[str, list[float]], rules: dict[str, object]
+) -> Judgement:
+    """The judgement from each head's temperature-scaled scores and the rules' reading."""
+    kind_probabilities = dict(zip(KINDS, _softmax(scores["kind"]), strict=True))
+    kind = max(kind_probabilities, key=kind_probabilities.__getitem__)
+    if heads["kind"].decide_by_rules:
+        kind = str(rules["kind"])
+    probabilities = {name: _sigmoid(scores[name][0]) for name in BOOLEAN_FIELDS}
+    fields = {
+        name: bool(rules[name]) if heads[name].decide_by_rules else p >= 0.5
+        for name, p in probabilities.items()
+    }
+    theme_probabilities = dict(zip(THEMES, _softmax(scores["theme"]), strict=True))
+    ranked = sorted(THEMES, key=lambda n: -theme_probabilities[n])
+    theme2 = ranked[1] if theme_probabilities[ranked[1]] >= THEME2_MIN_PROBABILITY else None
+    decided: dict[str, object] = {"kind": kind, **fields}
+    differ = tuple(name for name in ("kind", *BOOLEAN_FIELDS) if rules.get(name) != decided[name])
+    return Judgement(
+        kind=kind,
+        kind_probabilities=kind_probabilities,
+        fields=fields,
+        probabilities=probabilities,
+        theme=ranked[0],
+        theme2=theme2,
+        theme_probabilities=theme_probabilities,
+        second_look=differ,
+    )
+
+
+@lru_cache(maxsize=1)
+def default_judge() -> LearnedJudge:
+    """The shipped judge, loaded once."""
+    return LearnedJudge()

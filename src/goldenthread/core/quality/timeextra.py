@@ -1,0 +1,83 @@
+"""Time phrases found in real plans that the main table missed (issue 15's list).
+
+"by the end of the next key stage", "by next summer", "by Xmas 2015", "By July 16" (2016),
+"By 12/2014", "By [date]" (a template placeholder), "over a 2 week period", "ready for his move
+to secondary school". Each is (pattern, resolver) in the same shape as timephrases._PATTERNS.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from dateutil.relativedelta import relativedelta
+
+from goldenthread.core.quality.timeresolvers import _MONTHS as MONTHS
+from goldenthread.core.quality.timeresolvers import MONTH, NUM, Resolved, When, to_number
+
+NEXT_KEY_STAGE_NOTE = "The end of the next key stage: add the date of birth to work out the date."
+PLACEHOLDER_NOTE = "This is a placeholder for a date: put in the real date."
+PHASE_MOVE_NOTE = "The move to the next school or college: check the date."
+
+
+def _month_end(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def next_key_stage(m: re.Match[str], when: When) -> Resolved:
+    return "key_stage", None, NEXT_KEY_STAGE_NOTE
+
+
+def next_summer(m: re.Match[str], when: When) -> Resolved:
+    year = when.today.year + (1 if when.today.month >= 6 else 0)
+    return "named_term", dt.date(year, 7, 31), ""
+
+
+def christmas_year(m: re.Match[str], when: When) -> Resolved:
+    return "festival", dt.date(int(m.group(1)), 12, 25), ""
+
+
+def month_short_year(m: re.Match[str], when: When) -> Resolved:
+    """ "By July 16": the end of July 2016 (a two-digit year after a month name)."""
+    month = MONTHS[m.group(1).rstrip(".")]
+    return "date", _month_end(2000 + int(m.group(2)), month), ""
+
+
+def month_slash_year(m: re.Match[str], when: When) -> Resolved:
+    month, year = int(m.group(1)), int(m.group(2))
+    if not 1 <= month <= 12:
+        return "date", None, "This date does not exist. Check the month."
+    return "date", _month_end(year, month), ""
+
+
+def placeholder(m: re.Match[str], when: When) -> Resolved:
+    return "date", None, PLACEHOLDER_NOTE
+
+
+def period(m: re.Match[str], when: When) -> Resolved:
+    count = to_number(m.group(1))
+    unit = m.group(2)
+    step = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(
+        unit, relativedelta(months=count)
+    )
+    return "duration", when.today + step, ""
+
+
+def phase_move(m: re.Match[str], when: When) -> Resolved:
+    return "school_phase", None, PHASE_MOVE_NOTE
+
+
+EXTRA_PATTERNS = (
+    (r"\bby\s+(?:the\s+)?end\s+of\s+(?:the\s+)?next\s+key\s+stage\b", next_key_stage),
+    (r"\bby\s+next\s+summer\b", next_summer),
+    (r"\b(?:by|before)\s+(?:xmas|christmas)\s+(20\d{2})\b", christmas_year),
+    (r"\bby\s+" + MONTH + r"\s+(\d{2})\b(?!\s*(?:st|nd|rd|th)|\d)", month_short_year),
+    (r"\bby\s+(\d{1,2})\s*/\s*(20\d{2})\b", month_slash_year),
+    (r"\bby\s+\[[^\]]{1,40}\]", placeholder),
+    (r"\bover\s+(?:a|an|the)\s+" + NUM + r"[\s-]+(day|week|month)s?\s+period\b", period),
+    (
+        r"\b(?:ready\s+for|before|by)\s+(?:my|his|her|their|the)\s+(?:move|transition|transfer)\s+"
+        r"(?:in)?to\s+(?:secondary|high|upper|middle)\s+school\b",
+        phase_move,
+    ),
+)

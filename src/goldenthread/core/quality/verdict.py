@@ -1,0 +1,49 @@
+"""The guidance counted on top of the learned judgement: what the model cannot see for itself.
+
+- Early years: for a child under 5, a time frame longer than the guidance's medium term
+  (about 6 months) is not time-bound; the time rule fails it, and the verdict follows.
+- A phase-impossible outcome (a GCSE before secondary age) or a date already past fails
+  ``achievable``/``realistic``; such a statement is not SMART.
+- Jargon: acronyms and professional terms make a statement not plain, and JARGON_BLOCKS_SMART
+  or more of them stop it being SMART.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from goldenthread.core.quality.judge.protocol import Judgement
+from goldenthread.core.quality.model import Finding, Status
+from goldenthread.core.quality.rules_plain import jargon_in
+from goldenthread.core.quality.statement import Statement
+
+JARGON_BLOCKS_SMART = 2
+EARLY_YEARS_AGE = 5
+
+
+def verdict_settle(
+    judgement: Judgement, statement: Statement, criteria: dict[str, Finding]
+) -> Judgement:
+    """Apply the guidance's hard limits to a judgement (see the module docstring)."""
+    fields = dict(judgement.fields)
+    jargon = jargon_in(statement.text, statement.lower)
+    if jargon:
+        fields["plain"] = False
+    blocked = (
+        len(jargon) >= JARGON_BLOCKS_SMART
+        or criteria["achievable"].status is Status.FAIL
+        or criteria["realistic"].status is Status.FAIL
+        or (_early_years(statement) and criteria["time_bound"].status is Status.FAIL)
+    )
+    if blocked:
+        fields["smart"] = False
+    if fields == judgement.fields:
+        return judgement
+    return replace(judgement, fields=fields)
+
+
+def _early_years(statement: Statement) -> bool:
+    born = statement.context.date_of_birth
+    if born is None:
+        return False
+    return (statement.today - born).days < EARLY_YEARS_AGE * 365.25

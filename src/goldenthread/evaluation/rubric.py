@@ -1,0 +1,138 @@
+"""``goldenthread eval rubric``: the judge against the corpus's settled labels, on the test split.
+
+For each rubric field: Cohen's kappa and accuracy of the engine (the learned judge with the
+guidance applied, as every caller sees it) and of the rules alone, with the item count. Theme:
+top-1 (the engine's first theme is the label) and top-2 (the label is one of its first two).
+Calibration: every yes/no probability the judge gives on the test split, in 10 equal bins, with
+the share that was really "yes". Nothing here is tuned: settings are chosen on ``dev``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from goldenthread.evaluation.corpus import CORPUS_PATH, cohen_kappa, corpus_load
+
+TODAY = dt.date(2026, 11, 22)
+BINS = 10
+
+
+def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
+    """Every figure for one split of the corpus, as plain data."""
+    from goldenthread.core.quality.engine import read_and_check
+    from goldenthread.core.quality.judge.features import rule_reading
+    from goldenthread.core.quality.judge.learned import default_judge
+    from goldenthread.core.quality.judge.protocol import BOOLEAN_FIELDS
+    from goldenthread.core.quality.model import StatementContext
+    from goldenthread.core.quality.verdict import verdict_settle
+
+    items = [item for item in corpus_load(path) if item.split == split]
+    judge = default_judge()
+    context = StatementContext(today=TODAY)
+    engine: list[dict[str, Any]] = []
+    rules: list[dict[str, Any]] = []
+    calibration: list[tuple[float, bool]] = []
+    for item in items:
+        statement, criteria, smart = read_and_check(item.text, context)
+        judgement = verdict_settle(
+            judge.judge_read(statement, criteria, smart), statement, criteria
+        )
+        engine.append(
+            {
+                **judgement.rubric(),
+                "ranked": sorted(
+                    judgement.theme_probabilities, key=lambda n: -judgement.theme_probabilities[n]
+                ),
+            }
+        )
+        rules.append(rule_reading(statement, criteria, smart))
+        for name in BOOLEAN_FIELDS:
+            gold = item.labels.get(name)
+            if isinstance(gold, bool):
+                calibration.append((judgement.probabilities[name], gold))
+    fields: dict[str, dict[str, float]] = {}
+    for name in ("kind", *BOOLEAN_FIELDS):
+        rows = [
+            (i.labels.get(name), e[name], r[name])
+            for i, e, r in zip(items, engine, rules, strict=True)
+        ]
+        rows = [row for row in rows if row[0] is not None]
+        gold = [g for g, _, _ in rows]
+        fields[name] = {
+            "kappa": cohen_kappa(gold, [e for _, e, _ in rows]),
+            "accuracy": sum(g == e for g, e, _ in rows) / max(len(rows), 1),
+            "rules_kappa": cohen_kappa(gold, [r for _, _, r in rows]),
+            "n": len(rows),
+        }
+    themed = [
+        (i.labels["theme"], e) for i, e in zip(items, engine, strict=True) if i.labels.get("theme")
+    ]
+    top1 = [e["ranked"][0] for _, e in themed]
+    fields["theme"] = {
+        "kappa": cohen_kappa([g for g, _ in themed], top1),
+        "accuracy": sum(g == p for (g, _), p in zip(themed, top1, strict=True))
+        / max(len(themed), 1),
+        "top2": sum(g in e["ranked"][:2] for g, e in themed) / max(len(themed), 1),
+        "n": len(themed),
+    }
+    return {
+        "split": split,
+        "statements": len(items),
+        "websites": len({item.source for item in items}),
+        "fields": fields,
+        "calibration": calibration_table(calibration),
+    }
+
+
+def calibration_table(pairs: list[tuple[float, bool]]) -> list[dict[str, float]]:
+    """10 equal-width bins of predicted probability: count, mean predicted, share true."""
+    table = []
+    for index in range(BINS):
+        low, high = index / BINS, (index + 1) / BINS
+        inside = [(p, g) for p, g in pairs if low <= p < high or (index == BINS - 1 and p == 1.0)]
+        table.append(
+            {
+                "low": low,
+                "high": high,
+                "n": len(inside),
+                "predicted": sum(p for p, _ in inside) / len(inside) if inside else 0.0,
+                "observed": sum(g for _, g in inside) / len(inside) if inside else 0.0,
+            }
+        )
+    return table
+
+
+def report_print(report: dict[str, Any], out: TextIO) -> None:
+    print(
+        f"Rubric agreement on the corpus {report['split']} split: {report['statements']} statements"
+        f" (measured on the current corpus)",
+        file=out,
+    )
+    print(f"  {'field':<15}{'kappa':>7}{'accuracy':>10}{'rules κ':>9}{'n':>5}", file=out)
+    for name, figures in report["fields"].items():
+        rules = f"{figures['rules_kappa']:>9.3f}" if "rules_kappa" in figures else " " * 9
+        print(
+            f"  {name:<15}{figures['kappa']:>7.3f}{figures['accuracy']:>10.1%}"
+            f"{rules}{figures['n']:>5}",
+            file=out,
+        )
+    theme = report["fields"]["theme"]
+    print(f"  theme top-1 {theme['accuracy']:.1%}, top-2 {theme['top2']:.1%}", file=out)
+    print("\nCalibration (every yes/no probability on this split)", file=out)
+    print(f"  {'bin':<11}{'n':>5}{'predicted':>11}{'observed':>10}", file=out)
+    for row in report["calibration"]:
+        print(
+            f"  {row['low']:.1f}–{row['high']:.1f}{row['n']:>8}{row['predicted']:>11.2f}"
+            f"{row['observed']:>10.2f}",
+            file=out,
+        )
+
+
+def main(data: Path | None = None, out: TextIO = sys.stdout) -> dict[str, Any]:
+    """Evaluate on the test split of ``data`` (default: the corpus), print and return figures."""
+    report = evaluate(data or CORPUS_PATH)
+    report_print(report, out)
+    return report

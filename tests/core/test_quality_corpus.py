@@ -1,0 +1,62 @@
+"""The rubric corpus: split by website, reader agreement, and the rubric evaluation."""
+
+from __future__ import annotations
+
+import io
+from collections import defaultdict
+
+import pytest
+
+from goldenthread.evaluation import rubric
+from goldenthread.evaluation.corpus import (
+    RUBRIC_FIELDS,
+    agreement,
+    cohen_kappa,
+    corpus_load,
+    splits_assign,
+    website,
+)
+
+
+def test_website_ignores_www_case_and_a_final_dot() -> None:
+    assert website("https://www.Kent.gov.uk/a/b?c=1") == "kent.gov.uk"
+    assert website("https://slideplayer.com./slide/1") == "slideplayer.com"
+
+
+def test_kappa_matches_a_hand_worked_case() -> None:
+    # observed 0.75; expected (0.5*0.75 + 0.5*0.25) = 0.5; kappa (0.75-0.5)/(1-0.5) = 0.5
+    assert cohen_kappa([1, 1, 0, 0], [1, 1, 1, 0]) == pytest.approx(0.5)
+    assert cohen_kappa(["a", "b"], ["a", "b"]) == 1.0
+
+
+def test_splits_are_by_website_deterministic_and_near_60_20_20() -> None:
+    sources = [f"https://site{n % 40}.example/page{n}" for n in range(400)]
+    first, again = splits_assign(sources), splits_assign(list(reversed(sources)))
+    assert first == again
+    counts: dict[str, int] = defaultdict(int)
+    for source in sources:
+        counts[first[website(source)]] += 1
+    assert 200 <= counts["train"] <= 280 and 50 <= counts["dev"] <= 110
+    assert splits_assign(sources, seed="another") != first
+
+
+def test_the_corpus_file_keeps_every_website_in_one_split_and_labels_every_field() -> None:
+    items = corpus_load()
+    assert len(items) >= 216
+    splits: dict[str, set[str]] = defaultdict(set)
+    for item in items:
+        splits[website(item.source)].add(item.split)
+        assert set(RUBRIC_FIELDS) <= set(item.labels)
+    assert all(len(found) == 1 for found in splits.values())
+    assert {split for found in splits.values() for split in found} == {"train", "dev", "test"}
+    assert agreement(items)["kind"][0] > 0.9
+
+
+def test_eval_rubric_prints_kappa_per_field_and_a_ten_bin_calibration_table() -> None:
+    out = io.StringIO()
+    report = rubric.main(None, out)
+    assert report["split"] == "test"
+    assert set(report["fields"]) == {*RUBRIC_FIELDS} - {"theme2"}
+    assert len(report["calibration"]) == 10
+    assert sum(row["n"] for row in report["calibration"]) > report["statements"]
+    assert "smart" in out.getvalue() and "Calibration" in out.getvalue()

@@ -1,0 +1,36 @@
+"""The SMART outline reads as correct English for every corpus statement: no doubled subject,
+no doubled time phrase, no broken template ("I will I …", "I will By …")."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from goldenthread.core.quality import StatementContext, assess
+from goldenthread.evaluation.corpus import corpus_load
+
+CTX = StatementContext(today=dt.date(2026, 11, 22))
+PROBLEMS = {
+    "doubled subject": re.compile(
+        r"\bi will (?:the (?:child|student|pupil)|\[[^\]]*\]|[a-z]+) (?:will|would|can)\b", re.I
+    ),
+    "doubled time phrase": re.compile(r"^by [^,]*,.*\bby (?:\[|the end|the time|next)", re.I),
+    "broken template": re.compile(
+        r"\bi will (?:i|by|will|he|she|they)\b|\bwill will\b|\b(?:by|in|within)\s*\[where", re.I
+    ),
+}
+ITEMS = corpus_load()
+
+
+@pytest.mark.parametrize("item", ITEMS, ids=[item.id for item in ITEMS])
+def test_the_outline_has_no_doubled_or_broken_parts(item) -> None:
+    outline = assess(item.text, CTX).suggestion
+    found = [name for name, pattern in PROBLEMS.items() if pattern.search(outline)]
+    assert not found, f"{found}: {outline}"
+
+
+def test_the_outline_keeps_an_unread_leading_time_phrase_as_its_own() -> None:
+    outline = assess("By [date], [student] will greet a peer at the start of the day.", CTX)
+    assert outline.suggestion.startswith("By [date], I will greet a peer")
