@@ -157,6 +157,14 @@ def _measure(
     )
 
 
+def _theme_share(theme: int, policy: DisclosurePolicy) -> Callable[[YearCounts], PublishedShare]:
+    def pick(year: YearCounts) -> PublishedShare:
+        met, rated = year.met_by_theme.get(theme, (0, 0))
+        return share_publish(met, rated, policy)
+
+    return pick
+
+
 def _theme_measures(
     counts: list[tuple[str, YearCounts]], policy: DisclosurePolicy
 ) -> tuple[Measure, ...]:
@@ -170,7 +178,7 @@ def _theme_measures(
                 " the share rated as expected or better (GAS level 0 or more).",
                 "attainment",
                 counts=counts,
-                pick=lambda y, n=number: share_publish(*y.met_by_theme.get(n, (0, 0)), policy),
+                pick=_theme_share(number, policy),
             )
         )
     return tuple(measures)
@@ -299,7 +307,7 @@ def _with_summary(years: tuple[str, ...], questions: tuple[Question, ...]) -> He
     themed = [
         m for m in measures if m.key.startswith("met-theme-") and m.figures[-1].number is not None
     ]
-    look_next = ()
+    look_next: tuple[str, ...] = ()
     if themed:
         lowest = min(themed, key=lambda m: m.figures[-1].number or Decimal(0))
         look_next = (

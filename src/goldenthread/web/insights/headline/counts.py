@@ -103,6 +103,8 @@ def _t_scores(counts: YearCounts, area_id: int, start: dt.date, end: dt.date) ->
         t_score__isnull=False,
     ).values_list("plan__child_id", "meeting_on", "pk", "t_score")
     for child, meeting_on, pk, score in rows.order_by():
+        if score is None:
+            continue
         if child not in latest or (meeting_on, pk) > latest[child][:2]:
             latest[child] = (meeting_on, pk, score)
     counts.reviewed_children = len(latest)
