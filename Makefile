@@ -51,8 +51,8 @@ system-deps: ## Pango, which WeasyPrint needs to write PDFs (Debian packages)
 	  echo "Installing pango for WeasyPrint"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
-run: install assets system-deps ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
-	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN)
+run: install assets system-deps ## Migrate, seed the demo area if empty, serve on http://127.0.0.1:8000 with the scheduled jobs
+	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN) --worker
 
 seed: install ## Build a demo area of CHILDREN children in an empty database
 	GOLDENTHREAD_ENV=development $(BIN)/goldenthread seed --children $(CHILDREN)

@@ -6,6 +6,8 @@ from django.urls import path
 from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
+from goldenthread.web.jobs import views as jobs_views
+from goldenthread.web.notifications import views as notifications_views
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
@@ -19,7 +21,11 @@ urlpatterns = [
     path("sign-out/", auth.sign_out, name="sign-out-confirm"),
     path("accessibility/", auth.accessibility, name="accessibility"),
     path("health/", auth.health, name="health"),
-    path("", caseload.caseload, name="caseload"),
+    path("", notifications_views.home, name="home"),
+    path("seen/", notifications_views.home_seen, name="home-seen"),
+    path("account/emails/", notifications_views.email_settings, name="email-settings"),
+    path("children/", caseload.caseload, name="caseload"),
+    path("scheduled-jobs/", jobs_views.job_runs, name="job-runs"),
     path("children/add/", child.child_add, name="child-add"),
     path("children/<int:child_id>/", child.child_detail, name="child"),
     path("children/archived/", archive.archived_children, name="archived-children"),
