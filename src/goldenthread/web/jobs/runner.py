@@ -18,7 +18,8 @@ from django.utils import timezone
 from django.utils.module_loading import import_string
 
 from goldenthread.web.jobs.models import JobRun, RunOutcome
-from goldenthread.web.jobs.schedules import PREFIX, SCHEDULES, ScheduledJob, scheduled_job
+from goldenthread.web.jobs import schedules as registry
+from goldenthread.web.jobs.schedules import PREFIX, ScheduledJob, scheduled_job
 
 logger = logging.getLogger(__name__)
 RUNNER = "goldenthread.web.jobs.runner.job_run"
@@ -113,7 +114,7 @@ def schedules_ensure(*, now: dt.datetime | None = None) -> list[str]:
     now = now or timezone.now()
     names = []
     with transaction.atomic():
-        for job in SCHEDULES:
+        for job in registry.SCHEDULES:
             fields = _schedule_fields(job, now)
             existing = Schedule.objects.filter(name=job.schedule_name).first()
             same_timing = existing is not None and (

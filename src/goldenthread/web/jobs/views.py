@@ -8,7 +8,8 @@ from django.http import HttpResponse
 
 from goldenthread.web.accounts.models import Role
 from goldenthread.web.jobs.models import JobRun
-from goldenthread.web.jobs.schedules import PREFIX, SCHEDULES
+from goldenthread.web.jobs import schedules as registry
+from goldenthread.web.jobs.schedules import PREFIX
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
 
@@ -20,7 +21,7 @@ def job_runs(request: AuthedRequest) -> HttpResponse:
     next_runs = dict(
         Schedule.objects.filter(name__startswith=PREFIX).values_list("name", "next_run")
     )
-    jobs = [(job, next_runs.get(job.schedule_name)) for job in SCHEDULES]
+    jobs = [(job, next_runs.get(job.schedule_name)) for job in registry.SCHEDULES]
     page = Paginator(JobRun.objects.all(), 50).get_page(request.GET.get("page"))
     return render(
         request,
