@@ -56,7 +56,8 @@ def test_edit_an_outcome_journey(browser: Browser, live_server: Any, area: facto
     assert_accessible(page, "the sign-in page with errors")
 
     sign_in(page, live_server.url)
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
     assert_accessible(page, "the caseload")
 
     open_child(page, area)
