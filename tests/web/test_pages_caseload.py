@@ -12,7 +12,6 @@ from tests.web import factories
 from tests.web.conftest import PageClient
 from tests.web.factories import Area
 
-
 CASELOAD = "/children/"
 
 

@@ -17,8 +17,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.module_loading import import_string
 
-from goldenthread.web.jobs.models import JobRun, RunOutcome
 from goldenthread.web.jobs import schedules as registry
+from goldenthread.web.jobs.models import JobRun, RunOutcome
 from goldenthread.web.jobs.schedules import PREFIX, ScheduledJob, scheduled_job
 
 logger = logging.getLogger(__name__)

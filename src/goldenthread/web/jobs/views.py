@@ -7,8 +7,8 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 
 from goldenthread.web.accounts.models import Role
-from goldenthread.web.jobs.models import JobRun
 from goldenthread.web.jobs import schedules as registry
+from goldenthread.web.jobs.models import JobRun
 from goldenthread.web.jobs.schedules import PREFIX
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
