@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         from goldenthread.cli import main as cli_main
 
         cli_main(["seed", "--if-empty", "--children", str(args.children)])
-    worker = _worker_start() if args.worker else None
+    worker = _worker_start() if getattr(args, "worker", False) else None
     print(f"\nGolden Thread is at http://{args.address}/  (press Ctrl+C to stop)\n", flush=True)
     try:
         call_command("runserver", args.address, use_reloader=False)
