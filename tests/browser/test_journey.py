@@ -34,6 +34,7 @@ def sign_in(page: Page, base: str) -> None:
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Children", exact=True).click()
 
 
 def open_child(page: Page, area: factories.Area) -> None:
@@ -56,8 +57,7 @@ def test_edit_an_outcome_journey(browser: Browser, live_server: Any, area: facto
     assert_accessible(page, "the sign-in page with errors")
 
     sign_in(page, live_server.url)
-    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
-    page.get_by_role("link", name="Children", exact=True).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
     assert_accessible(page, "the caseload")
 
     open_child(page, area)

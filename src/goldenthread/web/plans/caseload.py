@@ -1,9 +1,9 @@
 """Reads for the caseload page: the children or plans a person works from, with each plan's
 status, next review and contributions waiting, sorted and filtered.
 
-Scopes: "mine" (children on my caseload), "coordinate" (plans I coordinate: one row per current
-plan), "team" (my teammates' caseloads), "shared" (shared with me), and "all" for people
-without a caseload (families, an administrator's emergency access). Every scope is cut down to
+Scopes: "all" (everyone I may see, the default), "mine" (children on my caseload),
+"coordinate" (plans I coordinate: one row per current plan), "team" (my teammates'
+caseloads), "shared" (shared with me). Every scope is cut down to
 ``children_visible_to``, so no row shows a child without a reason.
 """
 
@@ -48,16 +48,17 @@ DUE_SOON = dt.timedelta(days=56)
 
 
 def scopes_for(user: User) -> list[str]:
+    """The lists a person can choose; the first is the default (everyone they may see)."""
     if user.role == Role.COORDINATOR:
-        return ["mine", "coordinate", "team", "shared"]
+        return ["all", "coordinate", "mine", "team", "shared"]
     if user.role in PROFESSIONAL_ROLES:
-        return ["mine", "team", "shared"]
+        return ["all", "mine", "team", "shared"]
     return ["all"]
 
 
 @dataclass
 class CaseloadQuery:
-    scope: str = "mine"
+    scope: str = "all"
     sort: str = "name"
     name: str = ""
     setting_id: int | None = None
