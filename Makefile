@@ -53,8 +53,8 @@ system-deps: ## Pango, which WeasyPrint needs to write PDFs (Debian packages)
 	  echo "Installing pango for WeasyPrint"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; }
 
-run: install assets system-deps ## Migrate, seed the demo area if empty, and serve on http://127.0.0.1:8000
-	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN)
+run: install assets system-deps ## Migrate, seed the demo area if empty, serve on http://127.0.0.1:8000 with the scheduled jobs
+	GOLDENTHREAD_ENV=development $(BIN)/goldenthread serve --children $(CHILDREN) --worker
 
 serve-prod: install assets system-deps ## gunicorn on PostgreSQL (SERVE_DATABASE_URL) as deployed: migrate, demo area if empty, http://127.0.0.1:$(PORT)
 	$(BIN)/python scripts/database_create.py $(SERVE_DATABASE_URL)

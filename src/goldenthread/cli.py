@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "backup": "Back up the PostgreSQL database and stored documents into one checked archive.",
     "restore": "Restore a backup archive into an empty database and compare every table.",
     "quality-rejudge": "Judge again stale stored quality verdicts (nightly; after a model change).",
+    "worker": "Run the scheduled jobs (nightly figures, daily digest...) until stopped.",
 }
 
 

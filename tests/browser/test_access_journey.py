@@ -30,7 +30,8 @@ def sign_in(page: Page, base: str, username: str) -> None:
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
 
 
 def test_a_therapist_is_refused_and_the_family_sees_who_looked(

@@ -34,6 +34,7 @@ def sign_in(page: Page, base: str) -> None:
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
+    page.get_by_role("link", name="Children", exact=True).click()
 
 
 def open_child(page: Page, area: factories.Area) -> None:

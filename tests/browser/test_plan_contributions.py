@@ -44,7 +44,8 @@ def _signed_in(browser: Browser, base: str, username: str) -> tuple[BrowserConte
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
     return context, page
 
 

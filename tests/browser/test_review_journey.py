@@ -38,7 +38,8 @@ def sign_in(page: Page, base: str) -> None:
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
 
 
 def fill_date(page: Page, name: str, day: Any) -> None:

@@ -89,7 +89,8 @@ def test_sign_in_with_a_code_is_accessible_and_breaks_no_policy(
 
     page.get_by_label("Code from your app").fill(totp.now())
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
     watch.assert_clean(page, "the caseload")
 
     page.get_by_role("link", name=area.child.full_name).click()
@@ -140,7 +141,8 @@ def test_with_the_code_required_a_professional_sets_one_up_before_anything_else(
     page.get_by_label("Code from your app").fill(pyotp.TOTP(secret).now())
     page.get_by_role("button", name="Turn on sign-in code").click()
     page.goto(f"{live_server.url}/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
     page.goto(f"{live_server.url}/account/sessions/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Where you are signed in")
     assert_accessible(page, "your sessions")

@@ -41,7 +41,8 @@ def test_live_feedback_flags_a_weak_outcome_and_the_fixed_one_is_saved(
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
 
     page.goto(f"{base}/plans/{area.thread.plan.pk}/outcomes/add/")
     text = page.locator("textarea[name=text]")
@@ -87,7 +88,8 @@ def test_coordinator_builds_a_linked_outcome_and_issues_the_plan(
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Children")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.get_by_role("link", name="Children", exact=True).click()
     assert_accessible(page, "the caseload")
 
     page.get_by_role("link", name=child.full_name).click()

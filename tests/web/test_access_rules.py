@@ -67,7 +67,7 @@ def test_another_plans_parts_cannot_be_reached_through_my_plan(
 def test_the_caseload_never_lists_other_peoples_children(
     coordinator_page: PageClient, area: Area
 ) -> None:
-    assert area.other_child.full_name not in coordinator_page.get("/").text
+    assert area.other_child.full_name not in coordinator_page.get("/children/").text
 
 
 @pytest.mark.parametrize(
@@ -84,7 +84,7 @@ def test_access_lasts_only_as_long_as_the_relationship(
     )
     page.sign_in(area.coordinator)
     page.get(f"/children/{area.child.pk}/", status=200 if can_see else 404)
-    assert (area.child.full_name in page.get("/").text) is can_see
+    assert (area.child.full_name in page.get("/children/").text) is can_see
 
 
 @pytest.mark.parametrize("role", [role.value for role in Role])

@@ -116,14 +116,14 @@ def test_an_administrator_without_emergency_access_cannot_reach_the_record(
 def test_archived_children_are_listed_for_the_coordinator_and_linked_from_the_caseload(
     coordinator_page: PageClient, area: Area
 ) -> None:
-    caseload = coordinator_page.get("/")
+    caseload = coordinator_page.get("/children/")
     assert caseload.html.find("a", href="/children/archived/") is not None
     coordinator_page.post(archive_url(area.child), {"reason": ""})
     listed = coordinator_page.get("/children/archived/")
     assert area.child.full_name in listed.text
     assert listed.html.find("a", href=restore_url(area.child)) is not None
     assert area.other_child.full_name not in listed.text  # not theirs
-    assert area.child.full_name not in coordinator_page.get("/").text
+    assert area.child.full_name not in coordinator_page.get("/children/").text
 
 
 def test_the_administrator_lists_archived_records_by_number_only(

@@ -14,11 +14,12 @@ def test_sign_in_page_shows_a_form(page: PageClient) -> None:
     assert set(signin.form()) >= {"username", "password", "csrfmiddlewaretoken"}
 
 
-def test_good_password_signs_in_and_goes_to_the_caseload(page: PageClient, area: Area) -> None:
+def test_good_password_signs_in_and_goes_to_the_home(page: PageClient, area: Area) -> None:
     done = page.post("/sign-in/", {"username": "coordinator", "password": PASSWORD})
     assert done.redirect_url == "/"
-    caseload = page.follow(done)
-    assert "Ada Lovelace-Example" in caseload.text
+    home = page.follow(done)
+    assert home.html.h1.get_text(strip=True) == "What needs you"
+    assert "Ada Lovelace-Example" in page.get("/children/").text
 
 
 def test_sign_in_returns_to_the_page_asked_for(page: PageClient, area: Area) -> None:

@@ -195,7 +195,7 @@ def test_the_import_page_lists_problems_then_imports(
     page: PageClient, record: dict[str, Any], importer: Any
 ) -> None:
     page.sign_in(importer)
-    caseload = page.get("/").html
+    caseload = page.get("/children/").html
     assert caseload.select_one('a[href="/passport/import/"]') is not None
     assert "Import a passport" in page.get("/passport/import/").text
     bad = copy.deepcopy(record)

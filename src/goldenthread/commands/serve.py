@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
+import subprocess
 import sys
 
 MSG_NO_SEED_OUTSIDE_DEVELOPMENT = (
@@ -24,6 +26,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--children", type=int, default=2000, help="children in the demo area if it is empty"
     )
     parser.add_argument("--no-seed", action="store_true", help="do not add a demo area")
+    parser.add_argument(
+        "--worker",
+        action="store_true",
+        help="also run the scheduled jobs (`goldenthread worker`), stopped with the server",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -40,6 +47,29 @@ def run(args: argparse.Namespace) -> int:
         from goldenthread.cli import main as cli_main
 
         cli_main(["seed", "--if-empty", "--children", str(args.children)])
+    worker = _worker_start() if getattr(args, "worker", False) else None
     print(f"\nGolden Thread is at http://{args.address}/  (press Ctrl+C to stop)\n", flush=True)
-    call_command("runserver", args.address, use_reloader=False)
+    try:
+        call_command("runserver", args.address, use_reloader=False)
+    finally:
+        if worker is not None:
+            _worker_stop(worker)
     return 0
+
+
+def _worker_start() -> subprocess.Popen[bytes]:
+    """The job runner in its own process (its own process group, so it stops as one)."""
+    command = [sys.executable, "-m", "goldenthread.cli", "worker"]
+    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our own command
+    print(f"Scheduled jobs: worker started (process {process.pid})", flush=True)
+    return process
+
+
+def _worker_stop(process: subprocess.Popen[bytes]) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+    print("Scheduled jobs: worker stopped", flush=True)

@@ -85,6 +85,9 @@ INSTALLED_APPS = [
     "goldenthread.web.insights",
     "goldenthread.web.passport",
     "goldenthread.web.workspace",
+    "goldenthread.web.notifications",
+    "goldenthread.web.jobs",
+    "django_q",
     "rest_framework",
     "drf_spectacular",
     "goldenthread.web.api",
@@ -145,7 +148,7 @@ TEMPLATES = [
 
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "sign-in"
-LOGIN_REDIRECT_URL = "caseload"
+LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "sign-in"
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -225,6 +228,9 @@ LOGGING = {
 
 # The REST API: DRF and drf-spectacular (docs/adr/0015-rest-api.md).
 from goldenthread.web.api.config import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401
+
+# Notifications, e-mail senders and scheduled jobs (docs/adr/0023, 0024).
+from goldenthread.web.notifications.config import *  # noqa: E402, F403
 
 # Sign-in, sessions and data protection: goldenthread.web.security (docs/adr/0008).
 from goldenthread.web.security.config import *  # noqa: E402, F403

@@ -7,6 +7,8 @@ from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.ops import health, metrics
+from goldenthread.web.jobs import views as jobs_views
+from goldenthread.web.notifications import views as notifications_views
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, parts
 from goldenthread.web.reviews import urls as reviews_urls
@@ -23,7 +25,11 @@ urlpatterns = [
     path("health/live/", health.live, name="health-live"),
     path("health/ready/", health.ready, name="health-ready"),
     path("metrics", metrics.metrics, name="metrics"),
-    path("", caseload.caseload, name="caseload"),
+    path("", notifications_views.home, name="home"),
+    path("seen/", notifications_views.home_seen, name="home-seen"),
+    path("account/emails/", notifications_views.email_settings, name="email-settings"),
+    path("children/", caseload.caseload, name="caseload"),
+    path("scheduled-jobs/", jobs_views.job_runs, name="job-runs"),
     path("children/add/", child.child_add, name="child-add"),
     path("children/<int:child_id>/", child.child_detail, name="child"),
     path("children/archived/", archive.archived_children, name="archived-children"),

@@ -19,6 +19,8 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
         items.append(_item("insights", "Area figures", active))
     if role == Role.QUALITY_LEAD:
         items.append(_item("quality-audit", "Outcomes to check", active))
+    if role == Role.ADMINISTRATOR:
+        items.append(_item("job-runs", "Scheduled jobs", active))
     if role == Role.DPO:
         items.append(_item("audit-trail", "Audit trail", active))
     access = getattr(request, "child_access", None)
