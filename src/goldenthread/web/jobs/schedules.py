@@ -4,9 +4,6 @@ A job is a function that takes no arguments and returns a dict of counts (or Non
 runs through ``goldenthread.web.jobs.runner.job_run``, which records the run, retries a failure
 and reports one that keeps failing. Times are local (Europe/London).
 
-Re-judging stale quality verdicts is provided elsewhere: add its entry here, e.g.
-``ScheduledJob("quality-rejudge", "goldenthread.web.quality_jobs.rejudge_stale_verdicts",
-"Re-judge stale quality verdicts", at=dt.time(4, 0))``.
 """
 
 from __future__ import annotations
@@ -38,6 +35,12 @@ SCHEDULES: list[ScheduledJob] = [
         f"{TASKS}.review_deadlines_refresh",
         "Work out every plan's review deadlines again, as the days pass",
         at=dt.time(1, 30),
+    ),
+    ScheduledJob(
+        "quality-rejudge",
+        f"{TASKS}.quality_rejudge",
+        "Judge again quality verdicts made by an older engine or for an earlier day",
+        at=dt.time(1, 45),
     ),
     ScheduledJob(
         "insights-refresh",

@@ -11,6 +11,14 @@ def review_deadlines_refresh() -> dict[str, int]:
     return {"plans": plan_schedules_refresh_all(today=timezone.localdate())}
 
 
+def quality_rejudge() -> dict[str, int]:
+    """Judge again every stored quality verdict made by another engine or for an earlier day
+    (issue 15): run before the insights refresh, which then counts the fresh verdicts."""
+    from goldenthread.web.quality_jobs import rejudge_stale_verdicts
+
+    return {"rejudged": rejudge_stale_verdicts()}
+
+
 def insights_refresh() -> dict[str, int]:
     from goldenthread.web.insights.refresh import facts_refresh
     from goldenthread.web.insights.views import dashboards_warm
