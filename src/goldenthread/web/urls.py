@@ -7,7 +7,7 @@ from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.passport import urls as passport_urls
-from goldenthread.web.plans.views import archive, auth, caseload, child, parts
+from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
 from goldenthread.web.workspace import urls as workspace_urls
@@ -31,6 +31,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/edit/", child.plan_edit, name="plan-edit"),
     path("plans/<int:plan_id>/amend/", child.plan_amend_view, name="plan-amend"),
     path("plans/<int:plan_id>/archive/", child.plan_archive, name="plan-archive"),
+    path("plans/<int:plan_id>/versions/", fixed.plan_history_view, name="plan-history"),
     path(f"plans/<int:plan_id>/{PART}/add/", parts.part_form, name="part-add"),
     path(
         "plans/<int:plan_id>/outcomes/<int:outcome_id>/steps/add/",

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from goldenthread.web.access.audit import record_change_log
 from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.fixed import fixed_check
 from goldenthread.web.plans.models.base import TrackedModel
 
 EDITED_ELSEWHERE = (
@@ -65,6 +66,8 @@ def _record_save_locked(
     expected_version: int | None,
 ) -> T:
     with transaction.atomic():
+        # An issued version and its parts are fixed (plans.fixed; the database refuses too).
+        fixed_check(record, fields, links or {})
         created = record.pk is None
         if record.pk is not None:
             current = (

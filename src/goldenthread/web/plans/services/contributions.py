@@ -150,8 +150,11 @@ def waiting_message(count: int) -> str:
 def plan_issue(plan: Plan, *, user: User) -> Plan:
     """Make the plan final and issued today, once nothing is waiting for the coordinator.
 
-    Only accepted parts go into the issued plan (the documents read them from the database).
+    Only accepted parts go into the issued plan. From now on the version is fixed
+    (``plans.fixed``), and its Word and PDF documents are stored with their SHA-256.
     """
+    from goldenthread.web.workspace.issued import issued_documents_store  # pages build on plans
+
     if not plan_decider(plan, user):
         raise PermissionError(NOT_THE_COORDINATOR)
     if not plan.is_current:
@@ -165,8 +168,13 @@ def plan_issue(plan: Plan, *, user: User) -> Plan:
         plan = plan_save(
             plan,
             user=user,
-            fields={"status": PlanStatus.FINAL, "issued_on": timezone.localdate()},
+            fields={
+                "status": PlanStatus.FINAL,
+                "issued_on": timezone.localdate(),
+                "fixed_at": timezone.now(),
+            },
         )
+        issued_documents_store(plan=plan, user=user)
         audit_event_record(
             person=user,
             action=AuditAction.UPDATE,

@@ -10,7 +10,7 @@ from django.db import transaction
 
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, may_coordinate
-from goldenthread.web.plans.models import Child, Plan, PlanStatus
+from goldenthread.web.plans.models import Child, Outcome, Plan, PlanStatus
 from goldenthread.web.plans.services.common import record_save
 
 PLAN_NOT_CURRENT = "Only the current version of a plan can be amended."
@@ -75,16 +75,17 @@ def plan_amend(*, plan: Plan, user: User | None) -> Plan:
                 "coordinator": plan.coordinator,
             },
         )
-        _copy_parts(plan, new, user)
+        new.copied_outcomes = _copy_parts(plan, new, user)  # type: ignore[attr-defined]
     return new
 
 
-def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
+def _copy_parts(old: Plan, new: Plan, user: User | None) -> dict[int, Outcome]:
+    """Copy every live part and link into ``new``; the outcomes' copies by original id."""
     aspirations = {
         a.pk: _clone(a, new, user) for a in old.aspirations.filter(archived_at__isnull=True)
     }
     needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
-    outcomes = {}
+    outcomes: dict[int, Outcome] = {}
     for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related(
         "themes", "needs", "aspirations"
     ):
@@ -111,6 +112,7 @@ def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
         copy = _clone(provision, new, user)
         copy.outcomes.set(linked_outcomes)
         copy.needs.set(linked_needs)
+    return outcomes
 
 
 def _clone(part, plan: Plan, user: User | None):  # type: ignore[no-untyped-def]

@@ -33,6 +33,7 @@ from goldenthread.web.plans.services.plans import (
     plan_save,
 )
 from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
+from goldenthread.web.plans.views.fixed import fixed_refusal
 
 
 def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
@@ -189,6 +190,8 @@ def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
     form = PlanForm(request.POST or None, instance=plan, child=plan.child)
 
     def save(f: PlanForm) -> None:
