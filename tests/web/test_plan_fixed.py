@@ -29,7 +29,6 @@ from goldenthread.web.plans.models import (
 )
 from goldenthread.web.plans.services.common import record_save
 from goldenthread.web.plans.services.contributions import plan_issue
-from goldenthread.web.plans.services.plans import plan_amend
 from goldenthread.web.reviews.models import OutcomeDecision, OutcomeProgress, ReviewKind
 from goldenthread.web.reviews.services.record import (
     ProgressEntry,
@@ -79,8 +78,8 @@ def test_the_database_refuses_every_change_to_an_issued_versions_parts() -> None
     _refused(lambda: Step.objects.create(outcome=outcome, text="A new step"))
     _refused(lambda: Step.objects.filter(pk=thread.step.pk).update(text="Changed"))
     _refused(lambda: outcome.themes.add(ThemeTag.objects.get(number=1)))
-    _refused(lambda: outcome.needs.clear())
-    _refused(lambda: Provision.objects.get(pk=thread.help.pk).outcomes.clear())
+    _refused(outcome.needs.clear)
+    _refused(Provision.objects.get(pk=thread.help.pk).outcomes.clear)
     _refused(lambda: Plan.objects.filter(pk=plan.pk).update(kind="sen_support"))
     _refused(lambda: Plan.objects.filter(pk=plan.pk).update(status=PlanStatus.DRAFT))
     _refused(lambda: Plan.objects.filter(pk=plan.pk).update(issued_on=dt.date(2020, 1, 1)))

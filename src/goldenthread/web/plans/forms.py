@@ -7,7 +7,13 @@ from typing import Any
 from django import forms
 
 from goldenthread.web.formfields import GovukDateField
-from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, coordinators_for, may_coordinate
+from goldenthread.web.plans.coordinators import (
+    EHC_PLAN_BY_LA_ONLY,
+    NOT_A_COORDINATOR,
+    coordinators_for,
+    may_coordinate,
+    may_write_plan,
+)
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -15,6 +21,7 @@ from goldenthread.web.plans.models import (
     Need,
     Outcome,
     Plan,
+    PlanStatus,
     Provision,
     Step,
     ThemeTag,
@@ -133,9 +140,14 @@ class PlanForm(VersionedForm):
         ]
         widgets = {"status": forms.RadioSelect}
 
-    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, child: Child, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.child = child
+        self.user = user
+        # A plan becomes final only by being issued (which fixes it and stores its documents).
+        status: Any = self.fields["status"]
+        if self.instance.status != PlanStatus.FINAL:
+            status.choices = [c for c in status.choices if c[0] != PlanStatus.FINAL]
         # Only people who may coordinate a plan for this child are offered (or accepted).
         coordinator: Any = self.fields["coordinator"]
         coordinator.queryset = coordinators_for(child)
@@ -147,6 +159,12 @@ class PlanForm(VersionedForm):
         if start and end and end <= start:
             self.add_error("end_date", END_BEFORE_START)
         person, kind = data.get("coordinator"), data.get("kind")
+        if (
+            self.user is not None
+            and kind
+            and not may_write_plan(self.user, child=self.child, kind=kind)
+        ):
+            self.add_error("kind", EHC_PLAN_BY_LA_ONLY)
         if person and kind and not may_coordinate(person, child=self.child, kind=kind):
             self.add_error("coordinator", NOT_A_COORDINATOR)
         return data

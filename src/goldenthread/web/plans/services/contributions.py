@@ -18,6 +18,7 @@ from django.utils import timezone
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.plans.coordinators import may_write_plan
 from goldenthread.web.plans.models import (
     ContributionStatus,
     Need,
@@ -46,8 +47,11 @@ CONTRIBUTED_MODELS: tuple[type[ContributedPart], ...] = (Need, Outcome, Provisio
 def plan_decider(plan: Plan, user: User) -> bool:
     """True when this person accepts or returns contributions to this plan (and issues it).
 
-    The page's access check has already said the person may change the plan.
+    The page's access check has already said the person may change the plan. An EHC plan is
+    decided (and issued) only by an EHC coordinator of the child's local authority.
     """
+    if not may_write_plan(user, child=plan.child, kind=plan.kind):
+        return False
     if plan.coordinator_id is not None:
         return bool(plan.coordinator_id == user.pk)
     return bool(user.role == Role.COORDINATOR)

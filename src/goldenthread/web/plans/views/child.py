@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.access.archiving import child_archive_right
 from goldenthread.web.access.policy import child_access
 from goldenthread.web.formfields import error_summary_of
+from goldenthread.web.plans.coordinators import EHC_PLAN_BY_LA_ONLY, may_write_plan
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
@@ -171,7 +173,7 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
-    form = PlanForm(request.POST or None, child=child)
+    form = PlanForm(request.POST or None, child=child, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
         plan = plan_create(child=child, user=request.user, **fields)
@@ -192,7 +194,9 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
     if plan.is_fixed:
         return fixed_refusal(request, plan)
-    form = PlanForm(request.POST or None, instance=plan, child=plan.child)
+    if not may_write_plan(request.user, child=plan.child, kind=plan.kind):
+        raise PermissionDenied(EHC_PLAN_BY_LA_ONLY)
+    form = PlanForm(request.POST or None, instance=plan, child=plan.child, user=request.user)
 
     def save(f: PlanForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
@@ -218,6 +222,8 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_amend_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
+    if not may_write_plan(request.user, child=plan.child, kind=plan.kind):
+        raise PermissionDenied(EHC_PLAN_BY_LA_ONLY)
     error = None
     if request.method == "POST":
         try:
