@@ -6,6 +6,7 @@ from typing import Any
 
 from django import forms
 
+from goldenthread.core.identifiers import normalise_nhs_number
 from goldenthread.web.formfields import GovukDateField
 from goldenthread.web.plans.coordinators import (
     EHC_PLAN_BY_LA_ONLY,
@@ -13,6 +14,12 @@ from goldenthread.web.plans.coordinators import (
     coordinators_for,
     may_coordinate,
     may_write_plan,
+)
+from goldenthread.web.plans.duplicates import (
+    clash_message,
+    identifier_clash,
+    likely_matches,
+    match_message,
 )
 from goldenthread.web.plans.models import (
     AllAboutMe,
@@ -95,11 +102,52 @@ class ChildForm(VersionedForm):
             "secondary_need": "Secondary need (optional)",
         }
 
+    different_child = forms.BooleanField(
+        label="This is a different child",
+        required=False,
+        help_text="Only tick this if we ask whether this is the same child as one already held.",
+    )
+
+    def __init__(
+        self, *args: Any, local_authority_id: int | None = None, user: Any = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.local_authority_id = local_authority_id or self.instance.local_authority_id
+        self.user = user
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("secondary_need") and data.get("secondary_need") == data.get("primary_need"):
             self.add_error("secondary_need", SAME_NEEDS)
+        self._each_child_once(data)
         return data
+
+    def _each_child_once(self, data: dict[str, Any]) -> None:
+        """The same NHS number or UPN is refused; the same name and birthday is asked about."""
+        if self.local_authority_id is None:
+            return
+        for field in ("nhs_number", "upn"):
+            value = data.get(field) or ""
+            value = normalise_nhs_number(value) if field == "nhs_number" and value else value
+            other = identifier_clash(
+                field=field,
+                value=value.strip().upper(),
+                local_authority_id=self.local_authority_id,
+                exclude_pk=self.instance.pk,
+            )
+            if other is not None and field not in self.errors:
+                self.add_error(field, clash_message(other, field=field, user=self.user))
+        first, last, born = data.get("first_name"), data.get("last_name"), data.get("date_of_birth")
+        if first and last and born and not data.get("different_child"):
+            matches = likely_matches(
+                first_name=first,
+                last_name=last,
+                born=born,
+                local_authority_id=self.local_authority_id,
+                exclude_pk=self.instance.pk,
+            )
+            if matches:
+                self.add_error("first_name", match_message(matches[0], user=self.user))
 
 
 class AllAboutMeForm(VersionedForm):

@@ -81,8 +81,8 @@ def _record_save_locked(
             record.row_version = current.row_version + 1
         for name, value in fields.items():
             setattr(record, name, value)
-        record.full_clean(exclude=list(links or {}))
         record._history_user = user  # type: ignore[attr-defined]  # read by simple-history
+        record.full_clean(exclude=list(links or {}))
         # One id for every history entry this save writes (fields, then each set of links),
         # so the history page shows one change per save.
         record._change_reason = f"{SAVE_MARK}{uuid.uuid4().hex[:16]}"  # type: ignore[attr-defined]

@@ -26,7 +26,11 @@ from goldenthread.web.plans.selectors import (
     plan_get_for,
     plans_for_child,
 )
-from goldenthread.web.plans.services.children import NoLocalAuthorityError, child_create
+from goldenthread.web.plans.services.children import (
+    NoLocalAuthorityError,
+    child_create,
+    local_authority_for,
+)
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
 from goldenthread.web.plans.services.plans import (
     PLAN_NOT_CURRENT,
@@ -94,9 +98,17 @@ def _save_form(
 
 @require_http_methods(["GET", "POST"])
 def child_add(request: AuthedRequest) -> HttpResponse:
-    form = ChildForm(request.POST or None)
+    try:
+        area_id: int | None = local_authority_for(request.user).pk
+    except NoLocalAuthorityError:
+        area_id = None
+    form = ChildForm(request.POST or None, local_authority_id=area_id, user=request.user)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
+        fields = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k not in {"row_version", "different_child"}
+        }
         try:
             child = child_create(user=request.user, fields=fields)
         except NoLocalAuthorityError as error:
@@ -117,10 +129,11 @@ def child_add(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
-    form = ChildForm(request.POST or None, instance=child)
+    form = ChildForm(request.POST or None, instance=child, user=request.user)
 
     def save(f: ChildForm) -> None:
-        fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
+        skip = {"row_version", "different_child"}
+        fields = {k: v for k, v in f.cleaned_data.items() if k not in skip}
         record_save(
             child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
