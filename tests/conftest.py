@@ -29,6 +29,7 @@ def audit_trail_can_be_flushed_between_tests() -> Iterator[None]:
     """Tests that need real transactions (browser tests) empty every table afterwards. The
     audit trail's append-only trigger rightly refuses that (SQLite flushes with DELETE), so the
     test run, and only the test run, lifts the trigger for the flush and puts it straight back.
+    Issued plans' triggers are released for the flush the same way (``fixed_records_release``).
     """
     from django.db.backends.base.operations import BaseDatabaseOperations
 
@@ -36,13 +37,15 @@ def audit_trail_can_be_flushed_between_tests() -> Iterator[None]:
         append_only_triggers_create,
         append_only_triggers_drop,
     )
+    from goldenthread.web.plans.fixed import fixed_records_release
 
     flush = BaseDatabaseOperations.execute_sql_flush
 
     def flush_with_trigger_lifted(self: BaseDatabaseOperations, sql_list: list[str]) -> None:
         append_only_triggers_drop(self.connection)
         try:
-            flush(self, sql_list)
+            with fixed_records_release():
+                flush(self, sql_list)
         finally:
             append_only_triggers_create(self.connection)
 

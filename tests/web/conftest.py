@@ -16,7 +16,7 @@ from django.test import Client
 from tests.web import factories
 from tests.web.pagecheck import form_values, page_problems
 
-CHECKED_STATUSES = frozenset({200, 400, 403, 404})
+CHECKED_STATUSES = frozenset({200, 400, 403, 404, 409})
 
 
 @dataclass

@@ -9,6 +9,7 @@ pages that depend on the role alone.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 import pytest
@@ -18,6 +19,8 @@ from django.utils import timezone
 
 from goldenthread.web.access.middleware import CHILD_ROUTES, CHILD_ROUTES_DECIDED_BY_VIEW
 from goldenthread.web.access.models import AuditAction, AuditEvent, ChildShare
+from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.plans.coordinators import EHC_PLAN_BY_LA_ONLY
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
@@ -110,6 +113,7 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "plan-edit": (lambda w: f"{_plan(w)}/edit/", "change"),
     "plan-amend": (lambda w: f"{_plan(w)}/amend/", "change"),
     "plan-archive": (lambda w: f"{_plan(w)}/archive/", "change"),
+    "plan-history": (lambda w: f"{_plan(w)}/versions/", "read"),
     "part-add": (lambda w: f"{_plan(w)}/needs/add/", "change"),
     "step-add": (lambda w: f"{_plan(w)}/outcomes/{w.area.thread.outcome.pk}/steps/add/", "change"),
     "part-edit": (lambda w: f"{_plan(w)}/outcomes/{w.area.thread.outcome.pk}/edit/", "change"),
@@ -336,3 +340,65 @@ def test_only_the_people_who_work_with_a_child_change_the_plan(
     changes = {AuditAction.CREATE, AuditAction.UPDATE, AuditAction.ARCHIVE}
     mine = AuditEvent.objects.filter(person=user, child=world.child, action__in=changes)
     assert not mine.exists()
+
+
+# Who drafts, issues and amends which plan (SEND Code of Practice 9.3, 9.134): the local
+# authority's EHC coordinator for an EHC plan; a setting's SENCO for its own SEN support plan.
+SENCO_TRIES = {
+    "create an EHC plan": "ehc_plan",
+    "create a SEN support plan": "sen_support",
+}
+
+
+def _senco(world: World) -> User:
+    from tests.web import factories
+
+    school = world.area.school
+    Child.objects.filter(pk=world.child.pk).update(current_setting=school)
+    senco = factories.user_create(role=Role.SENCO, username="senco", organisation=school)
+    factories.relationship_create(child=world.child, person=senco)
+    return senco
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "may"), [("senco", False), ("coordinator", True)])
+def test_only_the_local_authority_drafts_issues_and_amends_an_ehc_plan(
+    client: Client, persona: str, may: bool
+) -> None:
+    world = world_create()
+    user = _senco(world) if persona == "senco" else world.people["coordinator"]
+    client.force_login(user)
+    plan = world.area.thread.plan
+    Plan.objects.filter(pk=plan.pk).update(status="draft", issued_on=None)
+    before = Plan.objects.filter(child=world.child).count()
+    form = {"kind": "ehc_plan", "status": "draft"}
+    added = client.post(f"{_child(world)}/plans/add/", form)
+    assert added.status_code == (302 if may else 400)
+    if not may:
+        assert EHC_PLAN_BY_LA_ONLY in html.unescape(added.content.decode())
+    edited = client.get(f"{_plan(world)}/edit/")
+    assert edited.status_code == (200 if may else 403)
+    amended = client.post(f"{_plan(world)}/amend/")
+    assert amended.status_code == (302 if may else 403)
+    issued_plan = Plan.objects.filter(child=world.child, kind="ehc_plan").order_by("-pk").first()
+    assert issued_plan is not None
+    issued = client.post(f"/plans/{issued_plan.pk}/issue/")
+    assert issued.status_code == (302 if may else 403)
+    made = Plan.objects.filter(child=world.child).count() - before
+    assert made == (2 if may else 0)
+    assert (
+        Plan.objects.filter(child=world.child, status="final", fixed_at__isnull=False).exists()
+        is may
+    )
+
+
+@pytest.mark.django_db
+def test_a_senco_writes_their_own_sen_support_plan_and_never_a_final_one(client: Client) -> None:
+    world = world_create()
+    client.force_login(_senco(world))
+    url = f"{_child(world)}/plans/add/"
+    refused = client.post(url, {"kind": "sen_support", "status": "final"})
+    assert refused.status_code == 400  # final only by issuing
+    added = client.post(url, {"kind": "sen_support", "status": "draft"})
+    assert added.status_code == 302
+    assert Plan.objects.filter(child=world.child, kind="sen_support", status="draft").count() == 1

@@ -102,6 +102,9 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_NOT_EMPTY
     print(summary_text(summary, password_note=note))
+    from goldenthread.web.plans.demo.states import plan_states_seed
+
+    plan_states_seed()  # plans in every state: draft, issued, under amendment, ceased
     _insights_refresh(today)
     return EXIT_OK
 

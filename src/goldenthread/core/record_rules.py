@@ -16,6 +16,11 @@ Dates:
 - an outcome's or step's due date falls on or after the child's date of birth and on or before
   their 25th birthday (the age an EHC plan can last to). Reason: a due date outside the child's
   life is a typing mistake (2000 for 2030) that would make every "overdue" figure wrong.
+- a date of birth is not in the future and not more than 25 years ago (issue 16). Reason: the
+  record is for children and young people up to 25; "age -4" or a child born in 1900 is a
+  typing mistake that would put them in the wrong lists.
+- a review meeting is not in the future (issue 16). Reason: a meeting dated ahead moves the
+  next review a year on and takes the plan off every late list before it has happened.
 - no date in a record is after 2100. Reason: a date like 9999-12-31 is a placeholder, not a plan.
 """
 
@@ -48,6 +53,9 @@ CONTROL_CHARACTER = (
 DUE_BEFORE_BIRTH = "The due date must be on or after the child's date of birth"
 DUE_AFTER_25 = "The due date must be on or before the child's 25th birthday"
 TOO_FAR_AHEAD = "The date must be in 2100 or before"
+BORN_IN_FUTURE = "The date of birth must be today or in the past"
+BORN_TOO_LONG_AGO = "The date of birth must be within the last 25 years (the child is 25 or under)"
+MEETING_IN_FUTURE = "The date of the meeting must be today or in the past"
 
 
 def text_problem(value: str, *, limit: int) -> str | None:
@@ -71,3 +79,17 @@ def due_date_problem(due: dt.date, *, born: dt.date | None) -> str | None:
     if born is not None and due > birthday(born, ADULT_PLAN_AGE_LIMIT):
         return DUE_AFTER_25
     return date_problem(due)
+
+
+def birth_date_problem(born: dt.date, *, today: dt.date) -> str | None:
+    """What is wrong with a date of birth, or None."""
+    if born > today:
+        return BORN_IN_FUTURE
+    if birthday(born, ADULT_PLAN_AGE_LIMIT + 1) <= today:
+        return BORN_TOO_LONG_AGO
+    return None
+
+
+def meeting_date_problem(day: dt.date, *, today: dt.date) -> str | None:
+    """What is wrong with the date of a meeting that has been held, or None."""
+    return MEETING_IN_FUTURE if day > today else date_problem(day)

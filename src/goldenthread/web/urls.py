@@ -10,7 +10,7 @@ from goldenthread.web.ops import health, metrics
 from goldenthread.web.jobs import views as jobs_views
 from goldenthread.web.notifications import views as notifications_views
 from goldenthread.web.passport import urls as passport_urls
-from goldenthread.web.plans.views import archive, auth, caseload, child, parts
+from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
 from goldenthread.web.workspace import urls as workspace_urls
@@ -41,6 +41,7 @@ urlpatterns = [
     path("plans/<int:plan_id>/edit/", child.plan_edit, name="plan-edit"),
     path("plans/<int:plan_id>/amend/", child.plan_amend_view, name="plan-amend"),
     path("plans/<int:plan_id>/archive/", child.plan_archive, name="plan-archive"),
+    path("plans/<int:plan_id>/versions/", fixed.plan_history_view, name="plan-history"),
     path(f"plans/<int:plan_id>/{PART}/add/", parts.part_form, name="part-add"),
     path(
         "plans/<int:plan_id>/outcomes/<int:outcome_id>/steps/add/",

@@ -66,6 +66,7 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "plan-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-amend": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "plan-history": ChildRoute(CAN_READ, READ_PAGE),
     "part-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "step-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "part-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),

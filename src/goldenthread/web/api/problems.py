@@ -14,6 +14,7 @@ from django.http import Http404, HttpResponse
 from rest_framework import exceptions, status
 from rest_framework.views import exception_handler
 
+from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.services.common import EDITED_ELSEWHERE, ConcurrentEditError
 
 PROBLEM_TYPE = "application/problem+json"
@@ -31,6 +32,16 @@ TITLES = {
 }
 NOT_FOUND = "There is nothing at this address that you can see."
 FORBIDDEN = "You may see this child's record, but not do this."
+
+
+PLAN_FIXED_TITLE = "This plan has been issued and cannot be changed"
+
+
+class PlanFixed(exceptions.APIException):  # type: ignore[misc]
+    """A change to an issued version (docs/adr/0025): 409, nothing written."""
+
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "plan_fixed"
 
 
 class Conflict(exceptions.APIException):  # type: ignore[misc]
@@ -83,7 +94,9 @@ def flatten_errors(errors: Any, path: str = "") -> list[dict[str, str]]:
 
 def api_exception_handler(error: Exception, context: dict[str, Any]) -> HttpResponse | None:
     """DRF's handler, then every answer reshaped as problem details."""
-    if isinstance(error, ConcurrentEditError):
+    if isinstance(error, PlanFixedError):
+        error = PlanFixed(str(error))
+    elif isinstance(error, ConcurrentEditError):
         error = Conflict(str(error))
     elif isinstance(error, DjangoValidationError):
         error = exceptions.ValidationError(
@@ -104,6 +117,8 @@ def api_exception_handler(error: Exception, context: dict[str, Any]) -> HttpResp
     elif isinstance(error, exceptions.APIException):
         detail = str(error.detail)
     response.data = problem_body(response.status_code, detail, problems)
+    if isinstance(error, PlanFixed):
+        response.data["title"] = PLAN_FIXED_TITLE
     response.content_type = PROBLEM_TYPE
     answer: HttpResponse = response
     return answer

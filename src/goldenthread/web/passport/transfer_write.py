@@ -19,6 +19,7 @@ from goldenthread.web.plans.models import (
     Need,
     Outcome,
     Plan,
+    PlanStatus,
     Provision,
     Step,
     ThemeTag,
@@ -52,6 +53,8 @@ def _saved(path: str, save: Any, record: Any, **kwargs: Any) -> Any:
         return save(record, **kwargs)
     except ValidationError as error:
         raise PartRefusedError(path, error) from error
+    except PermissionError as error:  # an EHC plan brought in by someone who may not write one
+        raise PartRefusedError(path, ValidationError({"kind": [str(error)]})) from error
 
 
 class RecordWriter:
@@ -144,6 +147,9 @@ class RecordWriter:
         for i, review in enumerate(data.get("reviews", [])):
             self._review(plan, review, f"{at}.reviews[{i}]", outcomes)
         plan_schedule_refresh(plan=plan, today=timezone.localdate())
+        if plan.status in {PlanStatus.FINAL, PlanStatus.CEASED}:
+            # Issued elsewhere: fixed from now on, like a version issued here (ADR 0025).
+            Plan.objects.filter(pk=plan.pk).update(fixed_at=timezone.now())
 
     def _outcome(
         self,

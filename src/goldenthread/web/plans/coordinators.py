@@ -13,6 +13,10 @@ from goldenthread.core.vocabulary import PlanKind
 from goldenthread.web.accounts.models import Role, User
 from goldenthread.web.plans.models import Child
 
+EHC_PLAN_BY_LA_ONLY = (
+    "Only an EHC coordinator of the child's local authority can write, issue or amend an EHC "
+    "plan. A school or setting writes a SEN support plan instead"
+)
 NOT_A_COORDINATOR = (
     "Choose an EHC coordinator from the child's local authority (or, for a plan that is not an "
     "EHC plan, a SENCO at the child's setting)"
@@ -34,3 +38,16 @@ def may_coordinate(person: User, *, child: Child, kind: str) -> bool:
     Reason: the coordinator accepts contributions and runs reviews; a parent or someone outside
     the area named there would hold the plan's professional controls."""
     return coordinators_for(child, kind=kind).filter(pk=person.pk).exists()
+
+
+def may_write_plan(person: User, *, child: Child, kind: str) -> bool:
+    """True when ``person`` may draft, issue or amend a ``kind`` plan for ``child``.
+
+    Reason: under the SEND Code of Practice (9.3, 9.134) the local authority writes, issues and
+    amends an EHC plan; a setting writes its own SEN support plan, and may propose parts of an
+    EHC plan, which the coordinator accepts or returns (ADR 0011)."""
+    if kind != PlanKind.EHC_PLAN:
+        return True
+    return bool(
+        person.role == Role.COORDINATOR and person.organisation_id == child.local_authority_id
+    )

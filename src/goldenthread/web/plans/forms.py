@@ -6,8 +6,21 @@ from typing import Any
 
 from django import forms
 
+from goldenthread.core.identifiers import normalise_nhs_number
 from goldenthread.web.formfields import GovukDateField
-from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, coordinators_for, may_coordinate
+from goldenthread.web.plans.coordinators import (
+    EHC_PLAN_BY_LA_ONLY,
+    NOT_A_COORDINATOR,
+    coordinators_for,
+    may_coordinate,
+    may_write_plan,
+)
+from goldenthread.web.plans.duplicates import (
+    clash_message,
+    identifier_clash,
+    likely_matches,
+    match_message,
+)
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -15,6 +28,7 @@ from goldenthread.web.plans.models import (
     Need,
     Outcome,
     Plan,
+    PlanStatus,
     Provision,
     Step,
     ThemeTag,
@@ -88,11 +102,52 @@ class ChildForm(VersionedForm):
             "secondary_need": "Secondary need (optional)",
         }
 
+    different_child = forms.BooleanField(
+        label="This is a different child",
+        required=False,
+        help_text="Only tick this if we ask whether this is the same child as one already held.",
+    )
+
+    def __init__(
+        self, *args: Any, local_authority_id: int | None = None, user: Any = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.local_authority_id = local_authority_id or self.instance.local_authority_id
+        self.user = user
+
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         if data.get("secondary_need") and data.get("secondary_need") == data.get("primary_need"):
             self.add_error("secondary_need", SAME_NEEDS)
+        self._each_child_once(data)
         return data
+
+    def _each_child_once(self, data: dict[str, Any]) -> None:
+        """The same NHS number or UPN is refused; the same name and birthday is asked about."""
+        if self.local_authority_id is None:
+            return
+        for field in ("nhs_number", "upn"):
+            value = data.get(field) or ""
+            value = normalise_nhs_number(value) if field == "nhs_number" and value else value
+            other = identifier_clash(
+                field=field,
+                value=value.strip().upper(),
+                local_authority_id=self.local_authority_id,
+                exclude_pk=self.instance.pk,
+            )
+            if other is not None and field not in self.errors:
+                self.add_error(field, clash_message(other, field=field, user=self.user))
+        first, last, born = data.get("first_name"), data.get("last_name"), data.get("date_of_birth")
+        if first and last and born and not data.get("different_child"):
+            matches = likely_matches(
+                first_name=first,
+                last_name=last,
+                born=born,
+                local_authority_id=self.local_authority_id,
+                exclude_pk=self.instance.pk,
+            )
+            if matches:
+                self.add_error("first_name", match_message(matches[0], user=self.user))
 
 
 class AllAboutMeForm(VersionedForm):
@@ -133,9 +188,14 @@ class PlanForm(VersionedForm):
         ]
         widgets = {"status": forms.RadioSelect}
 
-    def __init__(self, *args: Any, child: Child, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, child: Child, user: Any = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.child = child
+        self.user = user
+        # A plan becomes final only by being issued (which fixes it and stores its documents).
+        status: Any = self.fields["status"]
+        if self.instance.status != PlanStatus.FINAL:
+            status.choices = [c for c in status.choices if c[0] != PlanStatus.FINAL]
         # Only people who may coordinate a plan for this child are offered (or accepted).
         coordinator: Any = self.fields["coordinator"]
         coordinator.queryset = coordinators_for(child)
@@ -147,6 +207,12 @@ class PlanForm(VersionedForm):
         if start and end and end <= start:
             self.add_error("end_date", END_BEFORE_START)
         person, kind = data.get("coordinator"), data.get("kind")
+        if (
+            self.user is not None
+            and kind
+            and not may_write_plan(self.user, child=self.child, kind=kind)
+        ):
+            self.add_error("kind", EHC_PLAN_BY_LA_ONLY)
         if person and kind and not may_coordinate(person, child=self.child, kind=kind):
             self.add_error("coordinator", NOT_A_COORDINATOR)
         return data

@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 
+from goldenthread.core.record_rules import meeting_date_problem
 from goldenthread.core.reviews import GAS_LEVELS
 from goldenthread.web.formfields import GovukDateField
 from goldenthread.web.plans.models import AchievementStatus, Outcome
@@ -65,6 +67,14 @@ class ReviewForm(forms.Form):
         required=False,
         help_text="Leave blank if it has not decided yet. It must decide within 4 weeks.",
     )
+
+    def clean_meeting_on(self) -> Any:
+        """A review is recorded after its meeting (``core.record_rules``)."""
+        day = self.cleaned_data.get("meeting_on")
+        problem = meeting_date_problem(day, today=timezone.localdate()) if day else None
+        if problem:
+            raise forms.ValidationError(problem)
+        return day
 
 
 class ContributionForm(forms.Form):

@@ -28,6 +28,7 @@ from django.utils import timezone
 
 from goldenthread.core.linking.names import strip_names
 from goldenthread.web.insights.forget import facts_anonymise, facts_erase
+from goldenthread.web.plans.fixed import fixed_records_release
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -275,7 +276,8 @@ def retention_apply(
     today = today or real_today
     if today > real_today:
         raise RetentionRefusedError(TODAY_IN_FUTURE.format(today=real_today.isoformat()))
-    with transaction.atomic():
+    # Issued plans are fixed (ADR 0025); only a retention run may erase or anonymise them.
+    with fixed_records_release():
         if confirmation is not None and confirmation != retention_confirmation(
             today=today, mode=mode
         ):

@@ -17,6 +17,7 @@ from rest_framework.response import Response
 
 from goldenthread.web.api.serializers_parts import OutcomeSerializer, ProvisionSerializer
 from goldenthread.web.api.views.records import plan_for
+from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.models import Outcome, Plan, Provision
 from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.services.contributions import contribution_fields
@@ -71,6 +72,8 @@ class PartList(generics.ListCreateAPIView):  # type: ignore[misc]
 
     def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         plan = self.plan()
+        if plan.is_fixed:
+            raise PlanFixedError(plan)
         serializer = self.get_serializer(data=request.data, context={"plan": plan})
         serializer.is_valid(raise_exception=True)
         record = _save(request, self.model(plan=plan), dict(serializer.validated_data))
@@ -93,6 +96,8 @@ class PartDetail(generics.RetrieveUpdateAPIView):  # type: ignore[misc]
     def update(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         record = self.get_object()
         plan = record.plan
+        if plan.is_fixed:
+            raise PlanFixedError(plan)
         serializer = self.get_serializer_class()(
             record, data=request.data, partial=True, context={"plan": plan, "request": request}
         )

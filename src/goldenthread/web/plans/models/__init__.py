@@ -18,6 +18,7 @@ from goldenthread.web.plans.models.choices import (
     PlanStatus,
 )
 from goldenthread.web.plans.models.contribution import ContributionStatus
+from goldenthread.web.plans.models.issued import DocumentFormat, IssuedDocument
 from goldenthread.web.plans.models.plan import Plan, ThemeTag
 from goldenthread.web.plans.models.thread import Aspiration, Need, Outcome, Provision, Step
 
@@ -30,7 +31,9 @@ __all__ = [
     "Child",
     "ChildRelationship",
     "ContributionStatus",
+    "DocumentFormat",
     "DomainChoice",
+    "IssuedDocument",
     "LifecycleStatus",
     "Need",
     "NeedCode",

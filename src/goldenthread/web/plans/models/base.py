@@ -13,8 +13,16 @@ from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 
-from goldenthread.core.record_rules import TextKind, date_problem, due_date_problem, text_problem
+from goldenthread.core.record_rules import (
+    TextKind,
+    birth_date_problem,
+    date_problem,
+    due_date_problem,
+    meeting_date_problem,
+    text_problem,
+)
 
 
 class TrackedModel(models.Model):
@@ -57,6 +65,10 @@ class TrackedModel(models.Model):
         if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
             if field.name == "due_date":
                 return due_date_problem(value, born=self.child_born_on())
+            if field.name == "date_of_birth":
+                return birth_date_problem(value, today=timezone.localdate())
+            if field.name == "meeting_on":
+                return meeting_date_problem(value, today=timezone.localdate())
             return date_problem(value)
         return None
 

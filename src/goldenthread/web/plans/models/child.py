@@ -63,10 +63,26 @@ class Child(TrackedModel):
         return self.full_name
 
     def clean(self) -> None:
+        """Identifiers in one form, then each child once in the authority (``duplicates``)."""
+        from goldenthread.web.plans.duplicates import clash_message, identifier_clash
+
         if self.nhs_number:
             self.nhs_number = normalise_nhs_number(self.nhs_number)
         if self.upn:
             self.upn = self.upn.strip().upper()
+        errors = {}
+        for field in ("nhs_number", "upn"):
+            other = identifier_clash(
+                field=field,
+                value=getattr(self, field),
+                local_authority_id=self.local_authority_id,
+                exclude_pk=self.pk,
+            )
+            if other is not None:
+                user = getattr(self, "_history_user", None)
+                errors[field] = clash_message(other, field=field, user=user)
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def known_as(self) -> str:

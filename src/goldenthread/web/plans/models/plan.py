@@ -61,6 +61,10 @@ class Plan(TrackedModel):
         blank=True,
         related_name="coordinated_plans",
     )
+    # Set when the version is issued (or, for records from before issue 16, by the migration
+    # that brought in fixed plans): from then on the version and its parts are read-only in the
+    # services and in the database (docs/adr/0025-issued-plans-are-fixed.md).
+    fixed_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     history = HistoricalRecords()
 
@@ -70,6 +74,11 @@ class Plan(TrackedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} for {self.child.known_as}, version {self.version}"
+
+    @property
+    def is_fixed(self) -> bool:
+        """An issued version: read-only, changed only by starting a new version."""
+        return self.fixed_at is not None
 
     @property
     def is_current(self) -> bool:

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from goldenthread.web.access.audit import record_change_log
 from goldenthread.web.accounts.models import User
+from goldenthread.web.plans.fixed import fixed_check
 from goldenthread.web.plans.models.base import TrackedModel
 
 EDITED_ELSEWHERE = (
@@ -65,6 +66,8 @@ def _record_save_locked(
     expected_version: int | None,
 ) -> T:
     with transaction.atomic():
+        # An issued version and its parts are fixed (plans.fixed; the database refuses too).
+        fixed_check(record, fields, links or {})
         created = record.pk is None
         if record.pk is not None:
             current = (
@@ -78,8 +81,8 @@ def _record_save_locked(
             record.row_version = current.row_version + 1
         for name, value in fields.items():
             setattr(record, name, value)
-        record.full_clean(exclude=list(links or {}))
         record._history_user = user  # type: ignore[attr-defined]  # read by simple-history
+        record.full_clean(exclude=list(links or {}))
         # One id for every history entry this save writes (fields, then each set of links),
         # so the history page shows one change per save.
         record._change_reason = f"{SAVE_MARK}{uuid.uuid4().hex[:16]}"  # type: ignore[attr-defined]

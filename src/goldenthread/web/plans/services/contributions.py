@@ -18,6 +18,7 @@ from django.utils import timezone
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.plans.coordinators import may_write_plan
 from goldenthread.web.plans.models import (
     ContributionStatus,
     Need,
@@ -46,8 +47,11 @@ CONTRIBUTED_MODELS: tuple[type[ContributedPart], ...] = (Need, Outcome, Provisio
 def plan_decider(plan: Plan, user: User) -> bool:
     """True when this person accepts or returns contributions to this plan (and issues it).
 
-    The page's access check has already said the person may change the plan.
+    The page's access check has already said the person may change the plan. An EHC plan is
+    decided (and issued) only by an EHC coordinator of the child's local authority.
     """
+    if not may_write_plan(user, child=plan.child, kind=plan.kind):
+        return False
     if plan.coordinator_id is not None:
         return bool(plan.coordinator_id == user.pk)
     return bool(user.role == Role.COORDINATOR)
@@ -150,8 +154,11 @@ def waiting_message(count: int) -> str:
 def plan_issue(plan: Plan, *, user: User) -> Plan:
     """Make the plan final and issued today, once nothing is waiting for the coordinator.
 
-    Only accepted parts go into the issued plan (the documents read them from the database).
+    Only accepted parts go into the issued plan. From now on the version is fixed
+    (``plans.fixed``), and its Word and PDF documents are stored with their SHA-256.
     """
+    from goldenthread.web.workspace.issued import issued_documents_store  # pages build on plans
+
     if not plan_decider(plan, user):
         raise PermissionError(NOT_THE_COORDINATOR)
     if not plan.is_current:
@@ -165,8 +172,13 @@ def plan_issue(plan: Plan, *, user: User) -> Plan:
         plan = plan_save(
             plan,
             user=user,
-            fields={"status": PlanStatus.FINAL, "issued_on": timezone.localdate()},
+            fields={
+                "status": PlanStatus.FINAL,
+                "issued_on": timezone.localdate(),
+                "fixed_at": timezone.now(),
+            },
         )
+        issued_documents_store(plan=plan, user=user)
         audit_event_record(
             person=user,
             action=AuditAction.UPDATE,

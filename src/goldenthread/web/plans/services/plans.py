@@ -9,8 +9,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from goldenthread.web.accounts.models import User
-from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR, may_coordinate
-from goldenthread.web.plans.models import Child, Plan, PlanStatus
+from goldenthread.web.plans.coordinators import (
+    EHC_PLAN_BY_LA_ONLY,
+    NOT_A_COORDINATOR,
+    may_coordinate,
+    may_write_plan,
+)
+from goldenthread.web.plans.models import Child, Outcome, Plan, PlanStatus
 from goldenthread.web.plans.services.common import record_save
 
 PLAN_NOT_CURRENT = "Only the current version of a plan can be amended."
@@ -32,10 +37,18 @@ def plan_save(
     plan: Plan, *, user: User | None, fields: dict[str, object], expected_version: int | None = None
 ) -> Plan:
     _coordinator_check(plan, fields)
+    plan_writer_check(plan, user=user, kind=str(fields.get("kind", plan.kind)))
     for name, value in fields.items():
         setattr(plan, name, value)
     fields = {**fields, "next_review_due": plan_next_review_due(plan)}
     return record_save(plan, user=user, fields=fields, expected_version=expected_version)
+
+
+def plan_writer_check(plan: Plan, *, user: User | None, kind: str = "") -> None:
+    """Refuse a person who may not write this kind of plan (``may_write_plan``). A change
+    with no person (a data migration, the demo) is the system's own."""
+    if user is not None and not may_write_plan(user, child=plan.child, kind=kind or plan.kind):
+        raise PermissionError(EHC_PLAN_BY_LA_ONLY)
 
 
 def _coordinator_check(plan: Plan, fields: dict[str, object]) -> None:
@@ -60,6 +73,7 @@ def plan_amend(*, plan: Plan, user: User | None) -> Plan:
     """Start a new draft version that copies every live part and link; the old version is kept."""
     if not plan.is_current:
         raise ValueError(PLAN_NOT_CURRENT)
+    plan_writer_check(plan, user=user)
     with transaction.atomic():
         new = plan_save(
             Plan(child=plan.child, previous_version=plan),
@@ -75,16 +89,17 @@ def plan_amend(*, plan: Plan, user: User | None) -> Plan:
                 "coordinator": plan.coordinator,
             },
         )
-        _copy_parts(plan, new, user)
+        new.copied_outcomes = _copy_parts(plan, new, user)  # type: ignore[attr-defined]
     return new
 
 
-def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
+def _copy_parts(old: Plan, new: Plan, user: User | None) -> dict[int, Outcome]:
+    """Copy every live part and link into ``new``; the outcomes' copies by original id."""
     aspirations = {
         a.pk: _clone(a, new, user) for a in old.aspirations.filter(archived_at__isnull=True)
     }
     needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
-    outcomes = {}
+    outcomes: dict[int, Outcome] = {}
     for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related(
         "themes", "needs", "aspirations"
     ):
@@ -111,6 +126,7 @@ def _copy_parts(old: Plan, new: Plan, user: User | None) -> None:
         copy = _clone(provision, new, user)
         copy.outcomes.set(linked_outcomes)
         copy.needs.set(linked_needs)
+    return outcomes
 
 
 def _clone(part, plan: Plan, user: User | None):  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.access.archiving import child_archive_right
 from goldenthread.web.access.policy import child_access
 from goldenthread.web.formfields import error_summary_of
+from goldenthread.web.plans.coordinators import EHC_PLAN_BY_LA_ONLY, may_write_plan
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
@@ -24,7 +26,11 @@ from goldenthread.web.plans.selectors import (
     plan_get_for,
     plans_for_child,
 )
-from goldenthread.web.plans.services.children import NoLocalAuthorityError, child_create
+from goldenthread.web.plans.services.children import (
+    NoLocalAuthorityError,
+    child_create,
+    local_authority_for,
+)
 from goldenthread.web.plans.services.common import ConcurrentEditError, record_archive, record_save
 from goldenthread.web.plans.services.plans import (
     PLAN_NOT_CURRENT,
@@ -33,6 +39,7 @@ from goldenthread.web.plans.services.plans import (
     plan_save,
 )
 from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
+from goldenthread.web.plans.views.fixed import fixed_refusal
 
 
 def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
@@ -91,9 +98,17 @@ def _save_form(
 
 @require_http_methods(["GET", "POST"])
 def child_add(request: AuthedRequest) -> HttpResponse:
-    form = ChildForm(request.POST or None)
+    try:
+        area_id: int | None = local_authority_for(request.user).pk
+    except NoLocalAuthorityError:
+        area_id = None
+    form = ChildForm(request.POST or None, local_authority_id=area_id, user=request.user)
     if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
+        fields = {
+            k: v
+            for k, v in form.cleaned_data.items()
+            if k not in {"row_version", "different_child"}
+        }
         try:
             child = child_create(user=request.user, fields=fields)
         except NoLocalAuthorityError as error:
@@ -114,10 +129,11 @@ def child_add(request: AuthedRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def child_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
-    form = ChildForm(request.POST or None, instance=child)
+    form = ChildForm(request.POST or None, instance=child, user=request.user)
 
     def save(f: ChildForm) -> None:
-        fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
+        skip = {"row_version", "different_child"}
+        fields = {k: v for k, v in f.cleaned_data.items() if k not in skip}
         record_save(
             child, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
@@ -170,7 +186,7 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
-    form = PlanForm(request.POST or None, child=child)
+    form = PlanForm(request.POST or None, child=child, user=request.user)
     if request.method == "POST" and form.is_valid():
         fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
         plan = plan_create(child=child, user=request.user, **fields)
@@ -189,7 +205,11 @@ def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
-    form = PlanForm(request.POST or None, instance=plan, child=plan.child)
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
+    if not may_write_plan(request.user, child=plan.child, kind=plan.kind):
+        raise PermissionDenied(EHC_PLAN_BY_LA_ONLY)
+    form = PlanForm(request.POST or None, instance=plan, child=plan.child, user=request.user)
 
     def save(f: PlanForm) -> None:
         fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
@@ -215,6 +235,8 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def plan_amend_view(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
+    if not may_write_plan(request.user, child=plan.child, kind=plan.kind):
+        raise PermissionDenied(EHC_PLAN_BY_LA_ONLY)
     error = None
     if request.method == "POST":
         try:

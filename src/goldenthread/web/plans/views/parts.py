@@ -20,6 +20,7 @@ from goldenthread.web.plans.services.common import ConcurrentEditError, record_a
 from goldenthread.web.plans.services.contributions import contribution_fields
 from goldenthread.web.plans.services.links import part_save
 from goldenthread.web.plans.views.common import AuthedRequest, conflict_show_saved, render
+from goldenthread.web.plans.views.fixed import fixed_refusal
 from goldenthread.web.plans.views.linking import linking_context, suggest_form, wants_suggestions
 
 
@@ -86,6 +87,8 @@ def part_form(
 ) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
     spec = _spec(kind)
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
     if pk is not None:
         record = _part(plan, kind, pk)
     elif spec.model is Step:
@@ -150,6 +153,8 @@ def part_archive(request: AuthedRequest, plan_id: int, kind: str, pk: int) -> Ht
     plan = plan_get_for(request.user, plan_id)
     record = _part(plan, kind, pk)
     spec = _spec(kind)
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
     if request.method == "POST":
         record_archive(record, user=request.user)
         messages.success(

@@ -2,6 +2,10 @@
 
 A revised outcome becomes a new ``Outcome`` made through the plans services (so it gets its
 quality verdict, links and history) and the old one is archived, never overwritten.
+
+A review of an issued (fixed) version records progress against it without changing it: the
+progress rows point at the issued outcomes, and any change decided (new words, an outcome
+stopped or done, a new step) goes into a new draft version started for it (docs/adr/0025).
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models import Outcome, Plan, Step
 from goldenthread.web.plans.services.common import record_save
 from goldenthread.web.plans.services.links import part_save
+from goldenthread.web.plans.services.plans import plan_amend
 from goldenthread.web.reviews.models import (
     Contribution,
     OutcomeDecision,
@@ -30,6 +35,10 @@ from goldenthread.web.reviews.services.schedule import plan_schedule_refresh
 
 EVERY_OUTCOME = "Give progress for every outcome in the plan, and only those."
 NEW_WORDS_NEEDED = "Write the new outcome"
+NOT_CURRENT_VERSION = (
+    "This version has been replaced by a newer one, so changes decided at the review cannot "
+    "go into it. Record the review against the newest version."
+)
 FINAL_DECISIONS = frozenset({OutcomeDecision.REPLACE, OutcomeDecision.CEASE})
 
 
@@ -137,17 +146,63 @@ def review_record(
         )
         for position, item in enumerate(contributions, start=1):
             Contribution.objects.create(review=review, position=position, **item.__dict__)
+        targets = _change_targets(plan, progress, user)
         for entry in progress:
-            _outcome_progress_save(review=review, entry=entry, user=user)
+            _outcome_progress_save(
+                review=review, entry=entry, user=user, target=targets.get(entry.outcome.pk)
+            )
         if plan.last_reviewed_on is None or details.meeting_on >= plan.last_reviewed_on:
             record_save(plan, user=user, fields={"last_reviewed_on": details.meeting_on})
         plan_schedule_refresh(plan=plan, today=today)
     return review
 
 
-def _outcome_progress_save(*, review: Review, entry: ProgressEntry, user: User | None) -> None:
-    outcome = entry.outcome
+def _changes_outcome(entry: ProgressEntry) -> bool:
+    return entry.decision != OutcomeDecision.CONTINUE or bool(entry.new_step.strip())
+
+
+def _change_targets(
+    plan: Plan, progress: Sequence[ProgressEntry], user: User | None
+) -> dict[int, Outcome | None]:
+    """Which outcome each entry's changes are written to: the outcome itself on a draft, its
+    copy in a new draft version on an issued one (None: nothing to change on it)."""
+    if not plan.is_fixed:
+        return {entry.outcome.pk: entry.outcome for entry in progress}
+    if not any(_changes_outcome(entry) for entry in progress):
+        return {}
+    if not plan.is_current:
+        raise ReviewError(NOT_CURRENT_VERSION)
+    draft = plan_amend(plan=plan, user=user)
+    copies: dict[int, Outcome | None] = draft.copied_outcomes  # type: ignore[attr-defined]
+    return dict(copies)
+
+
+def _outcome_progress_save(
+    *, review: Review, entry: ProgressEntry, user: User | None, target: Outcome | None
+) -> None:
     status = entry.achievement_status or suggested_status(entry)
+    if target is not None:
+        new_outcome = _outcome_changes_save(entry, target=target, status=status, user=user)
+    else:
+        new_outcome = None
+    OutcomeProgress.objects.create(
+        review=review,
+        outcome=entry.outcome,
+        gas_level=entry.gas_level,
+        weight=gas_settings(entry.outcome).weight,
+        achievement_status=status,
+        evidence=entry.evidence,
+        decision=entry.decision,
+        new_outcome=new_outcome,
+    )
+
+
+def _outcome_changes_save(
+    entry: ProgressEntry, *, target: Outcome, status: str, user: User | None
+) -> Outcome | None:
+    """Write the meeting's decision to ``target`` (the outcome, or its copy in a new version);
+    the new outcome it made, if any."""
+    outcome = target
     new_outcome: Outcome | None = None
     changes: dict[str, object] = {"achievement_status": status}
     if entry.decision == OutcomeDecision.REVISE:
@@ -159,16 +214,6 @@ def _outcome_progress_save(*, review: Review, entry: ProgressEntry, user: User |
     elif entry.decision == OutcomeDecision.CEASE:
         changes.update(lifecycle_status="cancelled", archived_at=timezone.now())
     record_save(outcome, user=user, fields=changes)
-    OutcomeProgress.objects.create(
-        review=review,
-        outcome=outcome,
-        gas_level=entry.gas_level,
-        weight=gas_settings(outcome).weight,
-        achievement_status=status,
-        evidence=entry.evidence,
-        decision=entry.decision,
-        new_outcome=new_outcome,
-    )
     if entry.new_step.strip():
         step_outcome = new_outcome or outcome
         if entry.decision != OutcomeDecision.CEASE:
@@ -177,6 +222,7 @@ def _outcome_progress_save(*, review: Review, entry: ProgressEntry, user: User |
                 user=user,
                 fields={"text": entry.new_step.strip(), "due_date": entry.new_step_due},
             )
+    return new_outcome
 
 
 def _outcome_version(

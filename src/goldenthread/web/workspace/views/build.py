@@ -13,6 +13,7 @@ from goldenthread.web.plans.selectors import plan_get_for
 from goldenthread.web.plans.services.contributions import contribution_fields
 from goldenthread.web.plans.services.links import part_save
 from goldenthread.web.plans.views.common import AuthedRequest, render
+from goldenthread.web.plans.views.fixed import fixed_refusal
 from goldenthread.web.plans.views.linking import shows_percent
 from goldenthread.web.workspace.builder import BuilderForm
 from goldenthread.web.workspace.feedback import outcome_feedback
@@ -23,6 +24,8 @@ SAVE = "save"
 @require_http_methods(["GET", "POST"])
 def outcome_build(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
     initial = {"start": request.GET.get("start", "")}
     form = BuilderForm(request.POST or None, plan=plan, initial=initial)
     feedback = None

@@ -29,6 +29,7 @@ from goldenthread.web.plans.services.contributions import (
     plan_decider,
 )
 from goldenthread.web.plans.views.common import AuthedRequest, render
+from goldenthread.web.plans.views.fixed import fixed_refusal
 
 KINDS: dict[str, tuple[type[ContributedPart], str]] = {
     "needs": (Need, "Need"),
@@ -130,6 +131,8 @@ def contribution_decide_view(
     part = _part(plan, kind, pk)
     if not plan_decider(plan, request.user):
         raise PermissionDenied
+    if plan.is_fixed:
+        return fixed_refusal(request, plan)
     form = DecisionForm(request.POST or None)
     error = None
     if request.method == "POST" and form.is_valid():

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.access.policy import ChildAccess, child_access
 from goldenthread.web.formfields import error_summary_of
-from goldenthread.web.plans.models import AllAboutMe, ContributionStatus, Plan
+from goldenthread.web.plans.models import ContributionStatus, DocumentFormat, Plan
 from goldenthread.web.plans.selectors import golden_thread_get, plan_get_for
 from goldenthread.web.plans.services.contributions import (
     plan_contributions,
@@ -20,24 +20,17 @@ from goldenthread.web.plans.services.contributions import (
     waiting_message,
 )
 from goldenthread.web.plans.views.common import AuthedRequest, render
-from goldenthread.web.workspace.document import PlanDocument, plan_document
-from goldenthread.web.workspace.issue import plan_docx, plan_pdf
-
-DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+from goldenthread.web.workspace.issued import (
+    CONTENT_TYPES,
+    document_bytes,
+    issued_document_build,
+    issued_document_get,
+)
 
 
 def _access(request: AuthedRequest, plan: Plan) -> ChildAccess:
     found: ChildAccess | None = getattr(request, "child_access", None)
     return found or child_access(request.user, plan.child_id)
-
-
-def _document(request: AuthedRequest, plan: Plan) -> PlanDocument:
-    """The plan as issued: accepted parts only; "All about me" when the person may see it."""
-    visible = _access(request, plan).can_see_all_about_me
-    about = AllAboutMe.objects.filter(child_id=plan.child_id).first() if visible else None
-    return plan_document(
-        golden_thread_get(plan, accepted_only=True), about=about, about_visible=visible
-    )
 
 
 def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
@@ -47,16 +40,29 @@ def _download(content: bytes, content_type: str, filename: str) -> HttpResponse:
     return response
 
 
+def plan_document_download(request: AuthedRequest, plan: Plan, kind: str) -> HttpResponse:
+    """An issued version: the document stored at issue, byte for byte. A draft, or a version
+    issued before documents were stored, is made from the record now.
+
+    Someone who may not see the child's "All about me" (a parent the young person has not
+    chosen) gets the plan made now with that section hidden, never the stored copy."""
+    visible = _access(request, plan).can_see_all_about_me
+    filename = f"plan-{plan.pk}-version-{plan.version}.{kind}"
+    stored = issued_document_get(plan, kind) if visible and plan.is_fixed else None
+    if stored is not None:
+        return _download(bytes(stored.content), CONTENT_TYPES[kind], filename)
+    document = issued_document_build(plan, about_visible=visible)
+    return _download(document_bytes(document, kind), CONTENT_TYPES[kind], filename)
+
+
 def plan_issue_docx(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
-    document = _document(request, plan)
-    return _download(plan_docx(document), DOCX, f"{document.filename}.docx")
+    return plan_document_download(request, plan, DocumentFormat.DOCX)
 
 
 def plan_issue_pdf(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = plan_get_for(request.user, plan_id)
-    document = _document(request, plan)
-    return _download(plan_pdf(document), "application/pdf", f"{document.filename}.pdf")
+    return plan_document_download(request, plan, DocumentFormat.PDF)
 
 
 @require_http_methods(["GET", "POST"])
