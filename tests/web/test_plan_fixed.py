@@ -281,3 +281,27 @@ def test_a_review_records_progress_against_an_issued_plan_without_changing_it() 
             "text", flat=True
         )
     ) == [NEW_WORDS]
+
+
+@pytest.mark.django_db
+def test_a_stale_quality_verdict_on_an_issued_plan_is_judged_again_and_nothing_else_changes() -> (
+    None
+):
+    """The verdict is worked out from the words (issue 15), not what the plan says: the database
+    lets the nightly re-judging write it, and still refuses the words and the rest."""
+    from goldenthread.web.quality_jobs import rejudge_stale_verdicts
+
+    area = factories.area_create()
+    plan = _issued(area)
+    outcome = Outcome.objects.filter(plan=plan).first()
+    assert outcome is not None
+    Outcome.objects.filter(pk=outcome.pk).update(quality_engine="an-old-engine")
+    assert rejudge_stale_verdicts() >= 1
+    judged = Outcome.objects.get(pk=outcome.pk)
+    assert judged.quality_engine not in {"", "an-old-engine"}
+    assert judged.text == outcome.text
+    _refused(
+        lambda: Outcome.objects.filter(pk=outcome.pk).update(
+            quality_engine="x", text="Changed with the verdict"
+        )
+    )

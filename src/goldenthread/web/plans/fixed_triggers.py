@@ -32,6 +32,18 @@ PART_TABLES: dict[str, tuple[str, str]] = {
     "plans_provision_outcomes": ("plans_provision", "provision_id"),
     "plans_provision_needs": ("plans_provision", "provision_id"),
 }
+# Columns the system works out from a part's words, not what the plan says: the quality verdict
+# (judged again when the engine, the day or the child's date of birth changes; issue 15) and the
+# words' embedding. Writing only these to an issued version's part is allowed.
+DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
+    "plans_outcome": (
+        "quality_smart",
+        "quality_engine",
+        "quality_judged_on",
+        "quality_child_born",
+        "embedding",
+    ),
+}
 FROZEN_COLUMNS: tuple[str, ...] = ("fixed_at", "kind", "version", "child_id")
 FROZEN_COLUMNS += ("previous_version_id", "start_date", "issued_on")
 DOCUMENTS = "plans_issueddocument"
@@ -49,7 +61,17 @@ def _fixed(row: str, via: str, column: str) -> str:
     return f"EXISTS (SELECT 1 FROM plans_plan WHERE id = {plan} AND fixed_at IS NOT NULL)"  # noqa: S608
 
 
-def _sqlite_create() -> list[str]:
+def _sqlite_update_of(table: str, columns: dict[str, list[str]]) -> str:
+    """ "UPDATE OF <every column but the derived ones>" where the table has derived columns, so
+    an UPDATE setting only derived columns does not fire the trigger; else "UPDATE"."""
+    derived = DERIVED_COLUMNS.get(table)
+    if not derived or not columns.get(table):
+        return "UPDATE"
+    guarded = [c for c in columns[table] if c not in derived]
+    return "UPDATE OF " + ", ".join(f'"{c}"' for c in guarded)
+
+
+def _sqlite_create(columns: dict[str, list[str]]) -> list[str]:
     refuse = f"BEGIN SELECT RAISE(ABORT, '{FIXED_IN_DATABASE}'); END"
     released = "NOT gt_fixed_release()"
     statements = []
@@ -57,8 +79,9 @@ def _sqlite_create() -> list[str]:
         new, old = _fixed("NEW", via, column), _fixed("OLD", via, column)
         conditions = {"insert": new, "update": f"({old} OR {new})", "delete": old}
         for verb, condition in conditions.items():
+            event = _sqlite_update_of(table, columns) if verb == "update" else verb.upper()
             statements.append(
-                f"CREATE TRIGGER IF NOT EXISTS {table}_fixed_{verb} BEFORE {verb.upper()} "
+                f"CREATE TRIGGER IF NOT EXISTS {table}_fixed_{verb} BEFORE {event} "
                 f"ON {table} WHEN {condition} AND {released} {refuse}"
             )
     changed = " OR ".join(f"NEW.{c} IS NOT OLD.{c}" for c in FROZEN_COLUMNS)
@@ -92,9 +115,15 @@ _PG_RAISE = f"RAISE EXCEPTION '{FIXED_IN_DATABASE}' USING ERRCODE = 'check_viola
 
 def _pg_part_function(table: str, via: str, column: str) -> str:
     new, old = _fixed("NEW", via, column), _fixed("OLD", via, column)
+    derived = " - ".join(f"'{c}'" for c in DERIVED_COLUMNS.get(table, ()))
+    only_derived = (
+        f"TG_OP = 'UPDATE' AND (to_jsonb(NEW) - {derived}) = (to_jsonb(OLD) - {derived})"
+        if derived
+        else "FALSE"
+    )
     return f"""CREATE OR REPLACE FUNCTION {table}_fixed() RETURNS trigger AS $$
 BEGIN
-  IF {_PG_RELEASED} THEN
+  IF {_PG_RELEASED} OR ({only_derived}) THEN
     IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
     RETURN NEW;
   END IF;
@@ -158,8 +187,25 @@ def _pg_drop() -> list[str]:
     return statements
 
 
+def _columns(connection: BaseDatabaseWrapper) -> dict[str, list[str]]:
+    with connection.cursor() as cursor:
+        return {
+            table: [
+                column.name
+                for column in connection.introspection.get_table_description(cursor, table)
+            ]
+            for table in DERIVED_COLUMNS
+        }
+
+
 def fixed_triggers_create(connection: BaseDatabaseWrapper) -> None:
-    _run(connection, {"sqlite": _sqlite_create(), "postgresql": _pg_create()})
+    if connection.vendor == "sqlite":
+        # Made again with the table's current columns: drop first, as IF NOT EXISTS would keep
+        # a trigger listing yesterday's columns.
+        _run(connection, {"sqlite": _sqlite_drop()})
+        _run(connection, {"sqlite": _sqlite_create(_columns(connection))})
+        return
+    _run(connection, {"postgresql": _pg_create()})
 
 
 def fixed_triggers_drop(connection: BaseDatabaseWrapper) -> None:
