@@ -88,8 +88,12 @@ def _print_report(record: dict[str, Any]) -> None:
     table.add_column("Try this")
     for name, found in record["criteria"].items():
         status = found["status"]
-        table.add_row(name.replace("_", " "), Text(STATUS_MARK[status], STATUS_STYLE[status]),
-                      found["message"], found["suggestion"])
+        table.add_row(
+            name.replace("_", " "),
+            Text(STATUS_MARK[status], STATUS_STYLE[status]),
+            found["message"],
+            found["suggestion"],
+        )
     console.print(table)
     for note in record["notes"]:
         console.print(f"[dim]Note: {note}[/]")
