@@ -26,6 +26,7 @@ COMMANDS: dict[str, str] = {
     "api-token": "Make, list or revoke a token for a system using the REST API.",
     "audit-trail": "Verify the audit trail's hash chain (`audit-trail verify`).",
     "insights": "Rebuild the area dashboards' figures (nightly; `insights refresh`).",
+    "demo-code": "Print a demo account's current sign-in code (development and test only).",
 }
 
 
