@@ -1,4 +1,4 @@
--- A least-privilege PostgreSQL role for the running application (docs/audit-trail.md).
+-- A least-privilege PostgreSQL role for the running application (docs/data-protection.md, ADR 0017).
 -- Run as the database owner after `goldenthread serve` (or migrate) has made the tables.
 -- Migrations run as the owner; the web app and commands connect as goldenthread_app.
 -- The app role owns nothing, so it cannot drop or disable the audit trail's triggers, and

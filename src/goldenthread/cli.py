@@ -30,6 +30,7 @@ COMMANDS: dict[str, str] = {
     "restore": "Restore a backup archive into an empty database and compare every table.",
     "quality-rejudge": "Judge again stale stored quality verdicts (nightly; after a model change).",
     "worker": "Run the scheduled jobs (nightly figures, daily digest...) until stopped.",
+    "demo-code": "Print a demo account's current sign-in code (development and test only).",
 }
 
 

@@ -26,7 +26,7 @@ from typing import Any
 import pytest
 
 from goldenthread.core.insights import DisclosurePolicy
-from goldenthread.core.insights.policy import cell_publish, total_publish
+from goldenthread.core.insights.policy import rounded_values
 from goldenthread.web.insights import dashboards, figures, measures, trends
 from goldenthread.web.insights.dashboards import DASHBOARDS
 from goldenthread.web.insights.figures import Figure
@@ -207,12 +207,13 @@ def _possible(text: str, *, total: bool, policy: DisclosurePolicy) -> tuple[int,
     if not text.isdigit():
         return None  # x, z: no count
     shown = int(text)
-    publish = total_publish if total else cell_publish
+    if shown == 0:
+        return 0, 0  # zeros are shown exactly (a count above 0 never publishes as 0 here)
     reach = shown + 2 * policy.rounding_base + 1
     counts = [
         n
-        for n in range(reach)
-        if not policy.is_small(n) and publish(count=n, policy=policy).text == text
+        for n in range(1, reach)
+        if not policy.is_small(n) and shown in rounded_values(count=n, policy=policy)
     ]
     return min(counts), max(counts)
 

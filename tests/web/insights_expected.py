@@ -10,11 +10,14 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from goldenthread.core.insights import DisclosurePolicy, PublishedCount, Table, table_protect
+from goldenthread.core.insights import PublishedCount, Table, table_protect
 from goldenthread.core.insights.suppression import suppression_pattern
+from goldenthread.web.insights.views import disclosure_policy
 from goldenthread.web.plans.models import Outcome
 
-POLICY = DisclosurePolicy(threshold=5, rounding_base=5)
+# The settings' policy (random rounding keyed from SECRET_KEY, ADR 0019): configuration, not
+# counting, so the expected figures stay independent of the selectors.
+POLICY = disclosure_policy()
 
 
 def live_outcomes(
@@ -64,7 +67,7 @@ def protected_texts(
     def line(cells: list[int]) -> int:  # the documented stand-in for a line's children
         return (
             max(cells) if max(cells) <= POLICY.largest_hidden else sum(cells)
-        )  # 1-7 hidden (ADR 0019)
+        )  # 1-9 hidden with random rounding (ADR 0019)
 
     grid = [[*row, line(row)] for row in children]
     every = [n for row in children for n in row]

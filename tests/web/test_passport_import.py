@@ -215,7 +215,12 @@ def test_the_commands_export_and_import_all_or_nothing(
 ) -> None:
     out = tmp_path / "passport.fhir.json"
     assert (
-        cli_main(["passport", "export", str(area.child.pk), "--format", "fhir", "-o", str(out)])
+        cli_main(
+            [
+                *("passport", "export", str(area.child.pk), "--format", "fhir", "-o", str(out)),
+                *("--user", area.coordinator.username, "--reason", "moving to Eastshire"),
+            ]
+        )
         == 0
     )
     bundle = json.loads(out.read_text())

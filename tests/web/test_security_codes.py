@@ -37,6 +37,10 @@ def test_setting_up_shows_a_qr_code_and_the_key_then_needs_a_code(
     assert image.get("alt")
     code = SignInCode.objects.get(user=area.coordinator)
     assert code.secret[:4] in page.text
+    # The key is a real <code> element, and no markup is shown as text (it once was).
+    key = page.html.select_one("code.gt-secret")
+    assert key is not None and key.get_text().replace(" ", "") == code.secret
+    assert "<code" not in page.html.get_text() and "&lt;" not in page.html.get_text()
     assert not code.is_on
     # The same key on a second look, so a scan is not wasted.
     again = coordinator_page.get("/account/sign-in-code/")

@@ -97,13 +97,20 @@ def test_nobody_but_the_dpo_may_export(page: PageClient, area: Area) -> None:
 
 
 def test_the_command_writes_html_and_json(area: Area, tmp_path: Path) -> None:
+    dpo = factories.user_create(role=Role.DPO, organisation=area.local_authority)
+    asked = ["--user", dpo.username, "--reason", "SAR 2026-014"]
     out = tmp_path / "child.json"
     assert (
-        main(["export-child", "--child", str(area.child.pk), "--format", "json", "-o", str(out)])
+        main(
+            [
+                *("export-child", "--child", str(area.child.pk), "--format", "json"),
+                *("-o", str(out), *asked),
+            ]
+        )
         == 0
     )
     assert json.loads(out.read_text())["record"]["fields"]["last_name"] == "Lovelace-Example"
     page = tmp_path / "child.html"
-    assert main(["export-child", "--child", str(area.child.pk), "-o", str(page)]) == 0
+    assert main(["export-child", "--child", str(area.child.pk), "-o", str(page), *asked]) == 0
     assert "<h1>Everything held about Ada Lovelace-Example</h1>" in page.read_text()
-    assert main(["export-child", "--child", "999999", "-o", str(page)]) == 1
+    assert main(["export-child", "--child", "999999", "-o", str(page), *asked]) == 1

@@ -1,12 +1,17 @@
 """``goldenthread passport``: export a child's outcomes record, or import one from another area.
 
-    goldenthread passport export CHILD_ID --format json|fhir [-o FILE]
+    goldenthread passport export CHILD_ID --user USERNAME --reason TEXT [--format json|fhir]
+        [-o FILE]
     goldenthread passport import FILE --user USERNAME
 
-Export writes the JSON record (docs/schemas/passport-v1.schema.json) or a FHIR R4 Bundle, and
-is written to the audit trail. Import checks the whole file first, then writes everything or
-nothing, as the person named by ``--user`` (who must be able to add children): the child joins
-that person's local authority and caseload (docs/adr/0014).
+Export writes the JSON record (docs/schemas/passport-v1.schema.json) or a FHIR R4 Bundle for the
+person named by ``--user``, who must be allowed to see the child (as on the pages; they get what
+the passport page shows them). Anyone else is refused (exit 2) and nothing is written. The
+export is written to the audit trail with that person and ``--reason``.
+
+Import checks the whole file first, then writes everything or nothing, as the person named by
+``--user`` (who must be able to add children): the child joins that person's local authority
+and caseload (docs/adr/0014).
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ EXIT_OK = 0
 EXIT_NOT_FOUND = 1
 EXIT_INVALID = 2
 MSG_NOT_FOUND = "There is no child with record number {child}"
+NO_REASON_TO_SEE = "they have no reason to see this child today"
 MSG_NO_USER = "There is no active person with the username {user}"
 MSG_NOT_JSON = "{path} cannot be imported: {problem}"
 MSG_WRITTEN = "Wrote the passport of child {child} as {format} to {path}"
@@ -39,15 +45,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format", choices=("json", "fhir"), default="json", help="json (default) or fhir"
     )
     export.add_argument("-o", "--output", type=Path, help="the file to write (default: stdout)")
+    export.add_argument(
+        "--user", required=True, help="username of the person it is for (who may see the child)"
+    )
+    export.add_argument("--reason", required=True, help="why it is needed; kept in the trail")
     read = actions.add_parser("import", help="Add a child from a passport file (JSON or FHIR).")
     read.add_argument("file", type=Path, help="a passport .json file or a FHIR Bundle")
     read.add_argument("--user", required=True, help="username of the person importing it")
 
 
 def _export(args: argparse.Namespace) -> int:
-    from goldenthread.web.access.audit import audit_event_record
-    from goldenthread.web.access.models import AuditAction
-    from goldenthread.web.access.policy import ChildAccess, Reason
+    from goldenthread.web.access.command_exports import (
+        command_export_record,
+        export_person_check,
+    )
+    from goldenthread.web.access.policy import child_access
     from goldenthread.web.passport.export import passport_json
     from goldenthread.web.passport.fhir import record_fhir_bundle
     from goldenthread.web.passport.selectors import passport_get
@@ -57,16 +69,25 @@ def _export(args: argparse.Namespace) -> int:
     if child is None:
         print(MSG_NOT_FOUND.format(child=args.child), file=sys.stderr)
         return EXIT_NOT_FOUND
-    # Run on the server by an operator: the whole record, as the child's own workers see it.
-    record = passport_json(passport_get(child, ChildAccess(child.pk, frozenset({Reason.CASELOAD}))))
+    checked = export_person_check(
+        username=args.user,
+        reason=args.reason,
+        child_id=child.pk,
+        allowed=lambda person: "" if child_access(person, child.pk).can_read else NO_REASON_TO_SEE,
+        url_name="passport-export-command",
+    )
+    if checked.person is None:
+        print(checked.problem, file=sys.stderr)
+        return EXIT_INVALID
+    # What that person's passport page shows them (a parent may see less than a worker).
+    record = passport_json(passport_get(child, child_access(checked.person, child.pk)))
     body = record_fhir_bundle(record) if args.format == "fhir" else record
     text = json.dumps(body, ensure_ascii=False, indent=2)
-    audit_event_record(
-        person=None,
-        action=AuditAction.EXPORT,
+    command_export_record(
+        person=checked.person,
         child_id=child.pk,
+        reason=args.reason,
         object_type="child",
-        object_id=child.pk,
         url_name="passport-export-command",
     )
     if args.output is None:

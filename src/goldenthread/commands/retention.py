@@ -22,6 +22,7 @@ import sys
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
 EXIT_NOT_CONFIRMED = 3
+MSG_DRY_RUN_OR_CONFIRM = "Give --dry-run or --confirm, not both"
 MSG_NEED_MODE = "--apply needs --mode erase or --mode anonymise"
 MSG_BAD_TODAY = "--today: '{value}' is not a date. Write it as YYYY-MM-DD"
 MSG_FUTURE_TODAY = (
@@ -45,6 +46,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="work as if today were YYYY-MM-DD (default: today); a later day only with --list",
     )
     parser.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="with --apply: only show what would change and the code to confirm it; ask nothing",
+    )
+    parser.add_argument(
         "--confirm",
         metavar="CODE",
         help="with --apply: go ahead, with the code the dry run printed",
@@ -53,6 +59,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldenthread.web.settings")
+    if args.dry_run and args.confirm:
+        print(MSG_DRY_RUN_OR_CONFIRM, file=sys.stderr)
+        return EXIT_BAD_INPUT
     if args.apply and not args.mode:
         print(MSG_NEED_MODE, file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -97,7 +106,7 @@ def _apply(args: argparse.Namespace, today: dt.date) -> int:
         for name, count in retention_due_counts(today=today, mode=args.mode).items():
             print(f"  {name}: {count}")
         code = retention_confirmation(today=today, mode=args.mode)
-        if not _confirmed_at_terminal(args.mode):
+        if args.dry_run or not _confirmed_at_terminal(args.mode):
             print(MSG_HOW_TO_CONFIRM.format(code=code))
             print(MSG_NOTHING_CHANGED)
             return EXIT_NOT_CONFIRMED

@@ -189,7 +189,7 @@ WHITENOISE_USE_FINDERS = LOCAL
 # How long an administrator's emergency ("break glass") access to one child lasts.
 BREAK_GLASS_MINUTES = int(os.environ.get("BREAK_GLASS_MINUTES", "60"))
 # Area dashboards: counts 1 to 5 hidden, every count rounded to 5 (docs/disclosure-control.md).
-INSIGHTS_DISCLOSURE = {"threshold": 5, "rounding_base": 5}
+INSIGHTS_DISCLOSURE = {"threshold": 5, "rounding_base": 5, "rounding": "random"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -63,14 +63,23 @@ class ProtectedSeries:
 
 
 def _publish(
-    *, count: int, cell: tuple[int, int], pattern: Pattern, is_total: bool, policy: DisclosurePolicy
+    *,
+    count: int,
+    cell: tuple[int, int],
+    pattern: Pattern,
+    is_total: bool,
+    policy: DisclosurePolicy,
+    place: tuple[str, str],
 ) -> PublishedCount:
     status = pattern.get(cell)
     if status is not None:
         return count_withhold(status=status, policy=policy)
     if is_total:
-        return total_publish(count=count, policy=policy)
-    return cell_publish(count=count, policy=policy)
+        return total_publish(count=count, policy=policy, cell=place)
+    return cell_publish(count=count, policy=policy, cell=place)
+
+
+TOTAL_LABEL = "Total"  # where a total sits, for random rounding's draw
 
 
 def _shares(
@@ -119,6 +128,8 @@ def table_protect(*, table: Table, policy: DisclosurePolicy) -> ProtectedTable:
     grid = table.augmented()
     pattern = suppression_pattern(grid, policy)
     last_row, last_column = len(grid) - 1, len(grid[0]) - 1
+    rows = (*table.row_labels, TOTAL_LABEL)
+    columns = (*table.column_labels, TOTAL_LABEL)
     published = [
         tuple(
             _publish(
@@ -127,6 +138,7 @@ def table_protect(*, table: Table, policy: DisclosurePolicy) -> ProtectedTable:
                 pattern=pattern,
                 is_total=i == last_row or j == last_column,
                 policy=policy,
+                place=(rows[i], columns[j]),
             )
             for j, count in enumerate(row)
         )
@@ -170,12 +182,12 @@ def series_protect(
         return ProtectedSeries(
             labels=tuple(labels), counts=protected.counts[0], total=protected.row_totals[0]
         )
+    # Validate as a table would (lengths, no negative counts) before publishing.
+    Table.from_counts(row_labels=("all",), column_labels=labels, counts=[counts])
     lone = tuple(
         count_withhold(status=CellStatus.PRIMARY, policy=policy)
         if policy.is_small(count)
-        else cell_publish(count=count, policy=policy)
-        for count in counts
+        else cell_publish(count=count, policy=policy, cell=(label,))
+        for label, count in zip(labels, counts, strict=True)
     )
-    # Validate as a table would (lengths, no negative counts) before returning.
-    Table.from_counts(row_labels=("all",), column_labels=labels, counts=[counts])
     return ProtectedSeries(labels=tuple(labels), counts=lone, total=None)

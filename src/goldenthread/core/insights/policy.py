@@ -6,6 +6,9 @@ A published value is either a number or a GSS symbol (``c`` confidential, ``z`` 
 
 from __future__ import annotations
 
+import hashlib
+import hmac
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
@@ -16,6 +19,15 @@ BAD_THRESHOLD = "threshold must be 1 or more: small counts are always withheld"
 BAD_ROUNDING_BASE = "rounding_base must be 1 or more (1 means totals are not rounded)"
 BAD_DECIMALS = f"percentage_decimals must be between 0 and {MAX_PERCENTAGE_DECIMALS}"
 NEGATIVE_COUNT = "a count of children cannot be negative"
+BAD_ROUNDING = "rounding must be 'nearest' or 'random'"
+NO_ROUNDING_KEY = "random rounding needs a secret rounding_key, or anyone could repeat the draws"
+
+
+class Rounding(StrEnum):
+    """How a published count is rounded to the base (ADR 0019)."""
+
+    NEAREST = "nearest"  # half up: 17 → 15, 18 → 20
+    RANDOM = "random"  # up or down, drawn once per cell and count with a secret key (ADR 0019)
 
 
 class CellStatus(StrEnum):
@@ -41,6 +53,9 @@ class DisclosurePolicy:
     5, and withhold a count that would round to 5 or less (6 and 7), percentages to 1 decimal
     place worked out from the rounded numbers. Rounding every cell is what stops a withheld
     count being recovered by differencing two filtered views of the same area.
+    ``rounding="random"`` (what the dashboards use, with a secret ``rounding_key``) rounds each
+    count up or down instead, so one published number stands for any of 9 counts, not 5: that
+    is what stops a *chained* attacker (ADR 0019). It then withholds 1–9, which could round to 5.
     ``round_cells=False`` is the old rule (exact cells, rounded totals), which differencing
     defeats; it is kept only to test the suppression rules on exact values.
     """
@@ -53,8 +68,14 @@ class DisclosurePolicy:
     not_applicable: str = "z"
     unavailable: str = "x"
     rounds_to_zero: str = "k"
+    rounding: str = Rounding.NEAREST
+    rounding_key: str = ""  # the secret behind random rounding's draws (never published)
 
     def __post_init__(self) -> None:
+        if self.rounding not in set(Rounding):
+            raise ValueError(BAD_ROUNDING)
+        if self.rounding == Rounding.RANDOM and not self.rounding_key:
+            raise ValueError(NO_ROUNDING_KEY)
         if self.threshold < 1:
             raise ValueError(BAD_THRESHOLD)
         if self.rounding_base < 1:
@@ -73,7 +94,10 @@ class DisclosurePolicy:
             return False
         if count <= self.threshold:
             return True
-        return self.round_cells and round_to_base(count, self.rounding_base) <= self.threshold
+        if not self.round_cells:
+            return False
+        lowest = min(rounded_values(count=count, policy=self))
+        return lowest <= self.threshold
 
     @property
     def largest_hidden(self) -> int:
@@ -134,12 +158,57 @@ def round_to_base(count: int, base: int) -> int:
     return (count + base // 2) // base * base
 
 
+def round_randomly(*, count: int, base: int, key: str, cell: Sequence[str]) -> int:
+    """Round down or up to a multiple of ``base``: up with chance remainder / base (so 13 is 15
+    three times in five), the draw fixed by a keyed hash of the cell and the count.
+
+    Reason: nearest rounding tells a reader every count to within ±2, and chaining many sums
+    of such narrow ranges pinned 206 withheld cells of the demo area (ADR 0019); a random
+    direction widens each range to ±4. The draw is keyed by where the count sits (its row and
+    column) and the count itself, never by the filter, so the same count in the same place is
+    always published the same way and asking again, or through another filter that gives the
+    same children, draws nothing new. The key is secret, so the draws cannot be repeated.
+    """
+    if count < 0:
+        raise ValueError(NEGATIVE_COUNT)
+    below = count // base * base
+    remainder = count - below
+    if remainder == 0:
+        return count
+    message = "\x1f".join((*cell, str(count))).encode()
+    digest = hmac.new(key.encode(), message, hashlib.sha256).digest()
+    draw = int.from_bytes(digest[:8], "big") % base
+    return below + base if draw < remainder else below
+
+
+def count_round(*, count: int, policy: DisclosurePolicy, cell: Sequence[str] = ()) -> int:
+    """A count rounded as the policy says (``cell`` is where it sits, for random rounding)."""
+    if policy.rounding == Rounding.RANDOM:
+        return round_randomly(
+            count=count, base=policy.rounding_base, key=policy.rounding_key, cell=cell
+        )
+    return round_to_base(count, policy.rounding_base)
+
+
+def rounded_values(*, count: int, policy: DisclosurePolicy) -> frozenset[int]:
+    """Every number this count can be published as, wherever it sits: what a reader who
+    knows the rules (but not the key) can work back from."""
+    if policy.rounding == Rounding.RANDOM:
+        below = count // policy.rounding_base * policy.rounding_base
+        if below == count:
+            return frozenset({count})
+        return frozenset({below, below + policy.rounding_base})
+    return frozenset({round_to_base(count, policy.rounding_base)})
+
+
 def count_withhold(*, status: CellStatus, policy: DisclosurePolicy) -> PublishedCount:
     """A withheld count: no number, the confidential symbol."""
     return PublishedCount(value=None, status=status, symbol=policy.symbol_for(status))
 
 
-def total_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+def total_publish(
+    *, count: int, policy: DisclosurePolicy, cell: Sequence[str] = ()
+) -> PublishedCount:
     """A total that is safe to show, rounded to the policy's base.
 
     Rounded so that two overlapping tables (the same group filtered two ways) cannot be
@@ -147,7 +216,7 @@ def total_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
     """
     if count == 0:
         return PublishedCount(value=0, status=CellStatus.SHOWN)
-    rounded = round_to_base(count, policy.rounding_base)
+    rounded = count_round(count=count, policy=policy, cell=cell)
     if rounded == 0:
         return PublishedCount(
             value=None,
@@ -158,18 +227,22 @@ def total_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
     return PublishedCount(value=rounded, status=status)
 
 
-def cell_publish(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+def cell_publish(
+    *, count: int, policy: DisclosurePolicy, cell: Sequence[str] = ()
+) -> PublishedCount:
     """An interior count that is safe to show: rounded like a total (ADR 0019).
 
     Rounded because an exact cell can be subtracted from the same cell of another filtered
     view (the whole area minus the other phases) to give back a withheld count exactly.
     """
     if policy.round_cells:
-        return total_publish(count=count, policy=policy)
+        return total_publish(count=count, policy=policy, cell=cell)
     return PublishedCount(value=count, status=CellStatus.SHOWN)
 
 
-def headline_protect(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
+def headline_protect(
+    *, count: int, policy: DisclosurePolicy, cell: Sequence[str] = ()
+) -> PublishedCount:
     """One headline number on its own (e.g. "children with an EHC plan"): withhold or round.
 
     A headline is a total, so it is rounded like one; a count from 1 to the threshold is
@@ -179,7 +252,7 @@ def headline_protect(*, count: int, policy: DisclosurePolicy) -> PublishedCount:
         raise ValueError(NEGATIVE_COUNT)
     if policy.is_small(count):
         return count_withhold(status=CellStatus.PRIMARY, policy=policy)
-    return total_publish(count=count, policy=policy)
+    return total_publish(count=count, policy=policy, cell=cell)
 
 
 def share_protect(

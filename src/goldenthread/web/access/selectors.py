@@ -6,12 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
 
+from goldenthread.web.access.masking import names_around_children, outcome_text_mask
 from goldenthread.web.access.models import AuditAction, AuditEvent, AuditResult
 from goldenthread.web.accounts.models import Role, User
 from goldenthread.web.plans.models import Outcome
@@ -130,12 +131,6 @@ class AuditOutcome:
     due_date: dt.date | None
 
 
-def _without_names(text: str, names: list[str]) -> str:
-    for name in filter(None, names):
-        text = re.sub(rf"\b{re.escape(name)}\b", "[name]", text, flags=re.IGNORECASE)
-    return text
-
-
 def outcomes_for_quality_audit(user: User) -> QuerySet[Outcome]:
     """Live outcomes in the quality lead's local authority (none for anyone else)."""
     if user.role != Role.QUALITY_LEAD:
@@ -156,16 +151,18 @@ def outcomes_for_quality_audit(user: User) -> QuerySet[Outcome]:
     )
 
 
-def outcome_for_audit(outcome: Outcome) -> AuditOutcome:
-    """An outcome with its child reduced to a reference and their names taken out of the words."""
-    child = outcome.plan.child
-    return AuditOutcome(
-        child_id=child.pk,
-        reference=child_reference(child.pk),
-        plan_kind=outcome.plan.get_kind_display(),
-        domain=outcome.get_domain_display(),
-        text=_without_names(
-            outcome.text, [child.first_name, child.last_name, child.preferred_name]
-        ),
-        due_date=outcome.due_date,
-    )
+def outcomes_for_audit(outcomes: Sequence[Outcome]) -> list[AuditOutcome]:
+    """Outcomes with each child reduced to a reference and the names of the child, their
+    brothers and sisters and their parents taken out of the words (``access.masking``)."""
+    names = names_around_children(outcome.plan.child_id for outcome in outcomes)
+    return [
+        AuditOutcome(
+            child_id=outcome.plan.child_id,
+            reference=child_reference(outcome.plan.child_id),
+            plan_kind=outcome.plan.get_kind_display(),
+            domain=outcome.get_domain_display(),
+            text=outcome_text_mask(text=outcome.text, names=names[outcome.plan.child_id]),
+            due_date=outcome.due_date,
+        )
+        for outcome in outcomes
+    ]

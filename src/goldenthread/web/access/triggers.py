@@ -4,7 +4,7 @@ Even raw SQL or a database shell cannot UPDATE or DELETE a row: SQLite and Postg
 refuse with ``APPEND_ONLY``. TRUNCATE fires no row trigger, so PostgreSQL also has a
 statement-level ``BEFORE TRUNCATE`` trigger (SQLite has no TRUNCATE). A table owner can still
 drop a trigger: in production the application connects as a role that owns nothing and holds
-only SELECT and INSERT on the table (``scripts/postgres-app-role.sql``, docs/audit-trail.md).
+only SELECT and INSERT on the table (``scripts/postgres-app-role.sql``, docs/data-protection.md).
 """
 
 from __future__ import annotations

@@ -22,7 +22,7 @@ from goldenthread.web.access.selectors import (
     audit_event_who,
     audit_trail_for_child,
     audit_trail_search,
-    outcome_for_audit,
+    outcomes_for_audit,
     outcomes_for_quality_audit,
 )
 from goldenthread.web.access.services import (
@@ -137,7 +137,7 @@ def quality_audit(request: AuthedRequest) -> HttpResponse:
     page = Paginator(outcomes_for_quality_audit(request.user), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    outcomes = [outcome_for_audit(outcome) for outcome in page]
+    outcomes = outcomes_for_audit(list(page))
     for child_id in dict.fromkeys(o.child_id for o in outcomes):
         audit_event_record(
             person=request.user,

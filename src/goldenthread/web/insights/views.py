@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import hmac
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -13,7 +15,7 @@ from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from goldenthread.core.insights import DisclosurePolicy
+from goldenthread.core.insights import DisclosurePolicy, Rounding
 from goldenthread.web.insights.access import insights_role_required
 from goldenthread.web.insights.cache import figures_cached
 from goldenthread.web.insights.dashboards import DASHBOARDS, Dashboard
@@ -25,8 +27,12 @@ from goldenthread.web.insights.headline import Headline, headline_build, school_
 from goldenthread.web.insights.refresh import last_refresh
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
+ROUNDING_NOTES = {
+    Rounding.NEAREST: "Numbers are rounded to the nearest {base}, so totals may not add up.",
+    Rounding.RANDOM: "Numbers are rounded up or down to a multiple of {base}, so totals may not"
+    " add up.",
+}
 DISCLOSURE_NOTES = (
-    "Numbers are rounded to the nearest {base}, so totals may not add up.",
     "c means a number from 1 to {hidden}, too small to show, or one hidden so that another"
     " cannot be worked out.",
     "0 means none. x means no figure. z means there is nothing to work a percentage from.",
@@ -35,10 +41,22 @@ DISCLOSURE_NOTES = (
 )
 
 
+ROUNDING_KEY_PURPOSE = b"goldenthread insights random rounding (ADR 0019)"
+
+
 def disclosure_policy() -> DisclosurePolicy:
-    """The policy from settings.INSIGHTS_DISCLOSURE (defaults: withhold 1–7, round every
-    published count to 5; ADR 0019)."""
-    return DisclosurePolicy(**getattr(settings, "INSIGHTS_DISCLOSURE", {}))
+    """The policy from settings.INSIGHTS_DISCLOSURE (defaults: withhold 1–9, round every
+    published count up or down to a multiple of 5; ADR 0019).
+
+    Random rounding's key is derived from SECRET_KEY, so it is secret and the same on every
+    process; changing SECRET_KEY draws again (the ADR says what that costs)."""
+    chosen = dict(getattr(settings, "INSIGHTS_DISCLOSURE", {}))
+    if chosen.get("rounding") == Rounding.RANDOM:
+        secret = str(settings.SECRET_KEY).encode()
+        chosen.setdefault(
+            "rounding_key", hmac.new(secret, ROUNDING_KEY_PURPOSE, hashlib.sha256).hexdigest()
+        )
+    return DisclosurePolicy(**chosen)
 
 
 # One hash aggregate per child (ADR 0013, "one scan per dashboard"): about 300 MB for 700,000
@@ -118,7 +136,7 @@ NOT_REFRESHED = (
 def _notes(policy: DisclosurePolicy) -> list[str]:
     return [
         note.format(base=policy.rounding_base, hidden=policy.largest_hidden)
-        for note in DISCLOSURE_NOTES
+        for note in (ROUNDING_NOTES[Rounding(policy.rounding)], *DISCLOSURE_NOTES)
     ]
 
 
