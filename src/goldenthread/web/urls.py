@@ -6,9 +6,9 @@ from django.urls import path
 from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.insights import urls as insights_urls
-from goldenthread.web.ops import health, metrics
 from goldenthread.web.jobs import views as jobs_views
 from goldenthread.web.notifications import views as notifications_views
+from goldenthread.web.ops import health, metrics
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, parts
 from goldenthread.web.reviews import urls as reviews_urls
