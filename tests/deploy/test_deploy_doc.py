@@ -34,7 +34,7 @@ def commands() -> list[str]:
 def words_after(command: str, program: str) -> list[str] | None:
     """The arguments when ``program`` is the command run (after any VAR=value words), or
     follows ``-m`` or ``docker``; else None."""
-    words = shlex.split(command.replace("<", "").replace(">", ""))
+    words = shlex.split(command.replace("<", "").replace(">", ""), comments=True)
     while words and re.match(r"^[A-Z_]+=", words[0]):
         words = words[1:]
     for index, word in enumerate(words):

@@ -132,6 +132,7 @@ ROUTES: dict[str, tuple[Url, str]] = {
         lambda w: "/insights/outcomes/outcomes-by-theme.csv",
         "area figures",
     ),
+    "insights-headline": (lambda w: "/insights/headline/", "area figures"),
     "insights-report": (lambda w: "/insights/report/", "area figures"),
     "insights-report-download": (lambda w: "/insights/report/download/", "area figures"),
     "reviews-mine": (lambda w: "/reviews/", "professional"),

@@ -42,7 +42,7 @@ def test_not_ready_when_the_database_cannot_be_reached(client: Client) -> None:
 
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_not_ready_with_a_migration_unapplied(client: Client) -> None:
-    call_command("migrate", "insights", "0006", verbosity=0)
+    call_command("migrate", "insights", "0007", verbosity=0)
     try:
         response = client.get("/health/ready/")
         assert response.status_code == 503
