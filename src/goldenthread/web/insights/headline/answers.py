@@ -9,7 +9,7 @@ are each more than the policy hides, and is worked out from the rounded counts (
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -73,7 +73,9 @@ def _withheld(policy: DisclosurePolicy) -> PublishedShare:
     return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
 
 
-def share_publish(numerator: int, denominator: int, policy: DisclosurePolicy) -> PublishedShare:
+def share_publish(
+    numerator: int, denominator: int, policy: DisclosurePolicy, cell: Sequence[str] = ()
+) -> PublishedShare:
     """A share of published (rounded) counts, withheld when the part in, the whole or the part
     left out is small enough to point at a child; ``z`` when the whole is none."""
     small = (
@@ -84,8 +86,8 @@ def share_publish(numerator: int, denominator: int, policy: DisclosurePolicy) ->
     if small and denominator:
         return _withheld(policy)
     return share_of_published(
-        numerator=headline_protect(count=numerator, policy=policy),
-        denominator=headline_protect(count=denominator, policy=policy),
+        numerator=headline_protect(count=numerator, policy=policy, cell=(*cell, "part")),
+        denominator=headline_protect(count=denominator, policy=policy, cell=(*cell, "whole")),
         policy=policy,
     )
 
@@ -102,11 +104,21 @@ def mean_publish(total: float, children: int, policy: DisclosurePolicy) -> Publi
 
 def _figures(
     counts: list[tuple[str, YearCounts]],
-    pick: Callable[[YearCounts], PublishedShare],
+    counted: Callable[[YearCounts], tuple[float, int]],
+    *,
+    key: str,
+    unit: str,
+    policy: DisclosurePolicy,
 ) -> tuple[Figure, ...]:
+    """Each year's figure, published: a mean over children for a T-score, else a share of
+    (part, whole). Random rounding draws by where the count sits: measure, year, part/whole."""
     out = []
     for label, year in counts:
-        published = pick(year)
+        first, second = counted(year)
+        if unit == "T-score":
+            published = mean_publish(first, second, policy)
+        else:
+            published = share_publish(int(first), second, policy, cell=("headline", key, label))
         if published.value is not None:
             text = published.text
         elif published.status is CellStatus.NOT_APPLICABLE:
@@ -140,11 +152,12 @@ def _measure(
     dashboard: str,
     *,
     counts: list[tuple[str, YearCounts]],
-    pick: Callable[[YearCounts], PublishedShare],
+    counted: Callable[[YearCounts], tuple[float, int]],
+    policy: DisclosurePolicy,
     unit: str = "%",
     higher_is_better: bool = True,
 ) -> Measure:
-    figures = _figures(counts, pick)
+    figures = _figures(counts, counted, key=key, unit=unit, policy=policy)
     return Measure(
         key=key,
         name=name,
@@ -157,12 +170,11 @@ def _measure(
     )
 
 
-def _theme_share(theme: int, policy: DisclosurePolicy) -> Callable[[YearCounts], PublishedShare]:
-    def pick(year: YearCounts) -> PublishedShare:
-        met, rated = year.met_by_theme.get(theme, (0, 0))
-        return share_publish(met, rated, policy)
+def _theme_counts(theme: int) -> Callable[[YearCounts], tuple[float, int]]:
+    def counted(year: YearCounts) -> tuple[float, int]:
+        return year.met_by_theme.get(theme, (0, 0))
 
-    return pick
+    return counted
 
 
 def _theme_measures(
@@ -178,7 +190,8 @@ def _theme_measures(
                 " the share rated as expected or better (GAS level 0 or more).",
                 "attainment",
                 counts=counts,
-                pick=_theme_share(number, policy),
+                counted=_theme_counts(number),
+                policy=policy,
             )
         )
     return tuple(measures)
@@ -218,7 +231,8 @@ def _all_measures(
             " expected or better (GAS level 0 or more).",
             "attainment",
             counts=counts,
-            pick=lambda y: share_publish(y.met, y.ratings, p),
+            counted=lambda y: (y.met, y.ratings),
+            policy=p,
         ),
         "aspiration": _measure(
             "aspiration",
@@ -227,7 +241,8 @@ def _all_measures(
             " the child's aspirations (the golden thread).",
             "outcomes",
             counts=counts,
-            pick=lambda y: share_publish(y.outcomes_with_aspiration, y.outcomes_issued, p),
+            counted=lambda y: (y.outcomes_with_aspiration, y.outcomes_issued),
+            policy=p,
         ),
         "t-score": _measure(
             "t-score",
@@ -236,7 +251,8 @@ def _all_measures(
             " year, averaged over the children. 50 means outcomes were met as expected.",
             "attainment",
             counts=counts,
-            pick=lambda y: mean_publish(y.t_score_sum, y.reviewed_children, p),
+            counted=lambda y: (y.t_score_sum, y.reviewed_children),
+            policy=p,
             unit="T-score",
         ),
         "all-services": _measure(
@@ -246,7 +262,8 @@ def _all_measures(
             " provision from all three services: education, health and social care.",
             "outcomes",
             counts=counts,
-            pick=lambda y: share_publish(y.plans_all_services, y.plans_issued, p),
+            counted=lambda y: (y.plans_all_services, y.plans_issued),
+            policy=p,
         ),
         "told-once": _measure(
             "told-once",
@@ -255,7 +272,8 @@ def _all_measures(
             " 'All about me' is written down once and shared by every plan and service.",
             "outcomes",
             counts=counts,
-            pick=lambda y: share_publish(y.children_told_once, y.children_issued, p),
+            counted=lambda y: (y.children_told_once, y.children_issued),
+            policy=p,
         ),
         "gaps": _measure(
             "gaps",
@@ -264,7 +282,8 @@ def _all_measures(
             " that meets them, directly or through an outcome. Lower is better.",
             "gaps",
             counts=counts,
-            pick=lambda y: share_publish(y.needs_without_provision, y.needs_issued, p),
+            counted=lambda y: (y.needs_without_provision, y.needs_issued),
+            policy=p,
             higher_is_better=False,
         ),
         "smart": _measure(
@@ -274,7 +293,8 @@ def _all_measures(
             " check judges SMART.",
             "quality",
             counts=counts,
-            pick=lambda y: share_publish(y.outcomes_smart, y.outcomes_issued, p),
+            counted=lambda y: (y.outcomes_smart, y.outcomes_issued),
+            policy=p,
         ),
         "on-time": _measure(
             "on-time",
@@ -283,7 +303,8 @@ def _all_measures(
             " months of the review before (or of the plan being issued).",
             "reviews",
             counts=counts,
-            pick=lambda y: share_publish(y.reviews_on_time, y.reviews, p),
+            counted=lambda y: (y.reviews_on_time, y.reviews),
+            policy=p,
         ),
     }
 
