@@ -6,32 +6,41 @@ import datetime as dt
 
 import pytest
 
+from goldenthread.core.quality import StatementContext, assess
+from goldenthread.core.quality.kinds import TIME_WEIGHTS
 from goldenthread.core.quality.timephrases import find_time_phrase
 from goldenthread.core.quality.timeresolvers import When
 
 WHEN = When(dt.date(2026, 11, 22), None, None)
+CASES = [
+    ("By the end of the next key stage, I will read", "By the end of the next key stage", None),
+    ("By next summer I will swim 10 metres", "By next summer", dt.date(2027, 7, 31)),
+    ("By Xmas 2015 he will count to 10", "By Xmas 2015", dt.date(2015, 12, 25)),
+    ("By July 16 she will dress herself", "By July 16", dt.date(2016, 7, 31)),
+    ("By 12/2014 he will count to 20", "By 12/2014", dt.date(2014, 12, 31)),
+    ("By [date], Sam will read 20 words", "By [date]", None),
+    ("Over a 2 week period he will eat lunch", "Over a 2 week period", dt.date(2026, 12, 6)),
+    ("Within 18 weeks I will walk to class", "Within 18 weeks", dt.date(2027, 3, 28)),
+    (
+        "He will be ready for his move to secondary school",
+        "ready for his move to secondary school",
+        None,
+    ),
+]
 
 
-@pytest.mark.parametrize(
-    ("text", "phrase", "due"),
-    [
-        ("By the end of the next key stage, I will read", "By the end of the next key stage", None),
-        ("By next summer I will swim 10 metres", "By next summer", dt.date(2027, 7, 31)),
-        ("By Xmas 2015 he will count to 10", "By Xmas 2015", dt.date(2015, 12, 25)),
-        ("By July 16 she will dress herself", "By July 16", dt.date(2016, 7, 31)),
-        ("By 12/2014 he will count to 20", "By 12/2014", dt.date(2014, 12, 31)),
-        ("By [date], Sam will read 20 words", "By [date]", None),
-        ("Over a 2 week period he will eat lunch", "Over a 2 week period", dt.date(2026, 12, 6)),
-        ("Within 18 weeks I will walk to class", "Within 18 weeks", dt.date(2027, 3, 28)),
-        (
-            "He will be ready for his move to secondary school",
-            "ready for his move to secondary school",
-            None,
-        ),
-    ],
-)
+@pytest.mark.parametrize(("text", "phrase", "due"), CASES)
 def test_the_phrase_is_found_and_dated(text: str, phrase: str, due: dt.date | None) -> None:
     found = find_time_phrase(text, WHEN)
     assert found is not None
     assert text[found.start : found.end] == phrase
     assert found.due == due
+
+
+@pytest.mark.parametrize("text", [text for text, _, _ in CASES])
+def test_the_kind_scorer_knows_every_category_and_the_statement_is_assessed(text: str) -> None:
+    # "By next summer I will be going out to eat once a week with a friend." (a real plan) once
+    # raised KeyError: the phrase's category was missing from the kind scorer's table.
+    found = find_time_phrase(text, WHEN)
+    assert found is not None and found.category in TIME_WEIGHTS
+    assert assess(text, StatementContext(today=WHEN.today)).kind is not None

@@ -18,7 +18,7 @@ MEASURE_PLACEHOLDER = "[how well or how often: e.g. 3 times a week]"
 CONTEXT_PLACEHOLDER = "[where or with whom: e.g. in class with a friend]"
 
 _SUBJECT_RE = re.compile(
-    r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]+|\[[^\]]{1,30}\]|yp|cyp|"
+    r"^\s*(?:(?:i|he|she|they|[A-Z][a-z]*|x{2,3}|_{2,}|\[[^\]]{1,30}\]|yp|cyp|"
     r"(?:the|this|a|our|my)\s+(?:child|student|pupil|young\s+person|learner|son|daughter))"
     r"\s+(?:will|would|should|can|wants?\s+to|to)\s+|to\s+|"
     r"i\s+want\s+to\s+)?(?:be\s+able\s+to\s+)?",
@@ -28,6 +28,10 @@ _SUBJECT_RE = re.compile(
 # "By the time they move on to college, …", "By the end of the semester, …".
 _UNREAD_WHEN_RE = re.compile(
     r"^\s*(?:by|before|within|in|over|at)\s+([^,.;]{1,60}?)\s*,\s*", re.IGNORECASE
+)
+# The same, closing the sentence: "… in the words read by the end of the semester."
+_UNREAD_TAIL_WHEN_RE = re.compile(
+    r"\s+(?:by|before)\s+((?:the\s+(?:end|time)\s+|next\s+)[^,.;:]{1,50}?)\s*\.?\s*$", re.IGNORECASE
 )
 _DANGLING_RE = re.compile(r"\s+(?:by|before|within|in|over|at|on|until|for)\s*$", re.IGNORECASE)
 _I_LEAD_RE = re.compile(r"^I\s+(?:(am|'m)|([a-z]+))\b\s*")
@@ -88,7 +92,9 @@ def _first_person(text: str) -> str:
 def _when(statement: Statement) -> str:
     time = statement.time
     if time is None or time.vague:
-        unread = _UNREAD_WHEN_RE.match(statement.text)
+        unread = _UNREAD_WHEN_RE.match(statement.text) or _UNREAD_TAIL_WHEN_RE.search(
+            statement.text
+        )
         return _first_person(unread.group(1)) if unread else WHEN_PLACEHOLDER
     said = statement.text[time.start : time.end].strip()
     said = _WHEN_LEAD_RE.sub("the time ", said)
@@ -113,11 +119,14 @@ def _action(statement: Statement, names: set[str]) -> str:
     time = statement.time
     if time is not None and not time.vague:
         text = text[: time.start] + text[time.end :]
-    else:
+    elif _UNREAD_WHEN_RE.match(text):
         text = _UNREAD_WHEN_RE.sub("", text, count=1)
+    else:
+        text = _UNREAD_TAIL_WHEN_RE.sub("", text, count=1)
     text = " ".join(text.split()).strip(" ,.;:")  # as re.sub(r"\s+", " ", …), then trimmed
     text = _DANGLING_RE.sub("", text)
-    text = _UNREAD_WHEN_RE.sub("", text, count=1)
+    # "In mathematics, by the end of the year, [the student] will …": a lead-in, then the subject.
+    text = _UNREAD_WHEN_RE.sub("", text, count=1).lstrip(" ,;:")
     text = _SUBJECT_RE.sub("", text, count=1)
     text = _SERVICE_LEAD_RE.sub("", text, count=1)
     text = _WILL_LEAD_RE.sub("", text)

@@ -30,11 +30,11 @@ def next_key_stage(m: re.Match[str], when: When) -> Resolved:
 
 def next_summer(m: re.Match[str], when: When) -> Resolved:
     year = when.today.year + (1 if when.today.month >= 6 else 0)
-    return "named_term", dt.date(year, 7, 31), ""
+    return "term", dt.date(year, 7, 31), ""
 
 
 def christmas_year(m: re.Match[str], when: When) -> Resolved:
-    return "festival", dt.date(int(m.group(1)), 12, 25), ""
+    return "date", dt.date(int(m.group(1)), 12, 25), ""
 
 
 def month_short_year(m: re.Match[str], when: When) -> Resolved:
@@ -64,7 +64,7 @@ def period(m: re.Match[str], when: When) -> Resolved:
 
 
 def phase_move(m: re.Match[str], when: When) -> Resolved:
-    return "school_phase", None, PHASE_MOVE_NOTE
+    return "year_group", None, PHASE_MOVE_NOTE
 
 
 EXTRA_PATTERNS = (
