@@ -2,7 +2,7 @@
 child with the same name (ignoring case and accents) and date of birth is asked about first.
 
 Used by "Add a child" and "Edit details", and (through ``Child.clean``) by every save, so the
-API and imports refuse the same way. See docs/adr/0026-each-child-once.md.
+API and imports refuse the same way. See docs/adr/0026-each-child-once-and-who-writes-plans.md.
 """
 
 from __future__ import annotations

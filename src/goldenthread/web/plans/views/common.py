@@ -64,8 +64,9 @@ def conflict_show_saved(form: forms.BaseForm, record: TrackedModel) -> list[tupl
     data = form.data.copy()  # type: ignore[attr-defined]
     data["row_version"] = str(saved.row_version)
     form.data = data
+    stored = {f.name for f in saved._meta.get_fields()}
     return [
         (str(field.label), _display(saved, name))
         for name, field in form.fields.items()
-        if name != "row_version"
+        if name != "row_version" and name in stored  # not a question such as "a different child?"
     ]
