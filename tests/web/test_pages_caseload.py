@@ -175,3 +175,22 @@ def test_pagination_keeps_the_filters(coordinator_page: PageClient, area: Area) 
     assert rows == [f"Pager Child{n:02}" for n in range(25, 30)]
     assert second.html.select_one(".govuk-pagination__next") is None
     assert second.html.select_one(".govuk-pagination__prev a") is not None
+
+
+def test_a_name_search_never_puts_the_name_in_the_address(
+    coordinator_page: PageClient, caseload: Area
+) -> None:
+    """Names are personal data: they must not sit in browser history, proxy logs or the
+    referrer (issue 14). The search is a POST, kept in the session; every link on the result
+    page is free of it."""
+    posted = coordinator_page.client.post(CASELOAD, {"name": "Lovelace"})
+    assert posted.status_code == 302 and "Lovelace" not in posted["Location"]
+    page = coordinator_page.get(CASELOAD)
+    assert "Ada Lovelace-Example" in page.text
+    hrefs = [a.get("href", "") for a in page.html.find_all("a")]
+    assert hrefs and not any("lovelace" in href.lower() for href in hrefs)
+    assert all(
+        form.get("method", "get").lower() == "post"
+        for form in page.html.find_all("form")
+        if form.find("input", attrs={"name": "name"})
+    )
