@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import os
 import signal
-import subprocess
+import subprocess  # starts our own worker process, no shell  # nosec B404
 import sys
 
 MSG_NO_SEED_OUTSIDE_DEVELOPMENT = (
@@ -60,7 +60,7 @@ def run(args: argparse.Namespace) -> int:
 def _worker_start() -> subprocess.Popen[bytes]:
     """The job runner in its own process (its own process group, so it stops as one)."""
     command = [sys.executable, "-m", "goldenthread.cli", "worker"]
-    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our own command
+    process = subprocess.Popen(command, start_new_session=True)  # noqa: S603 - our own command  # nosec B603
     print(f"Scheduled jobs: worker started (process {process.pid})", flush=True)
     return process
 
