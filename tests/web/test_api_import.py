@@ -41,7 +41,18 @@ def test_a_record_exported_by_the_api_imports_as_a_new_child(
     reader = _bearer(world, "coordinator")
     record = client.get(f"/api/children/{world.child.pk}/{export}", **reader).json()
     importer = _bearer(world, "stranger")
-    response = _post(client, url, record, importer, media)
+    # The same name and date of birth is already held in this area: asked about first (issue 16),
+    # with the words "Add a child" uses, at the child's name, and nothing written.
+    before = Child.objects.count()
+    asked = _post(client, url, record, importer, media)
+    assert asked.status_code == 400, asked.content
+    assert asked["Content-Type"] == PROBLEM_TYPE
+    (problem,) = asked.json()["problems"]
+    assert "Is this the same child?" in problem["message"]
+    assert "confirm_not_duplicate=true" in problem["message"]
+    assert problem["path"].startswith("/child/first_name" if "record" in url else "/entry/")
+    assert Child.objects.count() == before
+    response = _post(client, f"{url}?confirm_not_duplicate=true", record, importer, media)
     assert response.status_code == 201, response.content
     body = response.json()
     new = Child.objects.get(pk=body["child"])

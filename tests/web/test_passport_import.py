@@ -22,7 +22,6 @@ from goldenthread.web.passport.fhir import record_fhir_bundle
 from goldenthread.web.passport.fhir_bundle import POINTS_NOWHERE
 from goldenthread.web.passport.selectors import passport_get
 from goldenthread.web.passport.transfer import (
-    ALREADY_HERE,
     MISSING,
     NHS_INVALID,
     NO_SUCH_PART,
@@ -32,6 +31,7 @@ from goldenthread.web.passport.transfer import (
     import_fhir_bundle,
     import_record_json,
 )
+from goldenthread.web.plans.duplicates import clash_message
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.plans.services import links as links_service
 from tests.web import factories
@@ -100,7 +100,12 @@ def test_links_that_point_nowhere_are_named(record: dict[str, Any], importer: An
 
 def test_a_child_already_held_here_is_refused(area: factories.Area, record: dict[str, Any]) -> None:
     problems = _problems(lambda: import_record_json(record, user=area.coordinator))
-    assert problems == {"child.nhs_number": ALREADY_HERE.format(area="Westshire Council")}
+    held = Child.objects.get(pk=area.child.pk)
+    # The words "Add a child" uses (plans.duplicates), with the link: the importer may see them.
+    assert problems == {
+        "child.nhs_number": clash_message(held, field="nhs_number", user=area.coordinator)
+    }
+    assert f"/children/{held.pk}/" in problems["child.nhs_number"]
 
 
 def test_a_wrong_nhs_number_is_refused(record: dict[str, Any], importer: Any) -> None:

@@ -52,6 +52,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     read = actions.add_parser("import", help="Add a child from a passport file (JSON or FHIR).")
     read.add_argument("file", type=Path, help="a passport .json file or a FHIR Bundle")
     read.add_argument("--user", required=True, help="username of the person importing it")
+    read.add_argument(
+        "--confirm-not-duplicate",
+        action="store_true",
+        help="a child with the same name and date of birth is held, and this is a different one",
+    )
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -116,7 +121,9 @@ def _import(args: argparse.Namespace) -> int:
         print(MSG_NOT_JSON.format(path=args.file, problem=error), file=sys.stderr)
         return EXIT_INVALID
     try:
-        result = passport_file_import(data, user=user)
+        result = passport_file_import(
+            data, user=user, confirm_not_duplicate=args.confirm_not_duplicate
+        )
     except ImportInvalid as error:
         print(MSG_PROBLEMS.format(count=len(error.problems)), file=sys.stderr)
         for problem in error.problems:

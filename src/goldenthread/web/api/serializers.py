@@ -17,6 +17,10 @@ from goldenthread.web.reviews.models import Contribution, OutcomeProgress, Revie
 class ProblemItemSerializer(serializers.Serializer):  # type: ignore[misc]
     path = serializers.CharField(help_text="A JSON Pointer to the field, e.g. /text")
     message = serializers.CharField()
+    rule = serializers.CharField(
+        required=False,
+        help_text="The rule, for a problem you may confirm past (same-name-and-date-of-birth)",
+    )
 
 
 class ProblemSerializer(serializers.Serializer):  # type: ignore[misc]

@@ -9,6 +9,7 @@ authority, on their caseload (ADR 0014).
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -20,12 +21,11 @@ import jsonschema
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
-from goldenthread.core.identifiers import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
+from goldenthread.core.identifiers import nhs_number_is_valid, upn_is_valid
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Organisation, User
 from goldenthread.web.passport.transfer_write import PartRefusedError, RecordWriter
-from goldenthread.web.plans.models import (
-    Child,
-)
+from goldenthread.web.plans.duplicates import CONFIRM_ON_IMPORT, same_child_problems
+from goldenthread.web.plans.models import Child
 from goldenthread.web.plans.services.children import NoLocalAuthorityError, local_authority_for
 
 SCHEMA_PATH = Path(__file__).resolve().parents[4] / "docs" / "schemas" / "passport-v1.schema.json"
@@ -37,7 +37,6 @@ UNKNOWN_CODE = "Unknown code {value!r}: use one of {allowed}"
 NAME_NEEDED = "Give the child's first and last name (files made before version 1.1 lack them)"
 NHS_INVALID = "This is not a real NHS number: 10 digits, the last one a check digit"
 UPN_INVALID = "This is not a real unique pupil number"
-ALREADY_HERE = "A child with this NHS number is already held in {area}: open their record instead"
 NO_SUCH_PART = "There is no {what} with id {id} in this plan"
 SAME_ID = "Two {what} in this plan have the id {id}"
 SCORED_TWICE = "This outcome has two scores at the same review"
@@ -152,28 +151,37 @@ def _plan_problems(plan: dict[str, Any], at: str) -> list[ImportProblem]:
     return problems
 
 
-def _child_problems(child: dict[str, Any], local_authority: Organisation) -> list[ImportProblem]:
+def _child_problems(
+    child: dict[str, Any], local_authority: Organisation, *, user: User, confirmed: bool
+) -> list[ImportProblem]:
     problems = []
     if not child.get("first_name") or not child.get("last_name"):
         problems.append(ImportProblem("child.first_name", NAME_NEEDED))
     nhs = child.get("nhs_number", "")
     if nhs and not nhs_number_is_valid(nhs):
         problems.append(ImportProblem("child.nhs_number", NHS_INVALID))
-    elif (
-        nhs
-        and Child.objects.filter(
-            local_authority=local_authority, nhs_number=normalise_nhs_number(nhs)
-        ).exists()
-    ):
-        problems.append(
-            ImportProblem("child.nhs_number", ALREADY_HERE.format(area=local_authority.name))
-        )
     if child.get("upn") and not upn_is_valid(child["upn"]):
         problems.append(ImportProblem("child.upn", UPN_INVALID))
+    # Each child once: the rule and words "Add a child" and the API use (plans.duplicates).
+    try:
+        born: dt.date | None = dt.date.fromisoformat(str(child.get("date_of_birth") or ""))
+    except ValueError:
+        born = None
+    held = same_child_problems(
+        {**child, "date_of_birth": born},
+        local_authority_id=local_authority.pk,
+        user=user,
+        confirmed=confirmed,
+        confirm=CONFIRM_ON_IMPORT,
+    )
+    refused = {p.path for p in problems}
+    for field, message in held.items():
+        if f"child.{field}" not in refused:
+            problems.append(ImportProblem(f"child.{field}", message))
     return problems
 
 
-def record_problems(data: object, *, user: User) -> list[ImportProblem]:
+def record_problems(data: object, *, user: User, confirmed: bool = False) -> list[ImportProblem]:
     """Everything wrong with a JSON record, for this person importing it. Empty means importable."""
     problems = _schema_problems(data)
     if not isinstance(data, dict) or any(not p.path for p in problems):
@@ -189,7 +197,7 @@ def record_problems(data: object, *, user: User) -> list[ImportProblem]:
 
     found = list(problems)
     if sound("child"):
-        found += _child_problems(data["child"], local_authority)
+        found += _child_problems(data["child"], local_authority, user=user, confirmed=confirmed)
     if sound("plans"):
         for index, plan in enumerate(data["plans"]):
             found += _plan_problems(plan, f"plans[{index}]")
@@ -200,10 +208,10 @@ def record_problems(data: object, *, user: User) -> list[ImportProblem]:
     return found
 
 
-def _import(record: dict[str, Any], user: User) -> ImportResult:
+def _import(record: dict[str, Any], user: User, *, confirmed: bool) -> ImportResult:
     if user.role not in PROFESSIONAL_ROLES:
         raise PermissionDenied(NOT_ALLOWED)
-    problems = record_problems(record, user=user)
+    problems = record_problems(record, user=user, confirmed=confirmed)
     if problems:
         raise ImportInvalid(problems)
     writer = RecordWriter(user, local_authority_for(user))
@@ -219,18 +227,26 @@ def _import(record: dict[str, Any], user: User) -> ImportResult:
     return ImportResult(child=child, **writer.counts)
 
 
-def import_record_json(data: object, *, user: User) -> ImportResult:
+def import_record_json(
+    data: object, *, user: User, confirm_not_duplicate: bool = False
+) -> ImportResult:
     """Import a JSON outcomes record (schema 1.x) as a new child on the person's caseload.
+
+    A child with the same name and date of birth as one held is refused at ``child.first_name``
+    unless ``confirm_not_duplicate`` (the person has said it is a different child); the same
+    NHS number or UPN is refused whatever is said (``plans.duplicates``).
 
     Raises ``ImportInvalid`` (every problem, nothing written) or ``PermissionDenied`` when the
     person may not add children.
     """
     if user.role not in PROFESSIONAL_ROLES:
         raise PermissionDenied(NOT_ALLOWED)
-    return _import(data, user)  # type: ignore[arg-type]  # checked by the schema first
+    return _import(data, user, confirmed=confirm_not_duplicate)  # type: ignore[arg-type]  # checked by the schema first
 
 
-def import_fhir_bundle(data: object, *, user: User) -> ImportResult:
+def import_fhir_bundle(
+    data: object, *, user: User, confirm_not_duplicate: bool = False
+) -> ImportResult:
     """Import a FHIR R4 Bundle as made by the FHIR export; otherwise as ``import_record_json``.
 
     Every problem is named once at its place in the Bundle: those found reading it, then those
@@ -247,13 +263,13 @@ def import_fhir_bundle(data: object, *, user: User) -> ImportResult:
     if record is None:
         raise ImportInvalid(problems)
     faulty = {_resource(p.path) for p in problems}
-    for problem in record_problems(record, user=user):
+    for problem in record_problems(record, user=user, confirmed=confirm_not_duplicate):
         place = fhir_place(problem.path, record, steps_at) or problem.path
         if _resource(place) not in faulty:
             problems.append(ImportProblem(place, problem.message))
     if problems:
         raise ImportInvalid(list(dict.fromkeys(problems)))
-    return _import(record, user)
+    return _import(record, user, confirmed=confirm_not_duplicate)
 
 
 def _resource(path: str) -> str:

@@ -32,13 +32,24 @@ class ImportForm(forms.Form):
         help_text="A .json file: a Golden Thread passport, or a FHIR R4 Bundle made by it.",
         error_messages={"required": CHOOSE_FILE},
     )
+    different_child = forms.BooleanField(
+        label="This is a different child",
+        required=False,
+        help_text=(
+            "Only tick this if we say a child with the same name and date of birth is already "
+            "held, and you have checked it is not the same child."
+        ),
+    )
 
 
-def passport_file_import(data: object, *, user: Any) -> ImportResult:
+def passport_file_import(
+    data: object, *, user: Any, confirm_not_duplicate: bool = False
+) -> ImportResult:
     """A FHIR Bundle or a JSON record, told apart by ``resourceType``."""
+    confirm = confirm_not_duplicate
     if isinstance(data, dict) and data.get("resourceType") == "Bundle":
-        return import_fhir_bundle(data, user=user)
-    return import_record_json(data, user=user)
+        return import_fhir_bundle(data, user=user, confirm_not_duplicate=confirm)
+    return import_record_json(data, user=user, confirm_not_duplicate=confirm)
 
 
 def _read(upload: Any) -> tuple[object, list[ImportProblem]]:
@@ -58,7 +69,11 @@ def passport_import(request: AuthedRequest) -> HttpResponse:
         data, problems = _read(form.cleaned_data["file"])
         if not problems:
             try:
-                result = passport_file_import(data, user=request.user)
+                result = passport_file_import(
+                    data,
+                    user=request.user,
+                    confirm_not_duplicate=form.cleaned_data["different_child"],
+                )
             except ImportInvalid as error:
                 problems = error.problems
             except PermissionDenied:

@@ -17,6 +17,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from goldenthread.core.folding import search_words
 from goldenthread.web.access.models import ChildShare
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Role, User
 from goldenthread.web.plans.models import (
@@ -129,12 +130,8 @@ def _birth_range(group: int, today: dt.date) -> tuple[dt.date, dt.date]:
 
 def _child_filters(query: CaseloadQuery, today: dt.date, prefix: str = "") -> Q:
     where = Q()
-    for word in query.name.split():
-        where &= (
-            Q(**{f"{prefix}first_name__icontains": word})
-            | Q(**{f"{prefix}last_name__icontains": word})
-            | Q(**{f"{prefix}preferred_name__icontains": word})
-        )
+    for word in search_words(query.name):  # ignoring case and accents: "Prys" finds "Prŷs"
+        where &= Q(**{f"{prefix}search_name__contains": word})
     if query.setting_id:
         where &= Q(**{f"{prefix}current_setting_id": query.setting_id})
     if query.need:

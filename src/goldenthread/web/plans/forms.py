@@ -6,7 +6,6 @@ from typing import Any
 
 from django import forms
 
-from goldenthread.core.identifiers import normalise_nhs_number
 from goldenthread.web.formfields import GovukDateField
 from goldenthread.web.plans.coordinators import (
     EHC_PLAN_BY_LA_ONLY,
@@ -15,12 +14,7 @@ from goldenthread.web.plans.coordinators import (
     may_coordinate,
     may_write_plan,
 )
-from goldenthread.web.plans.duplicates import (
-    clash_message,
-    identifier_clash,
-    likely_matches,
-    match_message,
-)
+from goldenthread.web.plans.duplicates import same_child_problems
 from goldenthread.web.plans.models import (
     AllAboutMe,
     Aspiration,
@@ -123,31 +117,18 @@ class ChildForm(VersionedForm):
         return data
 
     def _each_child_once(self, data: dict[str, Any]) -> None:
-        """The same NHS number or UPN is refused; the same name and birthday is asked about."""
-        if self.local_authority_id is None:
-            return
-        for field in ("nhs_number", "upn"):
-            value = data.get(field) or ""
-            value = normalise_nhs_number(value) if field == "nhs_number" and value else value
-            other = identifier_clash(
-                field=field,
-                value=value.strip().upper(),
-                local_authority_id=self.local_authority_id,
-                exclude_pk=self.instance.pk,
-            )
-            if other is not None and field not in self.errors:
-                self.add_error(field, clash_message(other, field=field, user=self.user))
-        first, last, born = data.get("first_name"), data.get("last_name"), data.get("date_of_birth")
-        if first and last and born and not data.get("different_child"):
-            matches = likely_matches(
-                first_name=first,
-                last_name=last,
-                born=born,
-                local_authority_id=self.local_authority_id,
-                exclude_pk=self.instance.pk,
-            )
-            if matches:
-                self.add_error("first_name", match_message(matches[0], user=self.user))
+        """The same NHS number or UPN is refused; the same name and birthday is asked about
+        (``duplicates.same_child_problems``, the rule the API and imports use too)."""
+        found = same_child_problems(
+            data,
+            local_authority_id=self.local_authority_id,
+            user=self.user,
+            exclude_pk=self.instance.pk,
+            confirmed=bool(data.get("different_child")),
+        )
+        for field, message in found.items():
+            if field not in self.errors:
+                self.add_error(field, message)
 
 
 class AllAboutMeForm(VersionedForm):

@@ -16,6 +16,7 @@ from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from goldenthread.core.folding import search_words
 from goldenthread.core.thread import Gap, GapKind, find_gaps
 from goldenthread.web.access.policy import children_readable
 from goldenthread.web.accounts.models import User
@@ -70,13 +71,8 @@ def caseload_list(
     """The children a person works with, filtered as the caseload page asks."""
     today = today or timezone.localdate()
     children = children_visible_to(user, on=today).select_related("current_setting")
-    if filters.name:
-        for word in filters.name.split():
-            children = children.filter(
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(preferred_name__icontains=word)
-            )
+    for word in search_words(filters.name):  # ignoring case and accents (core.folding)
+        children = children.filter(search_name__contains=word)
     if filters.setting_id:
         children = children.filter(current_setting_id=filters.setting_id)
     if filters.need:

@@ -213,6 +213,7 @@ def _children_anonymise(children: models.QuerySet[Child]) -> None:
         # 1 January of the birth year: a placeholder that still counts in age statistics.
         child.date_of_birth = child.date_of_birth.replace(month=1, day=1)
         child.current_setting = None
+        child.fill_search_name()
     Child.objects.bulk_update(
         records,
         [
@@ -224,6 +225,7 @@ def _children_anonymise(children: models.QuerySet[Child]) -> None:
             "communication",
             "date_of_birth",
             "current_setting",
+            "search_name",
         ],
     )
     _delete_history(Child, [child.pk for child in records])

@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -63,12 +63,13 @@ def _problems(problems: list[ImportProblem]) -> list[dict[str, str]]:
 class _Import(APIView):  # type: ignore[misc]
     permission_classes = [permissions.IsAuthenticated, CanAddChildren]
 
-    def importer(self, data: object, *, user: Any) -> ImportResult:
+    def importer(self, data: object, *, user: Any, confirm: bool) -> ImportResult:
         raise NotImplementedError
 
     def post(self, request: Request) -> Response:
+        confirm = str(request.query_params.get(CONFIRM.name, "")).lower() in {"true", "1", "yes"}
         try:
-            result = self.importer(request.data, user=request.user)
+            result = self.importer(request.data, user=request.user, confirm=confirm)
         except ImportInvalid as error:
             problems = _problems(error.problems)
             body = problem_body(400, INVALID.format(count=len(problems)), problems)
@@ -83,6 +84,15 @@ class _Import(APIView):  # type: ignore[misc]
 
 
 _RESPONSES = {201: ImportedSerializer}
+CONFIRM = OpenApiParameter(
+    "confirm_not_duplicate",
+    bool,
+    description=(
+        "true when a child with the same name and date of birth is already held and you have "
+        "checked this is a different child. Without it such a file is refused (400) with a "
+        "problem at /child/first_name. The same NHS number or UPN is refused whatever is sent."
+    ),
+)
 
 
 @extend_schema(
@@ -90,10 +100,11 @@ _RESPONSES = {201: ImportedSerializer}
     summary="Import a child's record from the passport JSON (schema 1.x)",
     request={"application/json": OpenApiTypes.OBJECT},
     responses=_RESPONSES,
+    parameters=[CONFIRM],
 )
 class RecordImport(_Import):
-    def importer(self, data: object, *, user: Any) -> ImportResult:
-        return import_record_json(data, user=user)
+    def importer(self, data: object, *, user: Any, confirm: bool) -> ImportResult:
+        return import_record_json(data, user=user, confirm_not_duplicate=confirm)
 
 
 @extend_schema(
@@ -101,9 +112,10 @@ class RecordImport(_Import):
     summary="Import a child's record from a FHIR R4 Bundle made by a passport export",
     request={"application/fhir+json": OpenApiTypes.OBJECT, "application/json": OpenApiTypes.OBJECT},
     responses=_RESPONSES,
+    parameters=[CONFIRM],
 )
 class FhirImport(_Import):
     parser_classes = [LimitedFhirJSONParser, LimitedJSONParser]
 
-    def importer(self, data: object, *, user: Any) -> ImportResult:
-        return import_fhir_bundle(data, user=user)
+    def importer(self, data: object, *, user: Any, confirm: bool) -> ImportResult:
+        return import_fhir_bundle(data, user=user, confirm_not_duplicate=confirm)

@@ -90,6 +90,10 @@ class Batch:
     def _write_records(self, records: list[models.Model], now: Any) -> None:
         model = type(records[0])
         fields = list(model._meta.concrete_fields)
+        for record in records:  # values a model's save() would work out (Child.search_name)
+            fill = getattr(record, "fill_search_name", None)
+            if fill is not None:
+                fill()
         for f in fields:
             if getattr(f, "auto_now", False) or getattr(f, "auto_now_add", False):
                 for record in records:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -11,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from goldenthread.core import calendar
+from goldenthread.core.folding import fold
 from goldenthread.core.identifiers import nhs_number_is_valid, normalise_nhs_number, upn_is_valid
 from goldenthread.web.accounts.models import Organisation
 from goldenthread.web.plans.models.base import TrackedModel
@@ -51,16 +53,34 @@ class Child(TrackedModel):
         "How I communicate", blank=True, help_text="For example words, signs, symbols or a device."
     )
     is_synthetic = models.BooleanField(default=False, help_text="Made up for the demo area.")
+    # The names without case or accents ("prys zoe"), kept by ``save`` for search and the
+    # same-child check on SQLite and PostgreSQL alike (``core.folding``; ADR 0026).
+    search_name = models.CharField(max_length=400, blank=True, default="", editable=False)
 
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name_plural = "children"
-        indexes = [models.Index(fields=["last_name", "first_name"])]
+        indexes = [
+            models.Index(fields=["last_name", "first_name"]),
+            models.Index(fields=["local_authority", "date_of_birth"], name="child_la_born"),
+            models.Index(fields=["search_name"], name="child_search_name"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
+
+    def fill_search_name(self) -> None:
+        """Fold the names into ``search_name`` (first, last, then preferred name)."""
+        self.search_name = fold(f"{self.first_name} {self.last_name} {self.preferred_name}")[:400]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        self.fill_search_name()
+        fields = kwargs.get("update_fields")
+        if fields is not None and {"first_name", "last_name", "preferred_name"} & set(fields):
+            kwargs["update_fields"] = {*fields, "search_name"}
+        super().save(*args, **kwargs)
 
     def clean(self) -> None:
         """Identifiers in one form, then each child once in the authority (``duplicates``)."""
