@@ -15,6 +15,7 @@ from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from goldenthread.web.plans.due_warnings import part_due_warnings
 from goldenthread.web.plans.forms import END_BEFORE_START
 from goldenthread.web.plans.models import (
     Aspiration,
@@ -41,6 +42,13 @@ class QualitySerializer(serializers.Serializer):  # type: ignore[misc]
     kind = serializers.CharField(help_text="What the words read as: an outcome, a need, …")
     smart = serializers.BooleanField(help_text="Specific, measurable, achievable, relevant, timed")
     problems = serializers.ListField(child=serializers.CharField(), help_text="At most five")
+
+
+class WarningSerializer(serializers.Serializer):  # type: ignore[misc]
+    """Something saved that may be a mistake: not a refusal (issue 16)."""
+
+    path = serializers.CharField(help_text="A JSON Pointer to the field, e.g. /due_date")
+    message = serializers.CharField()
 
 
 class StepSerializer(serializers.ModelSerializer):  # type: ignore[misc]
@@ -106,6 +114,7 @@ class OutcomeSerializer(PlanPartSerializer):
     steps = serializers.SerializerMethodField()
     provision = serializers.SerializerMethodField()
     quality = serializers.SerializerMethodField()
+    warnings = serializers.SerializerMethodField()
 
     class Meta:
         model = Outcome
@@ -126,6 +135,7 @@ class OutcomeSerializer(PlanPartSerializer):
             "steps",
             "provision",
             "quality",
+            "warnings",
             "contribution_status",
             "decision_comment",
             "row_version",
@@ -154,6 +164,21 @@ class OutcomeSerializer(PlanPartSerializer):
         if preview is None:
             return None
         return {"kind": preview.kind, "smart": preview.smart, "problems": preview.problems}
+
+
+    @extend_schema_field(WarningSerializer(many=True))
+    def get_warnings(self, outcome: Outcome) -> list[dict[str, str]]:
+        """The forms' due-date warnings (``plans.due_warnings``): saved, but worth a look."""
+        return [
+            {"path": f"/{field}", "message": message}
+            for field, message in part_due_warnings(
+                text=outcome.text,
+                due=outcome.due_date,
+                born=outcome.plan.child.date_of_birth,
+                created=outcome.created_at,
+                status=outcome.achievement_status,
+            )
+        ]
 
 
 class ProvisionSerializer(PlanPartSerializer):

@@ -14,6 +14,7 @@ from goldenthread.web.plans.coordinators import (
     may_coordinate,
     may_write_plan,
 )
+from goldenthread.web.plans.due_warnings import DueDateWarnings
 from goldenthread.web.plans.duplicates import same_child_problems
 from goldenthread.web.plans.models import (
     AllAboutMe,
@@ -238,7 +239,7 @@ class NeedForm(PlanPartForm):
         widgets = {"domain": forms.RadioSelect, "area": forms.RadioSelect}
 
 
-class OutcomeForm(PlanPartForm):
+class OutcomeForm(DueDateWarnings, PlanPartForm):
     due_date = _date("Due date")
     themes = forms.ModelMultipleChoiceField(
         queryset=ThemeTag.objects.all(),
@@ -278,14 +279,24 @@ class OutcomeForm(PlanPartForm):
         }
         widgets = {"domain": forms.RadioSelect, "term": forms.RadioSelect}
 
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.due_date_check(data)
+        return data
 
-class StepForm(VersionedForm):
+
+class StepForm(DueDateWarnings, VersionedForm):
     due_date = _date("Due date")
 
     class Meta:
         model = Step
         fields = ["text", "due_date", "achievement_status"]
         labels = {"text": "The step", "achievement_status": "Progress"}
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        self.due_date_check(data)
+        return data
 
 
 class ProvisionForm(PlanPartForm):

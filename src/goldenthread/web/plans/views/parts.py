@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans import forms as part_forms
+from goldenthread.web.plans.due_warnings import SAVE_ANYWAY, DueDateWarnings
 from goldenthread.web.plans.history import history_rows
 from goldenthread.web.plans.models import Aspiration, Need, Outcome, Plan, Provision, Step
 from goldenthread.web.plans.models.base import TrackedModel
@@ -66,6 +67,13 @@ def _split(form: part_forms.VersionedForm, spec: PartSpec) -> tuple[dict[str, An
     return data, links
 
 
+def _unconfirmed_warnings(form: part_forms.VersionedForm) -> dict[str, Any] | None:
+    """The due-date warnings still to confirm (``plans.due_warnings``), for the page."""
+    if not isinstance(form, DueDateWarnings) or not form.needs_confirming():
+        return None
+    return {"lines": form.warning_lines(), "token": form.warnings_token, "name": SAVE_ANYWAY}
+
+
 def _saved_message(record: TrackedModel, spec: PartSpec) -> str:
     if isinstance(record, ContributedPart) and record.contribution_status == (
         ContributionStatus.PROPOSED
@@ -110,7 +118,9 @@ def part_form(
     else:
         form = spec.form(request.POST or None, **kwargs)
     saved_now = None
-    if suggested is None and request.method == "POST" and form.is_valid():
+    ready = suggested is None and request.method == "POST" and form.is_valid()
+    warned = _unconfirmed_warnings(form) if ready else None
+    if ready and warned is None:
         fields, links = _split(form, spec)
         if isinstance(record, ContributedPart):
             fields |= contribution_fields(record, plan=plan, user=request.user)
@@ -144,6 +154,7 @@ def part_form(
         kind=kind,
         record=record,
         saved_now=saved_now,
+        due_warnings=warned,
         **extra,
     )
 
