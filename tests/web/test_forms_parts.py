@@ -214,10 +214,11 @@ def test_a_date_typed_in_the_boxes_is_saved(coordinator_page: PageClient, area: 
     submit(
         coordinator_page,
         part_url(area, "outcomes", "edit"),
-        {"due_date-day": "3", "due_date-month": "11", "due_date-year": "2028"},
+        # The words say "By the end of Year 6" (July 2027): a date that agrees saves at once.
+        {"due_date-day": "16", "due_date-month": "7", "due_date-year": "2027"},
     )
     area.thread.outcome.refresh_from_db()
-    assert area.thread.outcome.due_date == dt.date(2028, 11, 3)
+    assert area.thread.outcome.due_date == dt.date(2027, 7, 16)
 
 
 def test_saving_without_changes_keeps_every_value(coordinator_page: PageClient, area: Area) -> None:
