@@ -6,6 +6,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.plans.coordinator_picker import FIND, SEARCH_FIELD
 from goldenthread.web.plans.coordinators import NOT_A_COORDINATOR
 from goldenthread.web.plans.models import Plan
 from goldenthread.web.plans.services.plans import plan_save
@@ -41,12 +42,50 @@ def test_only_people_who_may_coordinate_are_offered(
     coordinator_page: PageClient, area: Area
 ) -> None:
     people = _people(area)
+    # An EHC plan: only the EHC coordinators of the child's authority (issue 16).
+    offered = _offered(coordinator_page, f"/plans/{area.thread.plan.pk}/edit/")
+    assert offered == {str(area.coordinator.pk), str(people["colleague"].pk)}
+    # A SEN support plan may also be coordinated by a SENCO at the child's setting.
+    Plan.objects.filter(pk=area.thread.plan.pk).update(kind="sen_support")
     offered = _offered(coordinator_page, f"/plans/{area.thread.plan.pk}/edit/")
     assert offered == {
         str(area.coordinator.pk),
         str(people["colleague"].pk),
         str(people["senco"].pk),
     }
+
+
+def test_the_picker_finds_a_coordinator_by_name_without_javascript(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    people = _people(area)
+    User.objects.filter(pk=people["colleague"].pk).update(first_name="Siân", last_name="Prŷs")
+    plan = area.thread.plan
+    url = f"/plans/{plan.pk}/edit/"
+    page = coordinator_page.get(url)
+    labels = [o.get_text(strip=True) for o in page.html.select("select[name=coordinator] option")]
+    assert any("Siân Prŷs (EHC coordinator" in label for label in labels), labels
+    find = page.html.select_one(f"button[name={FIND}]")
+    assert find is not None and find.get_text(strip=True) == "Find"
+    values = page.form() | {SEARCH_FIELD: "sian prys", FIND: "1"}
+    found = coordinator_page.post(url, values, status=200)
+    options = found.html.select("select[name=coordinator] option")
+    offered = {str(o["value"]) for o in options if o.get("value")}
+    # The match, and the person already chosen (so a search never loses the choice).
+    assert offered == {str(people["colleague"].pk), str(area.coordinator.pk)}
+    assert not found.html.select(".govuk-error-summary")
+    plan.refresh_from_db()
+    assert plan.coordinator_id == area.coordinator.pk  # "Find" saves nothing
+    # Choosing the person found and saving works; a search cannot let anyone else in.
+    values = found.form() | {"coordinator": str(people["colleague"].pk)}
+    values.pop(FIND, None)
+    coordinator_page.post(url, values)
+    plan.refresh_from_db()
+    assert plan.coordinator_id == people["colleague"].pk
+    values = found.form() | {"coordinator": str(people["elsewhere"].pk), SEARCH_FIELD: "east"}
+    values.pop(FIND, None)
+    refused = coordinator_page.post(url, values, status=400)
+    assert field_error(refused.html, "coordinator") == NOT_A_COORDINATOR
 
 
 @pytest.mark.parametrize("who", ["parent", "teacher", "elsewhere"])

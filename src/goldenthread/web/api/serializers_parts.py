@@ -165,7 +165,6 @@ class OutcomeSerializer(PlanPartSerializer):
             return None
         return {"kind": preview.kind, "smart": preview.smart, "problems": preview.problems}
 
-
     @extend_schema_field(WarningSerializer(many=True))
     def get_warnings(self, outcome: Outcome) -> list[dict[str, str]]:
         """The forms' due-date warnings (``plans.due_warnings``): saved, but worth a look."""

@@ -7,10 +7,17 @@ from typing import Any
 from django import forms
 
 from goldenthread.web.formfields import GovukDateField
+from goldenthread.web.plans.coordinator_picker import (
+    FIND,
+    SEARCH_FIELD,
+    SEARCH_HINT,
+    SEARCH_LABEL,
+    person_label,
+    picker_people,
+)
 from goldenthread.web.plans.coordinators import (
     EHC_PLAN_BY_LA_ONLY,
     NOT_A_COORDINATOR,
-    coordinators_for,
     may_coordinate,
     may_write_plan,
 )
@@ -156,6 +163,23 @@ class PlanForm(VersionedForm):
     issued_on = _date("Date issued", help_text="Leave blank while the plan is a draft")
     end_date = _date("End date")
     last_reviewed_on = _date("Date of the last review")
+    coordinator_search = forms.CharField(
+        label=SEARCH_LABEL,
+        help_text=SEARCH_HINT,
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"data-find": FIND}),
+    )
+    field_order = [
+        "kind",
+        "status",
+        "start_date",
+        "issued_on",
+        "end_date",
+        "last_reviewed_on",
+        "coordinator_search",
+        "coordinator",
+    ]
 
     class Meta:
         model = Plan
@@ -178,9 +202,15 @@ class PlanForm(VersionedForm):
         status: Any = self.fields["status"]
         if self.instance.status != PlanStatus.FINAL:
             status.choices = [c for c in status.choices if c[0] != PlanStatus.FINAL]
-        # Only people who may coordinate a plan for this child are offered (or accepted).
+        # Only people who may coordinate this kind of plan for this child are offered (or
+        # accepted): for an EHC plan, the authority's EHC coordinators (``coordinator_picker``).
+        kind = str(self.data.get("kind") or (self.instance.kind if self.instance.pk else ""))
+        search = str(self.data.get(SEARCH_FIELD, "")) if FIND in self.data else ""
         coordinator: Any = self.fields["coordinator"]
-        coordinator.queryset = coordinators_for(child)
+        coordinator.queryset = picker_people(
+            child, kind=kind, search=search, keep=self.instance.coordinator_id
+        )
+        coordinator.label_from_instance = person_label
         coordinator.error_messages["invalid_choice"] = NOT_A_COORDINATOR
 
     def clean(self) -> dict[str, Any]:

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from goldenthread.web.access.archiving import child_archive_right
 from goldenthread.web.access.policy import child_access
 from goldenthread.web.formfields import error_summary_of
+from goldenthread.web.plans.coordinator_picker import SEARCH_FIELD, finding
 from goldenthread.web.plans.coordinators import EHC_PLAN_BY_LA_ONLY, may_write_plan
 from goldenthread.web.plans.forms import AllAboutMeForm, ChildForm, PlanForm
 from goldenthread.web.plans.models import AllAboutMe
@@ -183,12 +184,15 @@ def all_about_me_edit(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
 
 
+PLAN_FORM_ONLY = {"row_version", SEARCH_FIELD}  # on the form, not in the plan
+
+
 @require_http_methods(["GET", "POST"])
 def plan_add(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
     form = PlanForm(request.POST or None, child=child, user=request.user)
-    if request.method == "POST" and form.is_valid():
-        fields = {k: v for k, v in form.cleaned_data.items() if k != "row_version"}
+    if request.method == "POST" and not finding(request, form) and form.is_valid():
+        fields = {k: v for k, v in form.cleaned_data.items() if k not in PLAN_FORM_ONLY}
         plan = plan_create(child=child, user=request.user, **fields)
         messages.success(request, "Plan added")
         return redirect(f"/children/{child.pk}/?plan={plan.pk}")
@@ -212,13 +216,13 @@ def plan_edit(request: AuthedRequest, plan_id: int) -> HttpResponse:
     form = PlanForm(request.POST or None, instance=plan, child=plan.child, user=request.user)
 
     def save(f: PlanForm) -> None:
-        fields = {k: v for k, v in f.cleaned_data.items() if k != "row_version"}
+        fields = {k: v for k, v in f.cleaned_data.items() if k not in PLAN_FORM_ONLY}
         plan_save(
             plan, user=request.user, fields=fields, expected_version=f.cleaned_data["row_version"]
         )
 
     page: dict[str, Any] = {}
-    if _save_form(request, form, save, plan, page):
+    if not finding(request, form) and _save_form(request, form, save, plan, page):
         messages.success(request, "Plan saved")
         return redirect(f"/children/{plan.child_id}/?plan={plan.pk}")
     return render(
