@@ -61,8 +61,9 @@ def test_issue_refuse_amend_edit_reissue_and_download_both_versions(
     expect(page.get_by_role("link", name="Add a need")).to_have_count(0)
     assert_accessible(page, "an issued plan")
 
-    page.goto(f"{base}/plans/{v1.pk}/needs/add/")  # a saved link or a guess
-    expect(page.get_by_role("heading", level=1)).to_have_text("This plan has been issued")
+    for tried in ("edit/", "needs/add/"):  # the plan's details and a part: a saved link or a guess
+        page.goto(f"{base}/plans/{v1.pk}/{tried}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("This plan has been issued")
     assert_accessible(page, "the refusal")
     page.get_by_role("link", name="Amend: start a new version").click()
     page.get_by_role("button", name="Start a new version").click()
@@ -83,10 +84,18 @@ def test_issue_refuse_amend_edit_reissue_and_download_both_versions(
     for version in (v1, v2):
         link = page.get_by_role("link", name=f"PDF document for version {version.version}")
         got[version.pk] = _pdf(page, link, tmp_path / f"v{version.version}.pdf")
+        word = page.get_by_role("link", name=f"Word document for version {version.version}")
+        docx = _pdf(page, word, tmp_path / f"v{version.version}.docx")
+        stored_word = IssuedDocument.objects.get(plan=version, format="docx")
+        assert docx == bytes(stored_word.content)
+        assert hashlib.sha256(docx).hexdigest() == stored_word.sha256
     for version in (v1, v2):
         stored = IssuedDocument.objects.get(plan=version, format="pdf")
         assert got[version.pk] == bytes(stored.content)
         assert hashlib.sha256(got[version.pk]).hexdigest() == stored.sha256
+    # Nothing changed the first version's record after it was issued.
+    v1.refresh_from_db()
+    assert v1.is_fixed and not v1.needs.filter(text=NEW_NEED).exists()
     texts = {
         pk: " ".join(
             " ".join((p.extract_text() or "").split())
