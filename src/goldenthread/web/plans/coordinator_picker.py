@@ -32,7 +32,7 @@ SEARCH_HINT = (
 
 def person_label(person: User) -> str:
     """What the picker shows for a person: their name, role and organisation."""
-    where = f", {person.organisation.name}" if person.organisation_id else ""
+    where = f", {person.organisation.name}" if person.organisation is not None else ""
     return f"{person.display_name} ({person.get_role_display()}{where})"
 
 
