@@ -23,6 +23,11 @@ PROBLEM_SCHEMA = {
                 "properties": {
                     "path": {"type": "string", "description": "A JSON Pointer, e.g. /text"},
                     "message": {"type": "string"},
+                    "rule": {
+                        "type": "string",
+                        "description": "For a problem you may confirm past: its rule, e.g. "
+                        "same-name-and-date-of-birth (send confirm_not_duplicate)",
+                    },
                 },
                 "required": ["path", "message"],
             },
@@ -37,7 +42,13 @@ def _problems_for(path: str, method: str, operation: dict[str, Any]) -> list[int
     codes = [401, 404]
     if any(p.get("name") in {"page", "format"} for p in operation.get("parameters", [])):
         codes.append(400)  # a page, page_size or format outside what is described
-    if "{child_id}" in path or "{plan_id}" in path or path.startswith("/api/imports/"):
+    adds_child = path == "/api/children/" and method == "post"  # professionals only
+    if (
+        "{child_id}" in path
+        or "{plan_id}" in path
+        or path.startswith("/api/imports/")
+        or adds_child
+    ):
         codes.append(403)
     if method in CHANGES:
         codes += [code for code in (400, 415) if code not in codes]

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
 
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES
 from goldenthread.web.api.problems import PROBLEM_TYPE, problem_body
-from goldenthread.web.api.serializers import ChildSerializer, ProblemSerializer
+from goldenthread.web.api.serializers import ChildSerializer
 from goldenthread.web.api.views.records import ChildList
 from goldenthread.web.plans.duplicates import (
     CONFIRM_IN_API,
@@ -105,17 +105,7 @@ class ChildListCreate(ChildList):
             '"confirm_not_duplicate": true. Only professionals may add a child.'
         ),
         request=ChildCreateSerializer,
-        responses={
-            201: ChildSerializer,
-            400: OpenApiResponse(
-                ProblemSerializer,
-                description=(
-                    "Refused, nothing written. Each problem names its field. A likely match has "
-                    f'path /first_name and "rule": "{LIKELY_MATCH_RULE}"; send '
-                    '"confirm_not_duplicate": true to add the child anyway.'
-                ),
-            ),
-        },
+        responses={201: ChildSerializer},
     )
     def post(self, request: Request) -> Response:
         try:
