@@ -253,3 +253,22 @@ def test_the_import_page_offers_the_different_child_box(area: Area, page: PageCl
     upload = SimpleUploadedFile("passport.json", body, content_type="application/json")
     done = page.client.post("/passport/import/", {"file": upload, "different_child": "on"})
     assert done.status_code == 302
+
+
+def test_the_command_line_import_asks_then_takes_confirm_not_duplicate(
+    area: Area, tmp_path: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from goldenthread.cli import main as cli_main
+
+    importer = factories.user_create(role=Role.COORDINATOR, organisation=area.local_authority)
+    out = tmp_path / "passport.json"
+    out.write_text(json.dumps(_record_of(Child.objects.get(pk=area.child.pk))))
+    before = Child.objects.count()
+    assert cli_main(["passport", "import", str(out), "--user", importer.username]) == 2
+    assert "child.first_name: A child called Ada" in capsys.readouterr().err
+    assert Child.objects.count() == before
+    command = ["passport", "import", str(out), "--user", importer.username]
+    assert cli_main([*command, "--confirm-not-duplicate"]) == 0
+    assert Child.objects.count() == before + 1
