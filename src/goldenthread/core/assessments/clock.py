@@ -10,6 +10,7 @@ such), and while an exception is still open the line is paused and on no late li
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -146,7 +147,7 @@ def _line(
     if paused:
         return ClockLine(label, deadline, None, Status.PAUSED, 0, extra, reasons, advice_key)
     target = deadline.due + dt.timedelta(days=extra)
-    moved = Deadline(**{**_fields(deadline), "due": target})
+    moved = dataclasses.replace(deadline, due=target)
     state = deadline_status(moved, today=today, due_soon_days=DUE_SOON_DAYS)
     if state.state is DeadlineState.MET:
         status = Status.DONE_LATE if state.days_late else Status.ON_TIME
@@ -157,10 +158,6 @@ def _line(
     else:
         status = Status.UPCOMING
     return ClockLine(label, deadline, target, status, state.days_late, extra, reasons, advice_key)
-
-
-def _fields(deadline: Deadline) -> dict[str, object]:
-    return {name: getattr(deadline, name) for name in Deadline.__slots__}
 
 
 def assessment_stage(facts: AssessmentFacts) -> str:

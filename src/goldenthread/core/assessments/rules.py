@@ -15,7 +15,7 @@ import datetime as dt
 from goldenthread.core.assessments.bank_holidays import working_days_after
 from goldenthread.core.reviews.model import (
     Deadline,
-    DeadlineKind,
+    AssessmentDeadlineKind,
     DeadlineRule,
     Period,
     deadline_rule,
@@ -46,7 +46,9 @@ POST_SERVICE = (
 )
 
 
-def _make(rule: str, kind: DeadlineKind, due: dt.date, met_on: dt.date | None) -> Deadline:
+def _make(
+    rule: str, kind: AssessmentDeadlineKind, due: dt.date, met_on: dt.date | None
+) -> Deadline:
     return make_deadline(rule, kind, due, met_on=met_on, registry=ASSESSMENT_RULES)
 
 
@@ -61,7 +63,7 @@ def decision_to_assess_due(*, received_on: dt.date, decided_on: dt.date | None =
     """
     return _make(
         "decision_to_assess_due",
-        DeadlineKind.DECISION_TO_ASSESS,
+        AssessmentDeadlineKind.DECISION_TO_ASSESS,
         DECISION_TO_ASSESS.after(received_on),
         decided_on,
     )
@@ -76,7 +78,9 @@ def advice_due(*, requested_on: dt.date, received_on: dt.date | None = None) -> 
     The assessment cannot finish without the advice, and the 20 weeks for the whole plan leave
     no room for late replies.
     """
-    return _make("advice_due", DeadlineKind.ADVICE, ADVICE_REPLY.after(requested_on), received_on)
+    return _make(
+        "advice_due", AssessmentDeadlineKind.ADVICE, ADVICE_REPLY.after(requested_on), received_on
+    )
 
 
 @deadline_rule(REG_10, ASSESSMENT_RULES)
@@ -91,7 +95,7 @@ def decision_to_issue_due(*, received_on: dt.date, decided_on: dt.date | None = 
     """
     return _make(
         "decision_to_issue_due",
-        DeadlineKind.DECISION_TO_ISSUE,
+        AssessmentDeadlineKind.DECISION_TO_ISSUE,
         DECISION_TO_ISSUE.after(received_on),
         decided_on,
     )
@@ -119,7 +123,7 @@ def family_views_due(
     """
     served = draft_served_on(draft_sent_on, served_by)
     due = served + dt.timedelta(days=FAMILY_VIEWS_DAYS - 1)
-    return _make("family_views_due", DeadlineKind.FAMILY_VIEWS, due, views_received_on)
+    return _make("family_views_due", AssessmentDeadlineKind.FAMILY_VIEWS, due, views_received_on)
 
 
 @deadline_rule(REG_13_2, ASSESSMENT_RULES)
@@ -131,5 +135,8 @@ def final_plan_due(*, received_on: dt.date, issued_on: dt.date | None = None) ->
     publishes for every authority (plans issued within 20 weeks).
     """
     return _make(
-        "final_plan_due", DeadlineKind.FINAL_PLAN, FINAL_PLAN.after(received_on), issued_on
+        "final_plan_due",
+        AssessmentDeadlineKind.FINAL_PLAN,
+        FINAL_PLAN.after(received_on),
+        issued_on,
     )

@@ -32,7 +32,11 @@ class DeadlineKind(StrEnum):
     AMENDED_PLAN = "amended_plan"
     PHASE_TRANSFER = "phase_transfer"
     PREPARING_FOR_ADULTHOOD = "preparing_for_adulthood"
-    # The EHC needs assessment (goldenthread.core.assessments)
+
+
+class AssessmentDeadlineKind(StrEnum):
+    """What an EHC needs assessment deadline is for (``goldenthread.core.assessments``)."""
+
     DECISION_TO_ASSESS = "decision_to_assess"
     ADVICE = "advice"
     DECISION_TO_ISSUE = "decision_to_issue"
@@ -125,7 +129,7 @@ class Deadline:
     preparing for adulthood); ``met_on`` is the day it was met, when it has been.
     """
 
-    kind: DeadlineKind
+    kind: DeadlineKind | AssessmentDeadlineKind
     due: dt.date
     rule: str
     reason: str
@@ -194,7 +198,7 @@ def deadline_rule(
 
 def make_deadline(
     rule: str,
-    kind: DeadlineKind,
+    kind: DeadlineKind | AssessmentDeadlineKind,
     due: dt.date,
     *,
     earliest: dt.date | None = None,
