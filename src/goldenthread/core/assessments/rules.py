@@ -14,8 +14,8 @@ import datetime as dt
 
 from goldenthread.core.assessments.bank_holidays import working_days_after
 from goldenthread.core.reviews.model import (
-    Deadline,
     AssessmentDeadlineKind,
+    Deadline,
     DeadlineRule,
     Period,
     deadline_rule,
