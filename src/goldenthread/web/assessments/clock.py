@@ -54,11 +54,12 @@ def derived_refresh(assessment: Assessment, *, today: dt.date) -> None:
 
     Derived, never typed in: the lists read these columns so they need no clock per row.
     """
-    for advice in assessment.advice.all():
+    fresh = Assessment.objects.prefetch_related("advice", "exceptions").get(pk=assessment.pk)
+    for advice in fresh.advice.all():
         due = advice_due(requested_on=advice.requested_on).due
         if advice.due_on != due:
             AdviceRequest.objects.filter(pk=advice.pk).update(due_on=due)
-    clock = clock_for(assessment, today=today)
+    clock = clock_for(fresh, today=today)
     Assessment.objects.filter(pk=assessment.pk).update(
         stage=clock.stage, next_due_on=clock.next_due_on, final_due_on=clock.final_due_on
     )
