@@ -64,10 +64,11 @@ def advice_rows() -> list[AdviceRow]:
         archived_at__isnull=True, due_on__isnull=False, assessment__archived_at__isnull=True
     ).values_list("due_on", "received_on", "service")
     labels = dict(AdviceRequest._meta.get_field("service").choices or [])
-    return [
-        AdviceRow(due, received, str(labels.get(service, service)))
-        for due, received, service in found
-    ]
+    rows = []
+    for due, received, service in found:
+        if due is not None:  # filtered out above; for the type checker
+            rows.append(AdviceRow(due, received, str(labels.get(service, service))))
+    return rows
 
 
 @insights_role_required
