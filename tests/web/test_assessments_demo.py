@@ -36,7 +36,7 @@ def test_every_state_late_and_week_19() -> None:
     assert stages == set(AssessmentStage.values)
     late = Assessment.objects.filter(next_due_on__lt=TODAY, stage__in=["requested", "assessing"])
     assert late.exists()
-    paused = Assessment.objects.filter(exceptions__ends_on__isnull=True, stage="assessing")
+    paused = Assessment.objects.filter(exceptions__ends_on__isnull=True, stage="deciding")
     assert paused.filter(next_due_on__isnull=True).exists()
     issued = Assessment.objects.filter(stage="issued")
     weeks = [(a.plan_issued_on - a.request_received_on).days for a in issued]
