@@ -25,6 +25,8 @@ import statistics
 import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "goldenthread.web.settings")
+# A benchmark signs in with force_login: no authenticator app (a local database only).
+os.environ.setdefault("SIGN_IN_CODE_REQUIRED", "0")
 
 import django
 
