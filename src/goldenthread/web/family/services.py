@@ -201,3 +201,23 @@ def parts_hide(*, child: Child, by: User, hide: Iterable[tuple[str, int]]) -> se
             person=by, action=AuditAction.PRIVACY, child_id=child.pk, object_type="childprivacy"
         )
     return wanted
+
+
+def hidden_parts_copy(*, child_id: int, copies: dict[str, dict[int, int]]) -> int:
+    """When a plan is amended into a new version, each part the young person kept from their
+    parents is kept in its copy too (``copies``: kind -> original id -> copy id)."""
+    rows = HiddenFromParents.objects.filter(child_id=child_id, shown_again_at__isnull=True)
+    added = 0
+    for row in list(rows):
+        copy_id = copies.get(row.part_kind, {}).get(int(row.part_id))
+        if copy_id is None:
+            continue
+        HiddenFromParents.objects.create(
+            child_id=child_id,
+            part_kind=row.part_kind,
+            part_id=copy_id,
+            hidden_by_id=row.hidden_by_id,
+            hidden_at=row.hidden_at,
+        )
+        added += 1
+    return added
