@@ -21,7 +21,7 @@ from goldenthread.web.reviews.models import OutcomeProgress
 
 # The area of need a "hard thing" is about, in words a child knows.
 AREA_WORDS = {
-    Area.COMMUNICATION.value: "Talking, listening and understanding",
+    Area.COMMUNICATION.value: "Talking and listening",
     Area.COGNITION.value: "Learning",
     Area.SEMH.value: "Feelings and friends",
     Area.SENSORY_PHYSICAL.value: "Seeing, hearing and moving",
