@@ -21,6 +21,7 @@ from goldenthread.web.access.middleware import (
 )
 from goldenthread.web.access.models import AuditEvent, AuditResult, ChildShare, RefusalCode
 from goldenthread.web.access.selectors import audit_trail_for_child
+from goldenthread.web.family.models import FamilyIdea
 from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
 from tests.web.conftest import PageClient
@@ -61,6 +62,9 @@ def _url_values(w: World) -> dict[str, object]:
     details = LinkDetails("Dr Example", "To meet", "parent", "A Parent", today, today, 50)
     link, _ = passport_link_create(child=w.child, by=w.people["coordinator"], details=details)
     share = ChildShare.objects.get(child=w.child, shared_with_person=w.people["therapist"])
+    idea = FamilyIdea.objects.create(
+        plan=plan, kind="review_views", text="Ok.", author=w.people["parent"], author_role="parent"
+    )
     return {
         "child_id": w.child.pk,
         "plan_id": plan.pk,
@@ -68,6 +72,7 @@ def _url_values(w: World) -> dict[str, object]:
         "review_id": review.pk,
         "share_id": share.pk,
         "link_id": link.pk,
+        "idea_id": idea.pk,
         "kind": "outcomes",
         ("pk", "outcomes"): thread.outcome.pk,
         ("pk", "provision"): thread.help.pk,
@@ -92,6 +97,7 @@ def test_every_child_route_is_swept() -> None:
     """The sweep covers exactly the routes the middleware gates, and knows every id they name."""
     assert set(CHILD_PATTERNS) == set(CHILD_ROUTES) | CHILD_ROUTES_DECIDED_BY_VIEW
     known = {"child_id", "plan_id", "outcome_id", "review_id", "share_id", "link_id", "kind", "pk"}
+    known |= {"idea_id"}
     for name, pattern in CHILD_PATTERNS.items():
         assert set(pattern.pattern.converters) <= known, f"{name}: give its ids a value here"
 

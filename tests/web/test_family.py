@@ -19,6 +19,7 @@ from goldenthread.web.family.capacity import (
     CapacityFacts,
     capacity_record,
 )
+from goldenthread.web.family.meetings import next_meeting_due
 from goldenthread.web.family.models import CapacityDecision, FamilyIdea, HiddenFromParents
 from goldenthread.web.family.services import IDEA_EMPTY, hidden_parts, idea_send, parts_hide
 from goldenthread.web.plans.models import Child, ContributionStatus, Outcome
@@ -87,7 +88,8 @@ def test_a_parent_gives_views_before_a_review_and_the_coordinator_accepts(
     assert sent.status_code == 302
     idea = FamilyIdea.objects.get()
     assert idea.status == ContributionStatus.PROPOSED
-    assert idea.review_due == world.area.thread.plan.next_review_due
+    meeting = next_meeting_due(world.area.thread.plan)
+    assert meeting is not None and idea.review_due == meeting
     assert "Waiting to be read" in client.get(f"/my-family/{world.child.pk}/").content.decode()
 
     client.force_login(coordinator)

@@ -10,6 +10,7 @@ import datetime as dt
 from django.utils import timezone
 
 from goldenthread.web.accounts.models import User
+from goldenthread.web.family.meetings import next_meeting_due
 from goldenthread.web.family.models import (
     CapacityDecision,
     FamilyIdea,
@@ -83,7 +84,8 @@ def demo_family_add(*, today: dt.date) -> int:
     mum = people.get("parent")
     child = _child_of(mum, RelationshipKind.PARENT) if mum else None
     plan = current_plan(child) if child else None
-    if mum is not None and plan is not None and plan.next_review_due is not None:
+    meeting = next_meeting_due(plan) if plan is not None else None
+    if mum is not None and plan is not None and meeting is not None:
         FamilyIdea.objects.get_or_create(
             plan=plan,
             author=mum,
@@ -91,7 +93,7 @@ def demo_family_add(*, today: dt.date) -> int:
             defaults={
                 "text": DEMO_VIEW,
                 "author_role": mum.role,
-                "review_due": plan.next_review_due,
+                "review_due": meeting,
             },
         )
         added += 1

@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 
 from goldenthread.core.vocabulary import Area
 from goldenthread.web.access.policy import ChildAccess, Reason
+from goldenthread.web.family.meetings import next_meeting_due, views_wanted_by
 from goldenthread.web.family.models import FamilyIdea, PartKind
 from goldenthread.web.family.services import hidden_parts
+from goldenthread.web.formfields import date_uk
 from goldenthread.web.plans.models import AspirationVoice, Child, Plan, PlanStatus
 from goldenthread.web.plans.selectors import golden_thread_get, plans_for_child
 from goldenthread.web.reviews.models import OutcomeProgress
@@ -81,6 +83,7 @@ class FamilyPlan:
     changes: list[Item] = field(default_factory=list)
     helpers: list[Item] = field(default_factory=list)
     next_meeting: str = ""
+    views_by: str = ""
     is_draft: bool = False
 
     @property
@@ -177,7 +180,8 @@ def family_plan(child: Child, access: ChildAccess) -> FamilyPlan:
         for p in thread.provision
         if keep(PartKind.PROVISION, p.pk)
     ]
-    result.next_meeting = by_when(plan.next_review_due)
+    result.next_meeting = by_when(next_meeting_due(plan))
+    result.views_by = date_uk(views_wanted_by(plan))
     result.is_draft = plan.status == PlanStatus.DRAFT
     return result
 

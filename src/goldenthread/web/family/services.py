@@ -20,6 +20,7 @@ from goldenthread.web.access.models import AuditAction
 from goldenthread.web.access.policy import child_access
 from goldenthread.web.access.services import YOUNG_PERSON_AGE
 from goldenthread.web.accounts.models import Role, User
+from goldenthread.web.family.meetings import next_meeting_due
 from goldenthread.web.family.models import FamilyIdea, FamilyIdeaKind, HiddenFromParents, PartKind
 from goldenthread.web.plans.models import (
     Aspiration,
@@ -78,7 +79,8 @@ def idea_send(
         raise FamilyError(IDEA_NOT_FAMILY)
     if idea_kind in PROPOSALS and not may_propose(by, plan.child):
         raise FamilyError(IDEA_ONLY_YOUNG_PERSON, "kind")
-    if idea_kind == FamilyIdeaKind.REVIEW_VIEWS and plan.next_review_due is None:
+    meeting = next_meeting_due(plan)
+    if idea_kind == FamilyIdeaKind.REVIEW_VIEWS and meeting is None:
         raise FamilyError(IDEA_NO_REVIEW, "kind")
     if idea_kind == FamilyIdeaKind.DRAFT_VIEWS and plan.status != PlanStatus.DRAFT:
         raise FamilyError(IDEA_NOT_DRAFT, "kind")
@@ -95,7 +97,7 @@ def idea_send(
             kind=idea_kind,
             text=words,
             by_when=by_when if idea_kind == FamilyIdeaKind.OUTCOME else None,
-            review_due=plan.next_review_due,
+            review_due=meeting,
             author=by,
             author_role=by.role,
         )

@@ -15,6 +15,7 @@ from goldenthread.web.access.policy import ChildAccess, Reason, child_access
 from goldenthread.web.accounts.models import Role
 from goldenthread.web.family.capacity import capacity_of
 from goldenthread.web.family.forms import VIEW_CHOICES, HideForm, ProposeForm, ViewsForm
+from goldenthread.web.family.meetings import next_meeting_due
 from goldenthread.web.family.models import FamilyIdeaKind, PartKind, SupporterKind
 from goldenthread.web.family.selectors import FamilyPlan, current_plan, family_plan, ideas_of
 from goldenthread.web.family.services import (
@@ -95,8 +96,7 @@ def family_plan_view(request: AuthedRequest, child_id: int) -> HttpResponse:
         acts_for=Reason.PARENT in access.reasons and access.lacks_capacity,
         can_propose=may_propose(request.user, child),
         can_hide=access.can_choose_what_parents_see and plan.plan is not None,
-        can_give_views=plan.plan is not None
-        and (plan.plan.next_review_due is not None or plan.is_draft),
+        can_give_views=plan.plan is not None and bool(plan.next_meeting or plan.is_draft),
         ideas=ideas_of(plan.plan, {request.user.pk}),
         nav_active="family-plan",
     )
@@ -111,7 +111,7 @@ def _plan_or_404(child: Child) -> Plan:
 
 def _view_choices(plan: Plan) -> list[tuple[str, str]]:
     kinds = []
-    if plan.next_review_due is not None:
+    if next_meeting_due(plan) is not None:
         kinds.append(FamilyIdeaKind.REVIEW_VIEWS)
     if plan.status == PlanStatus.DRAFT:
         kinds.append(FamilyIdeaKind.DRAFT_VIEWS)
@@ -140,7 +140,7 @@ def family_views(request: AuthedRequest, child_id: int) -> HttpResponse:
         title="Tell us what you think",
         lead="Before a meeting about the plan, tell us what you think. "
         "The person who writes the plan will read it and use it at the meeting.",
-        meeting=plan.next_review_due,
+        meeting=next_meeting_due(plan),
         form=form,
         forms_=(form,),
         button="Send",
