@@ -34,7 +34,7 @@ HIDE_SAVED = "Saved. Your parents now see only what you chose."
 NO_PLAN = "There is no plan to send this about yet"
 OWN_WORDS = '<span class="gt-family__text gt-family__own-words" data-own-words>{}</span>'
 PLAN_WORDS = '<span class="gt-family__text">{}</span>'
-PART_WORDS = {
+PART_WORDS: dict[str, str] = {
     PartKind.ASPIRATION: "A hope for my future",
     PartKind.NEED: "Something that is hard for me",
     PartKind.OUTCOME: "Something that will change",
