@@ -22,7 +22,7 @@ from goldenthread.web.family.capacity import (
 from goldenthread.web.family.meetings import next_meeting_due
 from goldenthread.web.family.models import CapacityDecision, FamilyIdea, HiddenFromParents
 from goldenthread.web.family.services import IDEA_EMPTY, hidden_parts, idea_send, parts_hide
-from goldenthread.web.plans.models import Child, ContributionStatus, Outcome
+from goldenthread.web.plans.models import Child, ContributionStatus, Outcome, Plan
 from goldenthread.web.plans.services.contributions import COMMENT_NEEDED
 from goldenthread.web.plans.services.plans import plan_amend
 from tests.web.family_world import family_world_create
@@ -254,3 +254,16 @@ def test_the_capacity_page_names_the_field_and_only_staff_may_record(client: Cli
     decision = CapacityDecision.objects.get()
     assert decision.has_capacity and decision.recorded_by == world.people["coordinator"]
     assert AuditEvent.objects.filter(object_type="capacitydecision").count() == 1
+
+
+def test_with_no_meeting_and_no_draft_there_is_nothing_to_fill_in(client: Client) -> None:
+    world = family_world_create()
+    from goldenthread.web.reviews.models import PlanDeadline
+
+    PlanDeadline.objects.filter(plan=world.area.thread.plan).delete()
+    Plan.objects.filter(pk=world.area.thread.plan.pk).update(next_review_due=None)
+    html = _page(client, world.people["parent"], f"/my-family/{world.child.pk}/your-views/")
+    assert "There is no meeting about the plan coming up" in html and "<form" not in html
+    sent = client.post(f"/my-family/{world.child.pk}/your-views/", {"text": "Hi"})
+    assert sent.status_code == 200
+    assert not FamilyIdea.objects.exists()

@@ -31,6 +31,10 @@ from goldenthread.web.plans.views.common import AuthedRequest, render
 
 SENT = "Thank you. We have sent this to the person who writes the plan. They will read it."
 HIDE_SAVED = "Saved. Your parents now see only what you chose."
+NOTHING_TO_ASK = (
+    "There is no meeting about the plan coming up, and no new plan to read. "
+    "We will ask you what you think before the next one."
+)
 NO_PLAN = "There is no plan to send this about yet"
 OWN_WORDS = '<span class="gt-family__text gt-family__own-words" data-own-words>{}</span>'
 PLAN_WORDS = '<span class="gt-family__text">{}</span>'
@@ -123,6 +127,16 @@ def family_views(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = child_get_for(request.user, child_id)
     plan = _plan_or_404(child)
     choices = _view_choices(plan)
+    if not choices:  # nothing to give views on yet: say so, with no form to fill in
+        return render(
+            request,
+            "family/form.html",
+            title="Tell us what you think",
+            lead=NOTHING_TO_ASK,
+            form=None,
+            back=("family-plan", child.pk),
+            nav_active="family-plan",
+        )
     initial = {"kind": choices[0][0]} if len(choices) == 1 else {}
     data = request.POST if request.method == "POST" else None
     form = ViewsForm(data, choices=choices, initial=initial)
