@@ -103,6 +103,19 @@ def _assessment(w: World) -> str:
 
 def _assessment_advice(w: World) -> str:
     return f"{_assessment(w)}/advice/{w.assessment[1]}"  # type: ignore[attr-defined]
+def _idea(w: World) -> int:
+    """A view the young person sent about the world's plan (made on first use)."""
+    from goldenthread.web.family.models import FamilyIdea
+
+    plan = w.area.thread.plan
+    idea = FamilyIdea.objects.filter(plan=plan).first() or FamilyIdea.objects.create(
+        plan=plan,
+        kind="review_views",
+        text="I like maths.",
+        author=w.people["young_person"],
+        author_role=Role.CHILD,
+    )
+    return idea.pk
 
 
 # route name: (a concrete URL, its kind)
@@ -223,6 +236,15 @@ ROUTES: dict[str, tuple[Url, str]] = {
     ),
     "assessment-letter": (lambda w: f"{_assessment(w)}/letter/not-assess/", "read"),
     "assessment-letter-pdf": (lambda w: f"{_assessment(w)}/letter/not-assess.pdf", "read"),
+    # The family view (goldenthread.web.family, docs/family-view.md).
+    "family-home": (lambda w: "/my-family/", "family role"),
+    "family-plan": (lambda w: f"/my-family/{w.child.pk}/", "family view"),
+    "family-views": (lambda w: f"/my-family/{w.child.pk}/your-views/", "family view"),
+    "family-propose": (lambda w: f"/my-family/{w.child.pk}/your-ideas/", "young person"),
+    "family-hide": (lambda w: f"/my-family/{w.child.pk}/what-parents-see/", "young person"),
+    "family-capacity": (lambda w: f"{_child(w)}/capacity/", "change"),
+    "family-ideas": (lambda w: f"{_plan(w)}/family-views/", "change"),
+    "family-idea-decide": (lambda w: f"{_plan(w)}/family-views/{_idea(w)}/", "plan coordinator"),
     # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
     "api-schema": (lambda w: "/api/schema/", "api signed in"),
     "api-children": (lambda w: "/api/children/", "api signed in"),
@@ -273,6 +295,10 @@ EXPECTED: dict[str, dict[str, object]] = {
         for p, answer in _child_page(set()).items()
     },
     "young person": _child_page({"young_person"}),
+    # The family view: the child and their parents, whatever the young person lets them see.
+    "family view": _child_page({"parent", "young_person", "plan_only_parent"}),
+    "family role": _by_role({"parent", "other_parent", "young_person", "hidden_parent"})
+    | {"plan_only_parent": OPEN},
     "administrator": _by_role({"admin", "admin_break_glass"}),
     "quality lead": _by_role({"quality_lead"}),
     "dpo": _by_role({"dpo"}),

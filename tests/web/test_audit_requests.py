@@ -22,6 +22,7 @@ from goldenthread.web.access.middleware import (
 from goldenthread.web.access.models import AuditEvent, AuditResult, ChildShare, RefusalCode
 from goldenthread.web.access.selectors import audit_trail_for_child
 from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
+from goldenthread.web.family.models import FamilyIdea
 from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
 from tests.web.conftest import PageClient
@@ -74,6 +75,9 @@ def _url_values(w: World) -> dict[str, object]:
     exception = ClockException.objects.create(
         assessment=assessment, reason="absent_from_area", starts_on=today
     )
+    idea = FamilyIdea.objects.create(
+        plan=plan, kind="review_views", text="Ok.", author=w.people["parent"], author_role="parent"
+    )
     return {
         "assessment_id": assessment.pk,
         "advice_id": advice.pk,
@@ -85,6 +89,7 @@ def _url_values(w: World) -> dict[str, object]:
         "review_id": review.pk,
         "share_id": share.pk,
         "link_id": link.pk,
+        "idea_id": idea.pk,
         "kind": "outcomes",
         ("pk", "outcomes"): thread.outcome.pk,
         ("pk", "provision"): thread.help.pk,
@@ -110,6 +115,7 @@ def test_every_child_route_is_swept() -> None:
     assert set(CHILD_PATTERNS) == set(CHILD_ROUTES) | CHILD_ROUTES_DECIDED_BY_VIEW
     known = {"child_id", "plan_id", "outcome_id", "review_id", "share_id", "link_id", "kind", "pk"}
     known |= {"assessment_id", "advice_id", "exception_id", "step"}
+    known |= {"idea_id"}
     for name, pattern in CHILD_PATTERNS.items():
         assert set(pattern.pattern.converters) <= known, f"{name}: give its ids a value here"
 

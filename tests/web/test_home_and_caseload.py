@@ -8,6 +8,7 @@ import datetime as dt
 from django.utils import timezone
 
 from goldenthread.web.accounts.models import OrganisationKind, Role
+from goldenthread.web.notifications.needs import needs_me
 from goldenthread.web.plans.models import Plan, Provision
 from goldenthread.web.plans.services.common import record_save
 from goldenthread.web.plans.services.contributions import contribution_decide, contribution_fields
@@ -90,11 +91,11 @@ def test_a_family_is_asked_for_their_views_by_a_date(page: PageClient, area: Are
         worked_out_on=timezone.localdate(),
     )
     page.sign_in(parent)
-    home = page.get("/")
+    home = page.get(f"/my-family/{area.child.pk}/")  # where "/" sends a family (issue 18)
     by = due - dt.timedelta(days=14)
-    assert "1 review wants your views" in home.text
-    assert f"Due by {by.day} {by:%B %Y}" in home.text
-    assert home.html.find("a", href=f"/children/{area.child.pk}/all-about-me/") is not None
+    assert f"Please tell us what you think by {by.day} {by:%B %Y}." in home.text
+    assert home.html.find("a", href=f"/my-family/{area.child.pk}/your-views/") is not None
+    assert needs_me(parent)[0].lines[0].href == f"/my-family/{area.child.pk}/your-views/"
 
 
 def test_a_coordinator_lists_exactly_the_plans_they_coordinate_late_first(

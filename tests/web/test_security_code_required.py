@@ -81,7 +81,7 @@ def test_families_may_choose_not_to_have_a_code(client: Client, persona: str) ->
     user = PERSONAS[persona](world)
     assert user is not None
     client.force_login(user)
-    assert client.get("/").status_code == 200
+    assert client.get("/", follow=True).status_code == 200  # the family view (issue 18)
     assert client.get(f"/children/{world.child.pk}/").status_code == 200
 
 

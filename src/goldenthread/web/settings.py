@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "goldenthread.web.notifications",
     "goldenthread.web.jobs",
     "goldenthread.web.assessments",
+    "goldenthread.web.family",
     "django_q",
     "rest_framework",
     "drf_spectacular",

@@ -51,14 +51,17 @@ POST_ONLY = frozenset({"POST"})
 SERVED_BY_VIEW_CLASS = None
 
 CAN_READ = "can_read"
+# Pages with the whole plan on them: not a parent the young person kept some parts from.
+CAN_READ_WHOLE = "can_read_whole_record"
+IS_FAMILY = "is_family"
 CAN_CHANGE_PLAN = "can_change_plan"
 # The default, chosen on purpose: read to GET, change the plan otherwise (API list/detail).
 READ_OR_CHANGE = ""
 
 # Route name: what the person must be able to do, and the methods the page serves.
 CHILD_ROUTES: dict[str, ChildRoute] = {
-    "child": ChildRoute(CAN_READ, READ_PAGE),
-    "part-history": ChildRoute(CAN_READ, READ_PAGE),
+    "child": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "part-history": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "child-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     # and the child's EHC coordinator, or an administrator with a reason (ADR 0021)
     "child-archive": ChildRoute(CAN_READ, FORM_PAGE),
@@ -66,7 +69,7 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "plan-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-amend": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-archive": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
-    "plan-history": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-history": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "part-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "step-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "part-edit": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
@@ -74,26 +77,26 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "all-about-me": ChildRoute("can_change_all_about_me", FORM_PAGE),
     "who-looked": ChildRoute("can_see_who_looked", READ_PAGE),
     "parents-can-see": ChildRoute("can_choose_what_parents_see", FORM_PAGE),
-    "plan-reviews": ChildRoute(CAN_READ, READ_PAGE),
-    "review": ChildRoute(CAN_READ, READ_PAGE),
-    "review-pdf": ChildRoute(CAN_READ, READ_PAGE),
-    "child-progress": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-reviews": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "review": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "review-pdf": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "child-progress": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "review-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "review-after": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "outcome-gas-levels": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
-    "passport": ChildRoute(CAN_READ, READ_PAGE),
-    "passport-pdf": ChildRoute(CAN_READ, READ_PAGE),
-    "passport-json": ChildRoute(CAN_READ, READ_PAGE),
-    "passport-fhir": ChildRoute(CAN_READ, READ_PAGE),
+    "passport": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "passport-pdf": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "passport-json": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "passport-fhir": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "passport-share": ChildRoute("can_share", FORM_PAGE),
     "passport-share-stop": ChildRoute("can_share", POST_ONLY),
     "passport-link": ChildRoute("can_share", FORM_PAGE),
     "passport-link-stop": ChildRoute("can_share", POST_ONLY),
     "check-outcome": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
-    "plan-thread": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-thread": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "outcome-build": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
-    "plan-issue-docx": ChildRoute(CAN_READ, READ_PAGE),
-    "plan-issue-pdf": ChildRoute(CAN_READ, READ_PAGE),
+    "plan-issue-docx": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
+    "plan-issue-pdf": ChildRoute(CAN_READ_WHOLE, READ_PAGE),
     "plan-issue": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-contributions": ChildRoute(CAN_CHANGE_PLAN, READ_PAGE),
     "contribution-decide": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
@@ -109,17 +112,25 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "assessment-letter": ChildRoute(CAN_READ, READ_PAGE),
     "assessment-letter-pdf": ChildRoute(CAN_READ, READ_PAGE),
     # The REST API (goldenthread.web.api): the same needs as the pages it mirrors.
-    "api-child": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-plans": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-passport": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-passport-fhir": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-plan": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-reviews": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
-    "api-review": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
+    "api-child": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-plans": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-passport": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-passport-fhir": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-plan": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-reviews": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
+    "api-review": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
     "api-outcomes": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
     "api-outcome": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
     "api-provision-list": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
     "api-provision": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
+    # The family view (goldenthread.web.family, docs/family-view.md).
+    "family-plan": ChildRoute(IS_FAMILY, READ_PAGE),
+    "family-views": ChildRoute(IS_FAMILY, FORM_PAGE),
+    "family-propose": ChildRoute(IS_FAMILY, FORM_PAGE),
+    "family-hide": ChildRoute("can_choose_what_parents_see", FORM_PAGE),
+    "family-capacity": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "family-ideas": ChildRoute(CAN_CHANGE_PLAN, READ_PAGE),
+    "family-idea-decide": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
 CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass", "child-restore"})
@@ -132,6 +143,7 @@ ROLE_ROUTES: dict[str, frozenset[str]] = {
     "audit-trail-export": frozenset({Role.DPO}),
     "passport-import": frozenset(PROFESSIONAL_ROLES),
     "assessments-late": frozenset(PROFESSIONAL_ROLES),
+    "family-home": frozenset({Role.PARENT, Role.CHILD}),
 }
 PART_TYPES = {
     "aspirations": "aspiration",
@@ -153,7 +165,7 @@ def route_need(name: str, method: str) -> str:
     route = CHILD_ROUTES.get(name)
     if route is not None and route.need:
         return route.need
-    return CAN_READ if method in READS else CAN_CHANGE_PLAN
+    return CAN_READ_WHOLE if method in READS else CAN_CHANGE_PLAN
 
 
 def methods_served(name: str, view_func: Callable[..., Any]) -> frozenset[str]:

@@ -24,7 +24,7 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
     if role == Role.DPO:
         items.append(_item("audit-trail", "Audit trail", active))
     access = getattr(request, "child_access", None)
-    if access is not None and access.can_read:
+    if access is not None and access.can_read_whole_record:
         items.append(_item("passport", "Passport", active, access.child_id))
     if access is not None and access.can_see_who_looked:
         items.append(_item("who-looked", "Who has looked at this record", active, access.child_id))

@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from goldenthread.web.access.models import BreakGlass, ChildPrivacy, ChildShare, ParentsCanSee
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Role, User
+from goldenthread.web.family.models import CapacityDecision, HiddenFromParents
 from goldenthread.web.plans.models import Child, ChildRelationship, RelationshipKind
 
 
@@ -56,7 +57,11 @@ def _reason_conditions(user: User, today: dt.date) -> dict[Reason, Exists]:
         conditions[Reason.PARENT] = Exists(
             relationships.filter(
                 _current_relationship(RelationshipKind.PARENT, today), person=user
-            ).exclude(child__privacy__parents_can_see=ParentsCanSee.NOTHING)
+            ).filter(
+                # A young person without capacity: the parent acts for them (family.capacity).
+                ~Q(child__privacy__parents_can_see=ParentsCanSee.NOTHING)
+                | Q(child__capacity__has_capacity=False)
+            )
         )
     elif user.role == Role.CHILD:
         conditions[Reason.SELF] = Exists(
@@ -97,6 +102,11 @@ class ChildAccess:
     child_id: int
     reasons: frozenset[Reason]
     parents_can_see: str = ParentsCanSee.ALL
+    # A young person (16 or over) recorded as not having capacity: a parent acts for them, so
+    # their choices about what parents see do not apply (docs/family-view.md).
+    lacks_capacity: bool = False
+    # The young person kept some parts of the plan from their parents (family.HiddenFromParents)
+    parts_hidden: bool = False
 
     @property
     def can_read(self) -> bool:
@@ -127,7 +137,18 @@ class ChildAccess:
 
     @property
     def can_choose_what_parents_see(self) -> bool:
-        return Reason.SELF in self.reasons
+        return Reason.SELF in self.reasons and not self.lacks_capacity
+
+    @property
+    def is_family(self) -> bool:
+        """The child themselves or their parent: the family view (goldenthread.web.family)."""
+        return bool(self.reasons & {Reason.PARENT, Reason.SELF})
+
+    @property
+    def can_read_whole_record(self) -> bool:
+        """Every page with the whole plan on it; not a parent once the young person has kept
+        some parts from them (they read the family view, which leaves those parts out)."""
+        return self.can_read and not (Reason.PARENT in self.reasons and self.parts_hidden)
 
     @property
     def can_share(self) -> bool:
@@ -154,10 +175,16 @@ def child_access(user: User, child_id: int, *, on: dt.date | None = None) -> Chi
     if row is None:
         return ChildAccess(child_id, NO_ACCESS)
     reasons = frozenset(reason for name, reason in names.items() if row[name])
-    privacy = ParentsCanSee.ALL
-    if Reason.PARENT in reasons:
+    privacy, parts_hidden = ParentsCanSee.ALL, False
+    lacks_capacity = reasons & {Reason.PARENT, Reason.SELF} and (
+        CapacityDecision.objects.filter(child_id=child_id, has_capacity=False).exists()
+    )
+    if Reason.PARENT in reasons and not lacks_capacity:
         stored = ChildPrivacy.objects.filter(child_id=child_id).values_list(
             "parents_can_see", flat=True
         )
         privacy = ParentsCanSee(stored.first() or ParentsCanSee.ALL)
-    return ChildAccess(child_id, reasons, privacy)
+        parts_hidden = HiddenFromParents.objects.filter(
+            child_id=child_id, shown_again_at__isnull=True
+        ).exists()
+    return ChildAccess(child_id, reasons, privacy, bool(lacks_capacity), parts_hidden)

@@ -29,6 +29,8 @@ THINGS = {
     "allaboutme": '"all about me"',
     "childshare": "the record",
     "childprivacy": "what parents can see",
+    "familyidea": "views or ideas sent about the plan",
+    "capacitydecision": "the decision about making their own choices",
 }
 PAGES = {
     "all-about-me": '"all about me"',
@@ -40,6 +42,12 @@ PAGES = {
     "passport-share": "who the passport is shared with",
     "passport-link": "links to the passport",
     "passport-link-view": "the passport, through a link",
+    "family-plan": "the plan",
+    "family-views": "the form to say what they think",
+    "family-propose": "the form to add a hope or a change",
+    "family-hide": "what parents can see",
+    "family-capacity": "the decision about making their own choices",
+    "family-ideas": "views and ideas sent by the family",
 }
 
 

@@ -296,7 +296,7 @@ def views_asked(user: User, visible: QuerySet[Child], today: dt.date) -> NeedsSe
         section.lines.append(
             NeedsLine(
                 f"Say what you think before {who} review",
-                reverse("all-about-me", args=[row.plan.child_id]),
+                reverse("family-views", args=[row.plan.child_id]),  # the family view
                 due=by,
                 late=by < today,
             )

@@ -29,6 +29,8 @@ def home(request: AuthedRequest) -> HttpResponse:
     if request.user.role == Role.STRATEGIC_LEADER:
         # Leaders never see children: their home is the area figures.
         return redirect("insights")
+    if request.user.role in {Role.PARENT, Role.CHILD}:
+        return redirect("family-home")  # families read their plan in plain words (issue 18)
     sections = needs_me(request.user)
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
     return render(

@@ -108,6 +108,10 @@ def area_seed(
     plan_schedules_refresh_all(today=today)
     # A few proposals from the demo therapist, for the coordinator to accept or return.
     demo_contributions_add()
+    # The demo young person's capacity decision, and a parent's view before a review (issue 18).
+    from goldenthread.web.family.demo import demo_family_add  # the family app builds on plans
+
+    demo_family_add(today=today)
     summary.children = Child.objects.count()
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()

@@ -100,6 +100,7 @@ def _copy_parts(old: Plan, new: Plan, user: User | None) -> dict[int, Outcome]:
     }
     needs = {n.pk: _clone(n, new, user) for n in old.needs.filter(archived_at__isnull=True)}
     outcomes: dict[int, Outcome] = {}
+    provision_copies: dict[int, int] = {}
     for outcome in old.outcomes.filter(archived_at__isnull=True).prefetch_related(
         "themes", "needs", "aspirations"
     ):
@@ -123,9 +124,23 @@ def _copy_parts(old: Plan, new: Plan, user: User | None) -> dict[int, Outcome]:
     ):
         linked_outcomes = [outcomes[o.pk] for o in provision.outcomes.all() if o.pk in outcomes]
         linked_needs = [needs[n.pk] for n in provision.needs.all() if n.pk in needs]
+        original_pk = provision.pk
         copy = _clone(provision, new, user)
         copy.outcomes.set(linked_outcomes)
         copy.needs.set(linked_needs)
+        provision_copies[original_pk] = copy.pk
+    # Parts a young person kept from their parents stay kept in the new version (issue 18).
+    from goldenthread.web.family.services import hidden_parts_copy  # family builds on plans
+
+    hidden_parts_copy(
+        child_id=new.child_id,
+        copies={
+            "aspiration": {pk: a.pk for pk, a in aspirations.items()},
+            "need": {pk: n.pk for pk, n in needs.items()},
+            "outcome": {pk: o.pk for pk, o in outcomes.items()},
+            "provision": provision_copies,
+        },
+    )
     return outcomes
 
 

@@ -104,6 +104,8 @@ def caseload(request: AuthedRequest) -> HttpResponse:
     if request.user.role == Role.STRATEGIC_LEADER:
         # Leaders never see children: their home is the area figures.
         return redirect("insights")
+    if request.user.role in {Role.PARENT, Role.CHILD}:
+        return redirect("family-home")  # the family view, not a professional's list (issue 18)
     if request.method == "POST":
         search = NameSearchForm(request.POST)
         name = search.cleaned_data["name"].strip() if search.is_valid() else ""
