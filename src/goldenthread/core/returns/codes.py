@@ -116,6 +116,17 @@ REQUEST_OUTCOMES = MappingProxyType(
     }
 )
 
+# SEN2 request source (<RequestSource>, from the 2026 collection): who asked for the assessment.
+REQUEST_SOURCES = MappingProxyType(
+    {
+        "1": "Young person or parent",
+        "2": "School or other education setting",
+        "3": "Health care professional",
+        "4": "Social care professional",
+        "5": "Other",
+    }
+)
+
 # SEN2 assessment outcome (<AssessmentOutcome>): the decision whether to issue a plan.
 ASSESSMENT_OUTCOMES = MappingProxyType(
     {

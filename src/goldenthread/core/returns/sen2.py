@@ -117,6 +117,7 @@ class Request:
 
     received_date: dt.date | None
     outcome: str  # codes.REQUEST_OUTCOMES
+    source: str = ""  # codes.REQUEST_SOURCES (from the 2026 collection)
     outcome_date: dt.date | None = None
     rya: bool = False
     assessment: Assessment | None = None
@@ -197,6 +198,7 @@ def _request(parent: Element, request: Request) -> None:
         "Requests",
         [
             ("ReceivedDate", _date(request.received_date)),
+            ("RequestSource", request.source),
             ("RYA", _flag(request.rya)),
             ("RequestOutcomeDate", _date(request.outcome_date)),
             ("RequestOutcome", request.outcome),

@@ -88,6 +88,7 @@ R05 = rule(
     "A decided request needs the date of the decision",
     f"{G}, item 2.2 RequestOutcomeDate",
 )
+R07 = rule("SEN2-R07", "Request source is not a listed code", f"{G} 2026, item 2.x RequestSource")
 R06 = rule(
     "SEN2-R06",
     "An assessment is given but the request was not agreed (outcome A)",
@@ -200,6 +201,8 @@ def _request_findings(ref: int, request: Request, period: Period) -> Iterator[Fi
         yield Finding(R01, ref, "ReceivedDate")
     elif received > period.reference_date:
         yield Finding(R02, ref, "ReceivedDate", received.isoformat())
+    if request.source and request.source not in codes.REQUEST_SOURCES:
+        yield Finding(R07, ref, "RequestSource", request.source)
     if request.outcome not in codes.REQUEST_OUTCOMES:
         yield Finding(R03, ref, "RequestOutcome", request.outcome)
     if request.outcome in {"A", "J"} and request.outcome_date is None:

@@ -91,9 +91,7 @@ class PlanReturnFacts(models.Model):
     issue_decided_on = models.DateField(null=True, blank=True)
     week20_exception = models.BooleanField("A 20-week exception applied", default=False)
     transfer_la = models.CharField("Transferred in from (DfE number)", max_length=3, blank=True)
-    cease_reason = models.CharField(
-        max_length=1, choices=_choices(codes.CEASE_REASONS), blank=True
-    )
+    cease_reason = models.CharField(max_length=1, choices=_choices(codes.CEASE_REASONS), blank=True)
 
     history = HistoricalRecords()
 
