@@ -9,14 +9,33 @@ import datetime as dt
 import random
 
 from goldenthread.core.returns import codes
-from goldenthread.web.accounts.models import Organisation
+from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
 from goldenthread.web.plans.models import Child, Plan, PlanStatus
-from goldenthread.web.returns.models import AuthorityReturn, ChildReturnDetails, PlanReturnFacts
+from goldenthread.web.returns.models import (
+    AuthorityReturn,
+    ChildReturnDetails,
+    PlanReturnFacts,
+    ReturnsLead,
+)
 
 DEMO_DFE_NUMBER = "990"
+DEMO_RETURNS_LEAD = "admin"
 ETHNICITY_MIX = ("WBRI",) * 12 + ("WOTH", "MWBC", "AIND", "APKN", "BAFR", "BCRB", "CHNE", "MOTH")
 POSTCODES = ("WS1 1AA", "WS2 4BT", "WS3 9QX", "WS4 7LP", "WS5 3DN")
 REQUEST_WEEKS_BEFORE_ISSUE = (14, 17, 19, 22, 26)
+
+
+def demo_returns_prepare() -> int:
+    """After seeding: the demo authority's return details, and its "admin" as returns lead."""
+    authority = Organisation.objects.filter(
+        kind=OrganisationKind.LOCAL_AUTHORITY, is_synthetic=True
+    ).first()
+    if authority is None:
+        return 0
+    admin = User.objects.filter(username=DEMO_RETURNS_LEAD, is_synthetic=True).first()
+    if admin is not None:
+        ReturnsLead.objects.get_or_create(person=admin, defaults={"local_authority": authority})
+    return demo_return_details_fill(authority)
 
 
 def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -> int:
@@ -39,7 +58,7 @@ def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -
                 gender=rng.choice(("1", "1", "2")),
                 ethnicity=rng.choice(ETHNICITY_MIX),
                 postcode=rng.choice(POSTCODES),
-                upn_unknown="" if child.upn else "UN5",
+                uln="" if child.upn else str(rng.randrange(10**9, 10**10)),
                 disability=rng.random() < 0.6,
                 pupil_premium=rng.random() < 0.35,
                 known_to_social_care=rng.random() < 0.2,

@@ -80,7 +80,12 @@ def sen2_build(
     used_assessments: set[int] = set()
     for chain in chains.values():
         request = _chain_request(
-            chain, period, plan_to_assessment, facts, reviews, used_assessments
+            chain,
+            period,
+            plan_to_assessment=plan_to_assessment,
+            facts=facts,
+            reviews=reviews,
+            used=used_assessments,
         )
         if request is not None:
             wanted[chain.child_id].append(request)
