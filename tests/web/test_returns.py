@@ -225,3 +225,62 @@ def test_a_broken_record_stops_annex_a(demo_area: Organisation, tmp_path: Path) 
     details.save()
     made = annex_make(demo_area, TODAY)
     assert [(f.rule.rule_id, f.record) for f in made.blocking] == [("AnnexA-103", details.child_id)]
+
+
+def _lead() -> Any:
+    return ReturnsLead.objects.get(person__username=DEMO_RETURNS_LEAD).person
+
+
+@pytest.mark.django_db
+def test_pages_are_for_the_returns_lead_only(demo_area: Organisation, page: Any) -> None:
+    from goldenthread.web.accounts.models import User
+
+    page.sign_in(User.objects.get(username="coordinator"))
+    page.get("/returns/", status=403)
+    page.get("/returns/check/", status=403)
+    page.post("/returns/sen2/", {"sen2-year": YEAR, "sen2-reason": "x"}, status=403)
+    page.sign_in(_lead())
+    home = page.get("/returns/")
+    assert "Download SEN2 XML" in home.text
+    check = page.get("/returns/check/", data={"year": YEAR})
+    assert "EHC plans in force on the census date" in check.text
+    assert "every check passes" in check.text
+
+
+@pytest.mark.django_db
+def test_page_downloads_are_logged_with_the_reason(demo_area: Organisation, page: Any) -> None:
+    page.sign_in(_lead())
+    xml = page.post(
+        "/returns/sen2/", {"sen2-year": YEAR, "sen2-reason": "SEN2 submission"}, status=200
+    )
+    assert xml.response["Content-Disposition"] == f'attachment; filename="sen2_{YEAR}.xml"'
+    assert fromstring(xml.response.content).tag == "Message"  # noqa: S314  # nosec B314
+    book = page.post(
+        "/returns/annex-a/", {"annex-format": "xlsx", "annex-reason": "inspection"}, status=200
+    )
+    assert load_workbook(io.BytesIO(book.response.content)).sheetnames == ["List 1", "List 2"]
+    reasons = set(
+        AuditEvent.objects.filter(person=_lead(), action="export").values_list("reason", flat=True)
+    )
+    assert {"SEN2 submission", "inspection"} <= reasons
+
+
+@pytest.mark.django_db
+def test_page_needs_a_reason(demo_area: Organisation, page: Any) -> None:
+    page.sign_in(_lead())
+    refused = page.post("/returns/sen2/", {"sen2-year": YEAR, "sen2-reason": ""}, status=400)
+    assert "Say why you are downloading this return" in refused.text
+
+
+@pytest.mark.django_db
+def test_page_shows_failures_with_a_link_to_the_record(demo_area: Organisation, page: Any) -> None:
+    details = ChildReturnDetails.objects.filter(child__local_authority=demo_area).first()
+    assert details is not None
+    details.ethnicity = ""
+    details.save()
+    page.sign_in(_lead())
+    stopped = page.post("/returns/annex-a/", {"annex-format": "xlsx", "annex-reason": "inspection"})
+    check = page.follow(stopped)
+    assert "The return was not made" in check.text
+    link = check.html.find("a", href=f"/children/{details.child_id}/")
+    assert link is not None and "AnnexA-101c" in check.text
