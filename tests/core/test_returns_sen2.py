@@ -194,7 +194,12 @@ def test_queries_do_not_block_but_errors_do() -> None:
 
 @pytest.mark.parametrize(
     ("year", "census"),
-    [(2025, D(2025, 1, 16)), (2026, D(2026, 1, 15)), (2027, D(2027, 1, 21)), (2028, D(2028, 1, 20))],
+    [
+        (2025, D(2025, 1, 16)),
+        (2026, D(2026, 1, 15)),
+        (2027, D(2027, 1, 21)),
+        (2028, D(2028, 1, 20)),
+    ],
 )
 def test_census_date_is_the_third_thursday_in_january(year: int, census: dt.date) -> None:
     period = Period(year)
@@ -203,7 +208,7 @@ def test_census_date_is_the_third_thursday_in_january(year: int, census: dt.date
 
 
 def test_the_xml_parses_and_has_the_modules_in_order() -> None:
-    root = fromstring(sen2_xml(_return(P)))  # noqa: S314 - our own output  # nosec B314
+    root = fromstring(sen2_xml(_return(P)))
     assert root.tag == "Message"
     assert [c.tag for c in root] == ["Header", "Persons"]
     assert root.findtext("Header/CollectionDetails/Collection") == "SEN2"
@@ -232,7 +237,7 @@ def test_the_xml_parses_and_has_the_modules_in_order() -> None:
 
 def test_names_with_markup_are_escaped() -> None:
     xml = sen2_xml(_return(_person(surname="O'Brien <&> Smith")))
-    root = fromstring(xml)  # noqa: S314 - our own output  # nosec B314
+    root = fromstring(xml)
     assert root.findtext("Persons/Person/Surname") == "O'Brien <&> Smith"
 
 

@@ -62,6 +62,8 @@ def annex_a_lists(local_authority: Organisation, today: dt.date) -> dict[str, li
         if kind == "sen_support":
             support.add(child_id)
             continue
+        if issued_on is None:  # filtered out above; for the type checker
+            continue
         ehc_versions[pk] = child_id
         first_issue[child_id] = min(first_issue.get(child_id, issued_on), issued_on)
         latest_issue[child_id] = max(latest_issue.get(child_id, issued_on), issued_on)

@@ -78,7 +78,7 @@ def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -
     ).values_list("pk", "issued_on", "status")
     facts = []
     for pk, issued_on, status in plans.iterator(chunk_size=5000):
-        if pk in facts_have:
+        if pk in facts_have or issued_on is None:
             continue
         rng = random.Random(seed * 7_919 + pk)  # noqa: S311 - made-up data  # nosec B311
         received = issued_on - dt.timedelta(weeks=rng.choice(REQUEST_WEEKS_BEFORE_ISSUE))

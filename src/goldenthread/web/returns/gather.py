@@ -114,6 +114,8 @@ def _plan_chains(children: Any) -> dict[int, PlanChain]:
     for pk, child_id, issued_on, version, status, end_date in rows.iterator(chunk_size=5000):
         chain = chains.setdefault(child_id, PlanChain(child_id))
         chain.version_ids.append(pk)
+        if issued_on is None:  # filtered out above; for the type checker
+            continue
         if chain.first_issued is None or issued_on < chain.first_issued:
             chain.first_issued = issued_on
         if version >= chain.current_version:
@@ -124,8 +126,9 @@ def _plan_chains(children: Any) -> dict[int, PlanChain]:
 
 def _assessments(children: Any, period: Period) -> list[dict[str, Any]]:
     excepted = set(ClockException.objects.values_list("assessment_id", flat=True))
-    rows = list(
-        AssessmentRecord.objects.filter(
+    rows: list[dict[str, Any]] = [
+        dict(row)
+        for row in AssessmentRecord.objects.filter(
             child__in=children,
             archived_at__isnull=True,
             request_received_on__lte=period.reference_date,
@@ -142,7 +145,7 @@ def _assessments(children: Any, period: Period) -> list[dict[str, Any]]:
             "plan_issued_on",
             "preferred_setting_id",
         )
-    )
+    ]
     for row in rows:
         row["week20"] = row["id"] in excepted
     return rows

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from goldenthread.core.returns.annex_a import annex_a_findings
+from goldenthread.core.returns.annex_a import AnnexRow, annex_a_findings
 from goldenthread.core.returns.findings import Finding
 from goldenthread.core.returns.sen2 import Sen2Return, sen2_xml
 from goldenthread.core.returns.sen2_rules import sen2_findings
@@ -56,7 +56,7 @@ def sen2_make(local_authority: Organisation, year: int) -> Sen2Made:
 
 @dataclass
 class AnnexMade:
-    lists: dict[str, list]
+    lists: dict[str, list[AnnexRow]]
     findings: dict[str, list[Finding]] = field(default_factory=dict)
 
     @property
