@@ -212,6 +212,9 @@ def test_command_refuses_anyone_not_a_returns_lead(
     )  # fmt: skip
     assert code == 2 and not out.exists()
     assert "not a returns lead" in capsys.readouterr().err
+    refused = AuditEvent.objects.filter(object_type="sen2_return", result="refused").latest("id")
+    assert refused.person is not None and refused.person.username == "coordinator"
+    assert refused.reason == "curious"
 
 
 @pytest.mark.django_db

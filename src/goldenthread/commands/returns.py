@@ -44,7 +44,11 @@ def run(args: argparse.Namespace) -> int:
 
     django.setup()
     from goldenthread.web.accounts.models import User
-    from goldenthread.web.returns.services import NOT_LEAD, returns_authority
+    from goldenthread.web.returns.services import (
+        NOT_LEAD,
+        return_refusal_record,
+        returns_authority,
+    )
 
     if not args.reason.strip():
         print(
@@ -57,6 +61,10 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     authority = returns_authority(person)
     if authority is None:
+        kind = "sen2_return" if args.which == "sen2" else "annex_a_lists"
+        return_refusal_record(
+            person=person, kind=kind, reason=args.reason, url_name=f"returns-{args.which}"
+        )
         print(NOT_LEAD.format(user=args.user), file=sys.stderr)
         return EXIT_REFUSED
     if args.which == "sen2":

@@ -13,7 +13,7 @@ from goldenthread.core.returns.sen2 import Sen2Return, sen2_xml
 from goldenthread.core.returns.sen2_rules import sen2_findings
 from goldenthread.core.returns.sen2_summary import Sen2Headlines, sen2_headlines
 from goldenthread.web.access.audit import audit_event_record
-from goldenthread.web.access.models import AuditAction
+from goldenthread.web.access.models import AuditAction, AuditResult, RefusalCode
 from goldenthread.web.accounts.models import Organisation, User
 from goldenthread.web.returns.annex import annex_a_csv, annex_a_lists, annex_a_xlsx
 from goldenthread.web.returns.gather import sen2_build
@@ -94,4 +94,18 @@ def return_export_record(*, person: User, kind: str, reason: str, url_name: str,
         object_id=rows,
         url_name=url_name,
         reason=reason.strip(),
+    )
+
+
+def return_refusal_record(*, person: User, kind: str, reason: str, url_name: str) -> None:
+    """A refused return in the audit trail, as a refused export (ADR 0030)."""
+    audit_event_record(
+        person=person,
+        action=AuditAction.EXPORT,
+        child_id=None,
+        object_type=kind,
+        url_name=url_name,
+        reason=reason.strip(),
+        result=AuditResult.REFUSED,
+        refusal=RefusalCode.ROLE,
     )
