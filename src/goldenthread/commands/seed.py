@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     from goldenthread.web.plans.demo.states import plan_states_seed
 
     plan_states_seed()  # plans in every state: draft, issued, under amendment, ceased
+    from goldenthread.web.assessments.demo import demo_assessments_add
+
+    demo_assessments_add(seed=args.seed, today=today)  # EHC needs assessments in every state
     from goldenthread.web.returns.demo import demo_returns_prepare
 
     demo_returns_prepare()  # what SEN2 and Annex A need beyond the plans (made up)
