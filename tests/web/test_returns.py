@@ -20,6 +20,7 @@ from goldenthread.core.returns import annex_a
 from goldenthread.core.returns.sen2 import Period
 from goldenthread.web.access.models import AuditEvent
 from goldenthread.web.accounts.models import Organisation
+from goldenthread.web.assessments.demo import demo_assessments_add
 from goldenthread.web.plans.demo.builder import area_seed
 from goldenthread.web.returns.demo import DEMO_RETURNS_LEAD, demo_returns_prepare
 from goldenthread.web.returns.models import ChildReturnDetails, ReturnsLead
@@ -35,6 +36,7 @@ PERIOD = Period(YEAR)
 def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organisation]:
     with django_db_blocker.unblock(), transaction.atomic():
         area_seed(children=DEMO_CHILDREN, seed=19, today=TODAY)
+        demo_assessments_add(seed=19, today=TODAY)  # requests and decisions behind the plans
         demo_returns_prepare()
         lead = ReturnsLead.objects.select_related("local_authority").get(
             person__username=DEMO_RETURNS_LEAD
@@ -79,13 +81,41 @@ def _independent_reviews(in_force: set[int], plan_of: dict[int, int]) -> tuple[i
 
 
 def _independent_requests(plan_of: dict[int, int]) -> dict[int, dt.date]:
+    """When each plan's request came in: the recorded assessment, else the kept facts."""
     received: dict[int, dt.date] = {}
     for plan_id, on in _rows(
         "SELECT plan_id, request_received_on FROM returns_planreturnfacts", []
     ):
         if plan_id in plan_of and on is not None:
             received[plan_of[plan_id]] = _day(on)
+    for plan_id, on in _rows(
+        "SELECT plan_id, request_received_on FROM assessments_assessment "
+        "WHERE plan_id IS NOT NULL AND archived_at IS NULL",
+        [],
+    ):
+        if plan_id in plan_of:
+            received[plan_of[plan_id]] = _day(on)
     return received
+
+
+def _other_assessments(area: Organisation, linked_children: set[int]) -> list[tuple[int, bool]]:
+    """Assessments not behind a plan in the return, in its scope: (child, received in year)."""
+    ref, start, end = PERIOD.reference_date, PERIOD.start, PERIOD.end
+    found = []
+    for child, received, r_out, r_on, a_out, a_on, plan_id, issued in _rows(
+        "SELECT a.child_id, a.request_received_on, a.request_outcome, a.request_outcome_on, "
+        "a.assessment_outcome, a.assessment_outcome_on, a.plan_id, a.plan_issued_on "
+        "FROM assessments_assessment a JOIN plans_child c ON c.id = a.child_id "
+        "WHERE c.local_authority_id = %s AND a.archived_at IS NULL AND c.archived_at IS NULL",
+        [area.pk],
+    ):
+        if _day(received) > ref or (plan_id is not None and child in linked_children):
+            continue
+        dates = [_day(d) for d in (received, r_on, a_on, issued) if d is not None]
+        still_open = not r_out or (r_out == "assess" and not a_out)
+        if still_open or any(start <= d <= end for d in dates):
+            found.append((child, start <= _day(received) <= end))
+    return found
 
 
 def _independent_counts(area: Organisation) -> dict[str, int]:
@@ -124,17 +154,19 @@ def _independent_counts(area: Organisation) -> dict[str, int]:
         quick += child in received and (first - received[child]).days <= 140
     in_scope = in_force | new | ceased
     held, on_time = _independent_reviews(in_force, plan_of)
+    others = _other_assessments(area, in_scope)
     return {
         "plans_in_force": len(in_force),
         "new_plans": len(new),
         "plans_ceased": len(ceased),
         "requests_received": sum(
             1 for c, on in received.items() if c in in_scope and start <= on <= end
-        ),
+        )
+        + sum(1 for _, in_year in others if in_year),
         "new_plans_within_20_weeks_all": quick,
         "reviews_held": held,
         "reviews_decided_within_4_weeks": on_time,
-        "people": len(in_scope),
+        "people": len(in_scope | {child for child, _ in others}),
     }
 
 

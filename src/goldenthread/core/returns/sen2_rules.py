@@ -104,8 +104,9 @@ A02 = rule(
 )
 A03 = rule(
     "SEN2-A03",
-    "A decision to issue a plan (H) needs the named plan",
+    "Decided to issue a plan (H) but no named plan: check it is not yet issued",
     f"{G}, module 4 NamedPlan",
+    severity="query",
 )
 N01 = rule("SEN2-N01", "Plan start (issue) date is missing", f"{G}, item 4.1 StartDate")
 N02 = rule(

@@ -232,10 +232,9 @@ def _chain_request(
     )
     if record is not None:
         used.add(record["id"])
-        return _request_from_assessment(
-            record, named if (issued_in_year or ceased_in_year) else None, active_plan
-        )
-    show_named = issued_in_year or ceased_in_year
+        return _request_from_assessment(record, named, active_plan)
+    # The plan's history goes with it every year: request, assessment, named plan (its start
+    # date is what the "new plans" and 20-week figures read, for plans issued in the year).
     return Request(
         received_date=kept.request_received_on if kept else None,
         outcome="A",
@@ -246,9 +245,7 @@ def _chain_request(
             outcome_date=kept.issue_decided_on if kept else None,
             week20_exception=kept.week20_exception if kept else False,
             named_plan=named,
-        )
-        if show_named
-        else None,
+        ),
         active_plan=active_plan,
     )
 
