@@ -335,3 +335,16 @@ def test_page_shows_failures_with_a_link_to_the_record(demo_area: Organisation, 
     assert "The return was not made" in check.text
     link = check.html.find("a", href=f"/children/{details.child_id}/")
     assert link is not None and "AnnexA-101c" in check.text
+
+
+@pytest.mark.django_db
+def test_subject_access_export_holds_the_return_details(demo_area: Organisation) -> None:
+    from goldenthread.web.security.subject_access import child_subject_access_export
+
+    details = ChildReturnDetails.objects.filter(child__local_authority=demo_area).first()
+    assert details is not None
+    export = child_subject_access_export(details.child)
+    sections = {s["title"]: s["rows"] for s in export["sections"]}
+    rows = sections["Kept for the returns to the Department for Education"]
+    assert rows[0]["What it is about"] == "The child"
+    assert rows[0]["Postcode"] == details.postcode
