@@ -51,7 +51,7 @@ def main() -> None:
     from goldenthread.web.returns.models import ReturnsLead
     from goldenthread.web.returns.services import annex_make, sen2_make
 
-    lead = ReturnsLead.objects.select_related("local_authority").first()
+    lead = ReturnsLead.objects.select_related("local_authority").order_by("-pk").first()
     if lead is None:
         raise SystemExit("No returns lead: seed the demo area first (goldenthread seed).")
     authority = lead.local_authority
