@@ -348,3 +348,18 @@ def test_subject_access_export_holds_the_return_details(demo_area: Organisation)
     rows = sections["Kept for the returns to the Department for Education"]
     assert rows[0]["What it is about"] == "The child"
     assert rows[0]["Postcode"] == details.postcode
+
+
+@pytest.mark.django_db
+def test_anonymising_a_child_forgets_their_return_details(demo_area: Organisation) -> None:
+    from goldenthread.web.plans.models import Child
+    from goldenthread.web.security.retention import _children_anonymise
+
+    details = ChildReturnDetails.objects.filter(child__local_authority=demo_area).first()
+    assert details is not None
+    details.save()  # a history row too
+    child_id = details.child_id
+    _children_anonymise(Child.objects.filter(pk=child_id))
+    assert not ChildReturnDetails.objects.filter(child_id=child_id).exists()
+    history = ChildReturnDetails.history.model
+    assert not history.objects.filter(child_id=child_id).exists()
