@@ -31,6 +31,7 @@ COMMANDS: dict[str, str] = {
     "quality-rejudge": "Judge again stale stored quality verdicts (nightly; after a model change).",
     "worker": "Run the scheduled jobs (nightly figures, daily digest...) until stopped.",
     "demo-code": "Print a demo account's current sign-in code (development and test only).",
+    "returns": "Make the statutory returns (SEN2 XML, Annex A lists), checked before writing.",
 }
 
 

@@ -245,6 +245,12 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "family-capacity": (lambda w: f"{_child(w)}/capacity/", "change"),
     "family-ideas": (lambda w: f"{_plan(w)}/family-views/", "change"),
     "family-idea-decide": (lambda w: f"{_plan(w)}/family-views/{_idea(w)}/", "plan coordinator"),
+    # Statutory returns (goldenthread.web.returns): the returns lead only; no one in this
+    # world is one (tests/web/test_returns.py opens them as one).
+    "returns": (lambda w: "/returns/", "returns lead"),
+    "returns-check": (lambda w: "/returns/check/", "returns lead"),
+    "returns-sen2": (lambda w: "/returns/sen2/", "signed in, post only"),
+    "returns-annex-a": (lambda w: "/returns/annex-a/", "signed in, post only"),
     # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
     "api-schema": (lambda w: "/api/schema/", "api signed in"),
     "api-children": (lambda w: "/api/children/", "api signed in"),
@@ -329,6 +335,7 @@ for kind, answers in EXPECTED.items():
 EXPECTED["signed in, post only"] = {**dict.fromkeys(PERSONA_NAMES, 405), "signed_out": SIGN_IN}
 # Service figures: the scraper's token (tests/web/test_ops_metrics.py) or an administrator.
 EXPECTED["metrics"] = {**_by_role({"admin", "admin_break_glass"}), "signed_out": 401}
+EXPECTED["returns lead"] = {**dict.fromkeys(PERSONA_NAMES, FORBIDDEN), "signed_out": SIGN_IN}
 EXPECTED["bad reset link"] = dict.fromkeys([*PERSONA_NAMES, "signed_out"], NOT_FOUND)
 # The API answers 401 (with a problem document), never a redirect to the sign-in page.
 EXPECTED["api signed in"] = {**dict.fromkeys(PERSONA_NAMES, OPEN), "signed_out": 401}

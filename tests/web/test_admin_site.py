@@ -37,6 +37,8 @@ ADMIN_MODELS = frozenset(
         "axes.AccessAttempt",
         "axes.AccessLog",
         "axes.AccessFailureLog",
+        "returns.ReturnsLead",  # who makes the statutory returns (docs/returns.md)
+        "returns.AuthorityReturn",  # the authority's DfE number for the returns' header
     }
 )
 

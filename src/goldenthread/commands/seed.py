@@ -108,6 +108,9 @@ def run(args: argparse.Namespace) -> int:
     from goldenthread.web.assessments.demo import demo_assessments_add
 
     demo_assessments_add(seed=args.seed, today=today)  # EHC needs assessments in every state
+    from goldenthread.web.returns.demo import demo_returns_prepare
+
+    demo_returns_prepare()  # what SEN2 and Annex A need beyond the plans (made up)
     _insights_refresh(today)
     return EXIT_OK
 

@@ -93,6 +93,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "goldenthread.web.api",
+    "goldenthread.web.returns",
 ]
 
 MIDDLEWARE = [

@@ -13,6 +13,7 @@ from goldenthread.web.notifications import views as notifications_views
 from goldenthread.web.ops import health, metrics
 from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, parts
+from goldenthread.web.returns import urls as returns_urls
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
 from goldenthread.web.workspace import urls as workspace_urls
@@ -63,5 +64,6 @@ urlpatterns = [
     *assessments_urls.urlpatterns,
     *family_urls.urlpatterns,
     *api_urls.urlpatterns,  # the REST API under api/ (docs/api/README.md)
+    *returns_urls.urlpatterns,
     path("admin/", admin.site.urls),
 ]

@@ -23,6 +23,8 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
         items.append(_item("job-runs", "Scheduled jobs", active))
     if role == Role.DPO:
         items.append(_item("audit-trail", "Audit trail", active))
+    if role not in {"", Role.PARENT, Role.CHILD} and _is_returns_lead(request):
+        items.append(_item("returns", "Statutory returns", active))
     access = getattr(request, "child_access", None)
     if access is not None and access.can_read_whole_record:
         items.append(_item("passport", "Passport", active, access.child_id))
@@ -31,6 +33,12 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
     if access is not None and access.can_choose_what_parents_see:
         items.append(_item("parents-can-see", "What my parents see", active, access.child_id))
     return items
+
+
+def _is_returns_lead(request: HttpRequest) -> bool:
+    from goldenthread.web.returns.models import ReturnsLead
+
+    return ReturnsLead.objects.filter(person_id=request.user.pk).exists()
 
 
 def _item(name: str, text: str, active: str | None, *args: int) -> dict[str, Any]:

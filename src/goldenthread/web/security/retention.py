@@ -231,6 +231,9 @@ def _children_anonymise(children: models.QuerySet[Child]) -> None:
     _delete_history(Child, [child.pk for child in records])
     # The dashboards' facts hold the same details: changed now, not at the next refresh.
     facts_anonymise(child_ids=[child.pk for child in records])
+    from goldenthread.web.returns.forget import return_details_forget
+
+    return_details_forget(child_ids=[child.pk for child in records])  # postcode, ULN...
 
 
 def _child_records_go(children: models.QuerySet[Child], *, mode: str) -> None:

@@ -242,6 +242,34 @@ def _derived_rows(child: Child) -> Section:
     )
 
 
+def _return_facts(child: Child) -> Section:
+    """What is kept only for the statutory returns (SEN2, Annex A: docs/returns.md)."""
+    from goldenthread.web.returns.models import ChildReturnDetails, PlanReturnFacts
+
+    def row_of(record: models.Model, about: str) -> Row:
+        shown: Row = {"What it is about": about}
+        for item in record._meta.concrete_fields:
+            if item.name in {"id", "child", "plan"}:
+                continue
+            display = getattr(record, f"get_{item.name}_display", None)
+            value = display() if display and getattr(record, item.name) else None
+            label = str(item.verbose_name).capitalize()
+            shown[label] = value if value is not None else _fact_value(record, item.name)
+        return shown
+
+    rows: list[Row] = []
+    for kept in ChildReturnDetails.objects.filter(child_id=child.pk):
+        rows.append(row_of(kept, "The child"))
+    for facts in PlanReturnFacts.objects.filter(plan__child_id=child.pk).order_by("plan_id"):
+        rows.append(row_of(facts, f"EHC plan {facts.plan_id}"))
+    return _section(
+        "Kept for the returns to the Department for Education",
+        "The council sends the Department for Education a yearly return about children with "
+        "EHC plans (SEN2), and inspectors a list (Annex A). These facts are kept for them.",
+        rows,
+    )
+
+
 def subject_access_sections(child: Child) -> list[Section]:
     """Everything held about the child outside the record itself, in plain words."""
     return [
@@ -250,4 +278,5 @@ def subject_access_sections(child: Child) -> list[Section]:
         _passport_links(child),
         _who_looked(child),
         _derived_rows(child),
+        _return_facts(child),
     ]
