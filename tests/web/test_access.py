@@ -74,6 +74,18 @@ def _passport_link(w: World) -> tuple[int, str]:
     return w.passport_link  # type: ignore[attr-defined, no-any-return]
 
 
+def _upload(w: World) -> int:
+    """A finished upload of the world's quality lead (made on first use)."""
+    from goldenthread.web.workbench.models import QualityUpload, UploadStatus
+
+    upload, _ = QualityUpload.objects.get_or_create(
+        owner=w.people["quality_lead"],
+        file_name="outcomes.csv",
+        defaults={"status": UploadStatus.DONE, "total": 0},
+    )
+    return upload.pk
+
+
 # route name: (a concrete URL, its kind)
 ROUTES: dict[str, tuple[Url, str]] = {
     "sign-in": (lambda w: "/sign-in/", "public"),
@@ -123,6 +135,12 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "parents-can-see": (lambda w: f"{_child(w)}/what-parents-see/", "young person"),
     "break-glass": (lambda w: f"{_child(w)}/emergency-access/", "administrator"),
     "quality-audit": (lambda w: "/outcomes-to-check/", "quality lead"),
+    "workbench": (lambda w: "/quality/", "quality lead"),
+    "workbench-upload": (lambda w: f"/quality/uploads/{_upload(w)}/", "quality lead"),
+    "workbench-download": (
+        lambda w: f"/quality/uploads/{_upload(w)}/results.csv",
+        "quality lead",
+    ),
     "audit-trail": (lambda w: "/audit-trail/", "dpo"),
     "audit-trail-export": (lambda w: "/audit-trail/download/", "dpo"),
     "insights": (lambda w: "/insights/", "area figures"),

@@ -29,6 +29,8 @@ def home(request: AuthedRequest) -> HttpResponse:
     if request.user.role == Role.STRATEGIC_LEADER:
         # Leaders never see children: their home is the area figures.
         return redirect("insights")
+    if request.user.role == Role.QUALITY_LEAD:
+        return redirect("workbench")  # the quality lead's landing page (issue 18)
     sections = needs_me(request.user)
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
     return render(
