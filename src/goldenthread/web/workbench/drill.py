@@ -150,7 +150,7 @@ def drill_resolve(request: Any, params: QueryDict) -> Drill:
         return Drill(description=description, message=NOT_FOUND)
     return Drill(
         filters={**row_filter, **column_filter},
-        description=f"{description} (the dashboard shows {value.text})",
+        description=f"{description}: the dashboard shows {value.text}, rounded.",
         chosen=chosen,
     )
 

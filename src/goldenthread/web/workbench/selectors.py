@@ -94,7 +94,5 @@ def own_outcomes(
         outcomes = outcomes.filter(text__icontains=chosen["words"])
     facts = facts_filter(area_id, chosen, dashboard)
     if facts is not None:
-        outcomes = outcomes.filter(
-            pk__in=OutcomeFact.objects.filter(facts).values("outcome_id")
-        )
+        outcomes = outcomes.filter(pk__in=OutcomeFact.objects.filter(facts).values("outcome_id"))
     return outcomes.distinct()
