@@ -111,7 +111,9 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "api-provision": ChildRoute(READ_OR_CHANGE, SERVED_BY_VIEW_CLASS),
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
-CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass", "child-restore"})
+CHILD_ROUTES_DECIDED_BY_VIEW = frozenset(
+    {"break-glass", "child-restore", "dpo-child", "dpo-export"}
+)
 # Pages about no one child, open only to some roles (403 to everyone else).
 ROLE_ROUTES: dict[str, frozenset[str]] = {
     "child-add": frozenset(PROFESSIONAL_ROLES),
@@ -121,6 +123,9 @@ ROLE_ROUTES: dict[str, frozenset[str]] = {
     "workbench-upload": frozenset({Role.QUALITY_LEAD}),
     "workbench-download": frozenset({Role.QUALITY_LEAD}),
     "audit-trail": frozenset({Role.DPO}),
+    "dpo-find": frozenset({Role.DPO}),
+    "dpo-child": frozenset({Role.DPO}),
+    "dpo-export": frozenset({Role.DPO}),
     "audit-trail-export": frozenset({Role.DPO}),
     "passport-import": frozenset(PROFESSIONAL_ROLES),
 }

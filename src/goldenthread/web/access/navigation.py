@@ -23,6 +23,7 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
     if role == Role.ADMINISTRATOR:
         items.append(_item("job-runs", "Scheduled jobs", active))
     if role == Role.DPO:
+        items.append(_item("dpo-find", "Find a child", active))
         items.append(_item("audit-trail", "Audit trail", active))
     access = getattr(request, "child_access", None)
     if access is not None and access.can_read:

@@ -40,6 +40,9 @@ PAGES = {
     "passport-share": "who the passport is shared with",
     "passport-link": "links to the passport",
     "passport-link-view": "the passport, through a link",
+    "dpo-find": "the record, to answer a data protection request",
+    "dpo-child": "the list of who has looked at the record",
+    "dpo-export": "a copy of the whole record",
 }
 
 
