@@ -24,6 +24,7 @@ from goldenthread.core.audit.model import (
 )
 from goldenthread.core.audit.readers import csv_items_read, xlsx_items_read
 from goldenthread.core.audit.runner import audit_stream
+from goldenthread.web.accounts.models import User
 from goldenthread.web.workbench.models import QualityUpload, QualityUploadRow, UploadStatus
 
 logger = logging.getLogger(__name__)
@@ -65,7 +66,7 @@ def run_now() -> bool:
     return bool(getattr(settings, "WORKBENCH_RUN_NOW", settings.ENVIRONMENT == "test"))
 
 
-def upload_start(*, owner: object, name: str, raw: bytes, total: int) -> QualityUpload:
+def upload_start(*, owner: User, name: str, raw: bytes, total: int) -> QualityUpload:
     """Save the upload and queue its check (after the save is committed)."""
     upload = QualityUpload.objects.create(
         owner=owner, file_name=name[:200], content=raw, total=total

@@ -40,7 +40,7 @@ def area_choices(area_id: int) -> dict[str, list[tuple[int, str]]]:
     service_ids = set(facts.values_list("service_id", flat=True).distinct())
     coordinators = set(facts.values_list("coordinator_id", flat=True).distinct())
 
-    def named(ids: set[int | None]) -> list[tuple[int, str]]:
+    def named(ids: set[Any]) -> list[tuple[int, str]]:
         found = Organisation.objects.filter(pk__in=[i for i in ids if i]).order_by("name")
         return list(found.values_list("pk", "name"))
 
