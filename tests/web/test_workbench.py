@@ -184,7 +184,7 @@ def test_a_dashboard_figure_leads_to_its_outcomes_and_a_hidden_one_says_why(
     page.sign_in(world.quality_lead)
     board = page.get("/insights/quality/").html
     table = board.select_one("#smart-by-setting-heading").find_parent("section")
-    links = {" ".join(a.get_text().split()): a["href"] for a in table.select("td a")}
+    links = {a["aria-label"]: a["href"] for a in table.select("td a")}
     big = links[next(text for text in links if text.endswith("Brook Lane Primary, SMART"))]
     drilled = page.get(big).html
     count = drilled.select_one("[data-matching]").get_text()
@@ -194,6 +194,9 @@ def test_a_dashboard_figure_leads_to_its_outcomes_and_a_hidden_one_says_why(
     ).count()
     assert int(count.split()[0]) == smart_outcomes > 0
     assert "Not checked" not in drilled.select_one("tbody").get_text()
+    key = table.select_one("[data-symbol-key]")  # issue 18: symbols said in words by the table
+    assert key is not None and "c: a number too small to show" in key.get_text()
+    assert table.select_one("abbr[title]") is not None or "c " in "".join(links)
     hidden = next(href for text, href in links.items() if text.startswith("c "))
     message = page.get(hidden).html
     assert HIDDEN in message.get_text()
