@@ -59,3 +59,24 @@ def test_a_headline_share_is_never_over_100_percent() -> None:
 def test_dates_are_written_the_gov_uk_way() -> None:
     assert date_uk(dt.date(2026, 12, 6)) == "6 December 2026"
     assert date_uk(dt.datetime(2026, 3, 1, 9, 5)) == "1 March 2026"
+
+
+def test_a_moment_is_written_one_way_everywhere() -> None:
+    from goldenthread.web.formfields import datetime_uk
+
+    assert datetime_uk(dt.datetime(2026, 12, 6, 9, 5)) == "6 December 2026 at 09:05"
+    assert datetime_uk(None) == ""
+
+
+def test_no_template_writes_a_date_its_own_way() -> None:
+    """Every date goes through ``date_uk`` or ``datetime_uk``: no "06/12/2026", "06 December"
+    or ISO dates made in a template."""
+    from pathlib import Path
+
+    import goldenthread.web
+
+    templates = Path(goldenthread.web.__file__).parent / "templates"
+    for path in templates.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        for pattern in ("%d", "%m/%Y", "%b", "isoformat"):
+            assert pattern not in text, f"{path.name} writes a date with {pattern}"
