@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,41 +14,79 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='QualityUpload',
+            name="QualityUpload",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=200)),
-                ('content', models.BinaryField(blank=True, default=b'')),
-                ('status', models.CharField(choices=[('waiting', 'Waiting to start'), ('running', 'Checking'), ('done', 'Finished'), ('failed', 'Could not finish')], default='waiting', max_length=10)),
-                ('total', models.PositiveIntegerField(default=0)),
-                ('done', models.PositiveIntegerField(default=0)),
-                ('error', models.CharField(blank=True, max_length=500)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('finished_at', models.DateTimeField(blank=True, null=True)),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='quality_uploads', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=200)),
+                ("content", models.BinaryField(blank=True, default=b"")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("waiting", "Waiting to start"),
+                            ("running", "Checking"),
+                            ("done", "Finished"),
+                            ("failed", "Could not finish"),
+                        ],
+                        default="waiting",
+                        max_length=10,
+                    ),
+                ),
+                ("total", models.PositiveIntegerField(default=0)),
+                ("done", models.PositiveIntegerField(default=0)),
+                ("error", models.CharField(blank=True, max_length=500)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("finished_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="quality_uploads",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='QualityUploadRow',
+            name="QualityUploadRow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveIntegerField()),
-                ('record_id', models.CharField(max_length=100)),
-                ('text', models.TextField()),
-                ('kind', models.CharField(max_length=20)),
-                ('smart', models.BooleanField()),
-                ('score', models.SmallIntegerField(default=0)),
-                ('failing', models.CharField(blank=True, max_length=300)),
-                ('themes', models.CharField(blank=True, max_length=20)),
-                ('suggestion', models.TextField(blank=True)),
-                ('upload', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='rows', to='workbench.qualityupload')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveIntegerField()),
+                ("record_id", models.CharField(max_length=100)),
+                ("text", models.TextField()),
+                ("kind", models.CharField(max_length=20)),
+                ("smart", models.BooleanField()),
+                ("score", models.SmallIntegerField(default=0)),
+                ("failing", models.CharField(blank=True, max_length=300)),
+                ("themes", models.CharField(blank=True, max_length=20)),
+                ("suggestion", models.TextField(blank=True)),
+                (
+                    "upload",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="rows",
+                        to="workbench.qualityupload",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['upload', 'position'],
-                'indexes': [models.Index(fields=['upload', 'position'], name='workbench_row_order')],
+                "ordering": ["upload", "position"],
+                "indexes": [
+                    models.Index(fields=["upload", "position"], name="workbench_row_order")
+                ],
             },
         ),
     ]
