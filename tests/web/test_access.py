@@ -116,6 +116,16 @@ def _idea(w: World) -> int:
         author_role=Role.CHILD,
     )
     return idea.pk
+def _upload(w: World) -> int:
+    """A finished upload of the world's quality lead (made on first use)."""
+    from goldenthread.web.workbench.models import QualityUpload, UploadStatus
+
+    upload, _ = QualityUpload.objects.get_or_create(
+        owner=w.people["quality_lead"],
+        file_name="outcomes.csv",
+        defaults={"status": UploadStatus.DONE, "total": 0},
+    )
+    return upload.pk
 
 
 # route name: (a concrete URL, its kind)
@@ -167,7 +177,16 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "parents-can-see": (lambda w: f"{_child(w)}/what-parents-see/", "young person"),
     "break-glass": (lambda w: f"{_child(w)}/emergency-access/", "administrator"),
     "quality-audit": (lambda w: "/outcomes-to-check/", "quality lead"),
+    "workbench": (lambda w: "/quality/", "quality lead"),
+    "workbench-upload": (lambda w: f"/quality/uploads/{_upload(w)}/", "quality lead"),
+    "workbench-download": (
+        lambda w: f"/quality/uploads/{_upload(w)}/results.csv",
+        "quality lead",
+    ),
     "audit-trail": (lambda w: "/audit-trail/", "dpo"),
+    "dpo-find": (lambda w: "/data-protection/find/", "dpo"),
+    "dpo-child": (lambda w: f"/data-protection{_child(w)}/", "dpo"),
+    "dpo-export": (lambda w: f"/data-protection{_child(w)}/record.json", "dpo"),
     "audit-trail-export": (lambda w: "/audit-trail/download/", "dpo"),
     "insights": (lambda w: "/insights/", "area figures"),
     "insights-dashboard": (lambda w: "/insights/outcomes/", "area figures"),

@@ -214,3 +214,13 @@ def date_uk(value: dt.date | None) -> str:
     if value is None:
         return ""
     return f"{value.day} {value:%B %Y}"
+
+
+def datetime_uk(value: dt.datetime | None) -> str:
+    """27 March 2027 at 14:05 (UK time): the one style for a moment, everywhere (issue 18)."""
+    if value is None:
+        return ""
+    from django.utils.timezone import is_aware, localtime
+
+    local = localtime(value) if is_aware(value) else value
+    return f"{date_uk(local)} at {local:%H:%M}"

@@ -44,4 +44,5 @@ def environment(**options: Any) -> Environment:
         }
     )
     env.filters["date_uk"] = formfields.date_uk
+    env.filters["datetime_uk"] = formfields.datetime_uk
     return env

@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "goldenthread.web.jobs",
     "goldenthread.web.assessments",
     "goldenthread.web.family",
+    "goldenthread.web.workbench",
     "django_q",
     "rest_framework",
     "drf_spectacular",

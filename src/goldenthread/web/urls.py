@@ -6,6 +6,7 @@ from django.urls import path
 from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
 from goldenthread.web.assessments import urls as assessments_urls
+from goldenthread.web.dpo import urls as dpo_urls
 from goldenthread.web.family import urls as family_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.jobs import views as jobs_views
@@ -16,6 +17,7 @@ from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, 
 from goldenthread.web.returns import urls as returns_urls
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
+from goldenthread.web.workbench import urls as workbench_urls
 from goldenthread.web.workspace import urls as workspace_urls
 
 PART = "<str:kind>"
@@ -63,6 +65,8 @@ urlpatterns = [
     *workspace_urls.urlpatterns,
     *assessments_urls.urlpatterns,
     *family_urls.urlpatterns,
+    *workbench_urls.urlpatterns,
+    *dpo_urls.urlpatterns,
     *api_urls.urlpatterns,  # the REST API under api/ (docs/api/README.md)
     *returns_urls.urlpatterns,
     path("admin/", admin.site.urls),

@@ -14,7 +14,7 @@ from goldenthread.core.quality.rewrite import (
     ACTION_PLACEHOLDER,
     CONTEXT_PLACEHOLDER,
     MEASURE_PLACEHOLDER,
-    WHEN_PLACEHOLDER,
+    when_lead,
 )
 
 
@@ -73,13 +73,24 @@ def _clean(part: str, lead: str = "") -> str:
     return part
 
 
+# Someone typed a whole outcome in "Do what?": "By next week I will tidy my room".
+_ACTION_TIME_RE = re.compile(
+    r"^\s*((?:by|in|within|before|at|when|once)\s+[^,.;]{1,60}?)\s*,?\s+(?=i\s+will\b|i'll\b)",
+    re.IGNORECASE,
+)
+
+
 def outcome_from_parts(
     *, when: str = "", action: str = "", measure: str = "", context: str = ""
 ) -> str:
     """A first-person outcome, "By {when}, I will {action} {measure} {context}.", with a visible
-    placeholder for any part left empty."""
-    when_text = _clean(when, r"^by\s+") or WHEN_PLACEHOLDER
+    placeholder for any part left empty. A time phrase typed at the start of the action moves to
+    the front (or is dropped when "By when?" already says it)."""
+    typed = _ACTION_TIME_RE.match(action)
+    if typed is not None:
+        when = when if _clean(when) else typed.group(1)
+        action = action[typed.end() :]
     action_text = _clean(action, r"^(?:i\s+will\s+|i'll\s+|to\s+)") or ACTION_PLACEHOLDER
     measure_text = _clean(measure) or MEASURE_PLACEHOLDER
     context_text = _clean(context) or CONTEXT_PLACEHOLDER
-    return f"By {when_text}, I will {action_text} {measure_text} {context_text}."
+    return f"{when_lead(when)}, I will {action_text} {measure_text} {context_text}."

@@ -60,10 +60,30 @@ _SERVICE_LEAD_RE = re.compile(
 
 
 _WHEN_LEAD_RE = re.compile(r"^(?:when|once)\s+", re.IGNORECASE)
-_BY_LEAD_RE = re.compile(r"^(?:by|before|in|within)\s+", re.IGNORECASE)
+_BY_LEAD_RE = re.compile(r"^by\s+", re.IGNORECASE)
 _WILL_LEAD_RE = re.compile(r"^(?:i\s+will\s+|will\s+)", re.IGNORECASE)
 _I_VERB_RE = re.compile(r"\bI\s+([a-z]+s)\b")
 _IRREGULAR = {"has": "have", "is": "am", "does": "do", "goes": "go", "was": "was"}
+
+
+# A time phrase that carries its own word for when ("In 6 months", "Within a year", "When I
+# leave school"): it leads the sentence as it is, never as "By in 6 months" or "By 6 months".
+_OWN_LEAD_RE = re.compile(
+    r"^(?:in|within|before|after|over|during|at|on|until|till|from|for|every|each|throughout|"
+    r"when|once|as\s+soon\s+as)\b",
+    re.IGNORECASE,
+)
+
+
+def when_lead(when: str) -> str:
+    """The opening of the sentence for a time phrase: "By the end of Year 4", "In 6 months",
+    "By [when: …]" when there is none."""
+    phrase = _BY_LEAD_RE.sub("", " ".join(when.split()).strip(" .,;")).strip(" .,;")
+    if not phrase:
+        return f"By {WHEN_PLACEHOLDER}"
+    if _OWN_LEAD_RE.match(phrase):
+        return phrase[0].upper() + phrase[1:]
+    return f"By {phrase}"
 
 
 def _first_person_verb(match: re.Match[str]) -> str:
@@ -95,7 +115,10 @@ def _when(statement: Statement) -> str:
         unread = _UNREAD_WHEN_RE.match(statement.text) or _UNREAD_TAIL_WHEN_RE.search(
             statement.text
         )
-        return _first_person(unread.group(1)) if unread else WHEN_PLACEHOLDER
+        if unread is None:
+            return WHEN_PLACEHOLDER
+        # Keep the phrase's own word ("within a year"); only "by" is the outline's.
+        return _BY_LEAD_RE.sub("", _first_person(unread.group(0).strip(" ,.;")))
     said = statement.text[time.start : time.end].strip()
     said = _WHEN_LEAD_RE.sub("the time ", said)
     said = _BY_LEAD_RE.sub("", said)
@@ -147,11 +170,11 @@ def rewrite_skeleton(statement: Statement, names: set[str] | None = None) -> str
     when = _when(statement)
     if statement.kind in {Kind.PROVISION, Kind.NEED}:
         action = "[do what: the difference this makes for me]"
-        return f"By {when}, I will {action} {MEASURE_PLACEHOLDER} {CONTEXT_PLACEHOLDER}."
+        return f"{when_lead(when)}, I will {action} {MEASURE_PLACEHOLDER} {CONTEXT_PLACEHOLDER}."
     action = _action(statement, names or set())
     if statement.kind is Kind.ASPIRATION:
         action = f"[a first step towards: “{action}”]"
-    parts = [f"By {when}, I will {action}"]
+    parts = [f"{when_lead(when)}, I will {action}"]
     if not statement.strong_measures:
         parts.append(MEASURE_PLACEHOLDER)
     if not statement.contexts:

@@ -133,13 +133,21 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "family-idea-decide": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
 }
 # Routes naming a child whose view decides alone (asking for emergency access is not a look).
-CHILD_ROUTES_DECIDED_BY_VIEW = frozenset({"break-glass", "child-restore"})
+CHILD_ROUTES_DECIDED_BY_VIEW = frozenset(
+    {"break-glass", "child-restore", "dpo-child", "dpo-export"}
+)
 # Pages about no one child, open only to some roles (403 to everyone else).
 ROLE_ROUTES: dict[str, frozenset[str]] = {
     "child-add": frozenset(PROFESSIONAL_ROLES),
     "break-glass": frozenset({Role.ADMINISTRATOR}),
     "quality-audit": frozenset({Role.QUALITY_LEAD}),
+    "workbench": frozenset({Role.QUALITY_LEAD}),
+    "workbench-upload": frozenset({Role.QUALITY_LEAD}),
+    "workbench-download": frozenset({Role.QUALITY_LEAD}),
     "audit-trail": frozenset({Role.DPO}),
+    "dpo-find": frozenset({Role.DPO}),
+    "dpo-child": frozenset({Role.DPO}),
+    "dpo-export": frozenset({Role.DPO}),
     "audit-trail-export": frozenset({Role.DPO}),
     "passport-import": frozenset(PROFESSIONAL_ROLES),
     "assessments-late": frozenset(PROFESSIONAL_ROLES),

@@ -18,10 +18,12 @@ def access_nav(request: HttpRequest, active: str | None = None) -> list[dict[str
     if role in {Role.STRATEGIC_LEADER, Role.QUALITY_LEAD}:
         items.append(_item("insights", "Area figures", active))
     if role == Role.QUALITY_LEAD:
+        items.append(_item("workbench", "Quality workbench", active))
         items.append(_item("quality-audit", "Outcomes to check", active))
     if role == Role.ADMINISTRATOR:
         items.append(_item("job-runs", "Scheduled jobs", active))
     if role == Role.DPO:
+        items.append(_item("dpo-find", "Find a child", active))
         items.append(_item("audit-trail", "Audit trail", active))
     if role not in {"", Role.PARENT, Role.CHILD} and _is_returns_lead(request):
         items.append(_item("returns", "Statutory returns", active))

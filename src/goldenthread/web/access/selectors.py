@@ -48,6 +48,9 @@ PAGES = {
     "family-hide": "what parents can see",
     "family-capacity": "the decision about making their own choices",
     "family-ideas": "views and ideas sent by the family",
+    "dpo-find": "the record, to answer a data protection request",
+    "dpo-child": "the list of who has looked at the record",
+    "dpo-export": "a copy of the whole record",
 }
 
 

@@ -12,7 +12,6 @@ urlpatterns = [
         name="parents-can-see",
     ),
     path("children/<int:child_id>/emergency-access/", views.break_glass, name="break-glass"),
-    path("outcomes-to-check/", views.quality_audit, name="quality-audit"),
     path("audit-trail/", views.audit_trail, name="audit-trail"),
     path("audit-trail/download/", views.audit_trail_export, name="audit-trail-export"),
 ]

@@ -22,8 +22,6 @@ from goldenthread.web.access.selectors import (
     audit_event_who,
     audit_trail_for_child,
     audit_trail_search,
-    outcomes_for_audit,
-    outcomes_for_quality_audit,
 )
 from goldenthread.web.access.services import (
     AccessRuleError,
@@ -130,29 +128,6 @@ def break_glass(request: AuthedRequest, child_id: int) -> HttpResponse:
         "You can read it, not change it, for a short time. The family and the data "
         "protection officer can see that you did, and why.",
         back=("caseload",),
-    )
-
-
-def quality_audit(request: AuthedRequest) -> HttpResponse:
-    page = Paginator(outcomes_for_quality_audit(request.user), PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    outcomes = outcomes_for_audit(list(page))
-    for child_id in dict.fromkeys(o.child_id for o in outcomes):
-        audit_event_record(
-            person=request.user,
-            action=AuditAction.QUALITY_READ,
-            child_id=child_id,
-            object_type="outcome",
-            url_name="quality-audit",
-        )
-    return render(
-        request,
-        "access/quality_audit.html",
-        title="Outcomes to check",
-        page=page,
-        outcomes=outcomes,
-        nav_active="quality-audit",
     )
 
 

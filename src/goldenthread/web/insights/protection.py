@@ -101,6 +101,20 @@ def _value(count: PublishedCount, withheld: bool, symbol: str) -> Value:
     )
 
 
+def at_least(whole: Value, parts: Sequence[Value]) -> Value:
+    """The whole, raised to its largest shown part when each was rounded on its own.
+
+    Keyed random rounding draws each count by where it sits, so a part (63 rounded up to 65)
+    could be shown above its whole (63 rounded down to 60): "65 of 60". Showing the largest
+    part instead tells nothing the part does not already say (issue 18, "2176 of 2175")."""
+    if whole.number is None:
+        return whole
+    largest = max((p.number for p in parts if p.number is not None), default=None)
+    if largest is None or largest <= whole.number:
+        return whole
+    return Value(str(int(largest)), largest)
+
+
 def _share(
     *, numerator: tuple[int, Value], denominator: tuple[int, Value], policy: DisclosurePolicy
 ) -> PublishedShare:
@@ -149,7 +163,7 @@ def _one_table(
     for i, label in enumerate(labels):
         cells = tuple(_value(by_units.counts[i][j], union[i][j], symbol) for j in range(last))
         share = None
-        total = _value(by_units.row_totals[i], union[i][last], symbol)
+        total = at_least(_value(by_units.row_totals[i], union[i][last], symbol), cells)
         if share_column is not None:
             published = _share(
                 numerator=(units[i][share_column], cells[share_column]),
@@ -160,9 +174,16 @@ def _one_table(
             share = Value(published.text, number, published.value is None)
         lines.append(Line(label, cells, total, share))
     column_totals = tuple(
-        _value(by_units.column_totals[j], union[-1][j], symbol) for j in range(last)
+        at_least(
+            _value(by_units.column_totals[j], union[-1][j], symbol),
+            [line.cells[j] for line in lines],
+        )
+        for j in range(last)
     )
-    grand = _value(by_units.grand_total, union[-1][last], symbol)
+    grand = at_least(
+        _value(by_units.grand_total, union[-1][last], symbol),
+        [*column_totals, *(line.total for line in lines if line.total is not None)],
+    )
     return lines, Line("Total", column_totals, grand)
 
 

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from goldenthread.core.insights import DisclosurePolicy, Rounding
+from goldenthread.web.accounts.models import Role
 from goldenthread.web.insights.access import insights_role_required
 from goldenthread.web.insights.cache import figures_cached
 from goldenthread.web.insights.dashboards import DASHBOARDS, Dashboard
@@ -213,9 +214,15 @@ def dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
     form, chosen = _filtered(request)
     policy = disclosure_policy()
     figures = build(board, chosen, policy)
+    drill = {}
+    if board.slug == "quality" and request.user.role == Role.QUALITY_LEAD:
+        from goldenthread.web.workbench.drill import drill_links  # issue 18: to the outcomes
+
+        drill = drill_links(figures, _query(request))
     return render(
         request,
         "insights/dashboard.html",
+        drill=drill,
         title=board.title,
         board=board,
         form=form,

@@ -31,6 +31,10 @@ def home(request: AuthedRequest) -> HttpResponse:
         return redirect("insights")
     if request.user.role in {Role.PARENT, Role.CHILD}:
         return redirect("family-home")  # families read their plan in plain words (issue 18)
+    if request.user.role == Role.QUALITY_LEAD:
+        return redirect("workbench")  # the quality lead's landing page (issue 18)
+    if request.user.role == Role.DPO:
+        return redirect("dpo-find")
     sections = needs_me(request.user)
     unread = Notification.objects.filter(recipient=request.user, read_at__isnull=True)
     return render(

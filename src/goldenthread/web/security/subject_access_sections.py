@@ -19,7 +19,7 @@ from django.db import models
 from django.utils.timezone import localtime
 
 from goldenthread.core import vocabulary as v
-from goldenthread.web.access.models import AuditEvent, BreakGlass, ChildShare
+from goldenthread.web.access.models import AuditAction, AuditEvent, BreakGlass, ChildShare
 from goldenthread.web.access.selectors import audit_event_what
 from goldenthread.web.accounts.models import Organisation, Role, User
 from goldenthread.web.insights.forget import BY_PLAN, BY_PROVIDER
@@ -143,17 +143,35 @@ def _event_who(event: AuditEvent) -> str:
     return _staff(event.person, role=event.role, organisation=event.organisation)
 
 
+def event_why(event: AuditEvent) -> str:
+    """Why they looked, in plain words: the reason they gave, else why they were allowed to."""
+    if event.reason:
+        return event.reason
+    if event.action == AuditAction.QUALITY_READ:
+        return "To check how well outcomes are written, without seeing names"
+    if event.role == Role.DPO:
+        return "To answer a request about the record, as the data protection officer"
+    if event.role in {Role.PARENT, Role.CHILD}:
+        return "It is their own record, or their child's"
+    if event.person is None:
+        return (
+            "They were given a link to the passport" if event.object_type == "passportlink" else ""
+        )
+    return "They work with the child"
+
+
 def _who_looked(child: Child) -> Section:
     events = AuditEvent.objects.filter(child_id=child.pk).select_related("person", "organisation")
     return _section(
         "Who has looked at or changed the record",
         "Every time someone looked at, changed, shared, printed or downloaded the record, "
-        "oldest first. People are shown by their job and where they work.",
+        "oldest first, and why. People are shown by their job and where they work.",
         (
             {
                 "When": plain_when(event.at),
                 "Who": _event_who(event),
                 "What they did": audit_event_what(event),
+                "Why": event_why(event),
             }
             for event in events.order_by("at", "pk").iterator()
         ),

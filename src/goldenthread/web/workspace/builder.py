@@ -3,16 +3,20 @@ the parts of a SMART outcome, check it, and save it linked to where it came from
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 
-from goldenthread.core.quality import QUESTIONS, outcome_from_parts
+from goldenthread.core.linking import link_records_many
+from goldenthread.core.quality import QUESTIONS, StatementContext, assess, outcome_from_parts
 from goldenthread.core.quality.builder import PARTS
-from goldenthread.web.plans.models import Aspiration, Need, Plan
+from goldenthread.web.formfields import GovukDateField
+from goldenthread.web.plans.models import Aspiration, Need, Plan, ThemeTag
 from goldenthread.web.plans.models.choices import DomainChoice
 
 PLACEHOLDER_START = "["
+THEME_SURE = 0.5  # a suggested theme is used when linking is at least this sure
 
 
 class BuilderForm(forms.Form):
@@ -48,6 +52,18 @@ class BuilderForm(forms.Form):
             )
         self.fields["in_own_words"] = forms.BooleanField(
             label="These are the child's or family's own words",
+            required=False,
+        )
+        self.fields["due_date"] = GovukDateField(
+            label="Due by",
+            help_text="Leave it empty to use the date your answer to “By when?” means.",
+            required=False,
+        )
+        self.fields["themes"] = forms.ModelMultipleChoiceField(
+            label="Themes",
+            help_text="Leave them empty to use the themes the words suggest.",
+            queryset=ThemeTag.objects.order_by("number"),
+            widget=forms.CheckboxSelectMultiple,
             required=False,
         )
         self.fields["domain"] = forms.ChoiceField(
@@ -91,3 +107,17 @@ class BuilderForm(forms.Form):
         else:
             self.cleaned_data["domain"] = domain
         return None if self.errors else start
+
+    def due_and_themes(self, text: str, *, today: dt.date) -> tuple[dt.date | None, list[ThemeTag]]:
+        """What the person chose, else what the words say: the date "By when?" means and the
+        themes linking suggests (issue 18: an outcome the builder makes has both)."""
+        due = self.cleaned_data.get("due_date")
+        themes = list(self.cleaned_data.get("themes") or [])
+        if due is None:
+            due = assess(text, StatementContext(today=today)).due_date
+        if not themes:
+            links = link_records_many([text])[0].get("themes") or []
+            wanted = [int(link["theme"]) for link in links if link["confidence"] >= THEME_SURE]
+            best = wanted or [int(links[0]["theme"])] if links else []
+            themes = list(ThemeTag.objects.filter(number__in=best))
+        return due, themes

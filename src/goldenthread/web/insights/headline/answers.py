@@ -85,11 +85,12 @@ def share_publish(
     )
     if small and denominator:
         return _withheld(policy)
-    return share_of_published(
-        numerator=headline_protect(count=numerator, policy=policy, cell=(*cell, "part")),
-        denominator=headline_protect(count=denominator, policy=policy, cell=(*cell, "whole")),
-        policy=policy,
-    )
+    part = headline_protect(count=numerator, policy=policy, cell=(*cell, "part"))
+    whole = headline_protect(count=denominator, policy=policy, cell=(*cell, "whole"))
+    if part.value is not None and whole.value is not None and part.value > whole.value:
+        # Rounded apart, the part can come out above the whole: never more than all of it.
+        whole = part
+    return share_of_published(numerator=part, denominator=whole, policy=policy)
 
 
 def mean_publish(total: float, children: int, policy: DisclosurePolicy) -> PublishedShare:

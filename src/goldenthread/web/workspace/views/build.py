@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.db.models import Max
 from django.http import HttpResponse
 from django.shortcuts import redirect
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.models import Need, Outcome
@@ -35,6 +36,7 @@ def outcome_build(request: AuthedRequest, plan_id: int) -> HttpResponse:
         start = form.ready_to_save() if request.POST.get("go") == SAVE else None
         if start is not None:
             position = plan.outcomes.aggregate(top=Max("position"))["top"] or 0
+            due, themes = form.due_and_themes(text, today=timezone.localdate())
             outcome = Outcome(plan=plan)
             outcome = part_save(
                 outcome,
@@ -44,9 +46,13 @@ def outcome_build(request: AuthedRequest, plan_id: int) -> HttpResponse:
                     "domain": form.cleaned_data["domain"],
                     "position": position + 1,
                     "in_own_words": form.cleaned_data["in_own_words"],
+                    "due_date": due,
                     **contribution_fields(outcome, plan=plan, user=request.user),
                 },
-                links={"needs" if isinstance(start, Need) else "aspirations": [start]},
+                links={
+                    "needs" if isinstance(start, Need) else "aspirations": [start],
+                    "themes": themes,
+                },
             )
             messages.success(
                 request, "Outcome saved. Now add the help (provision) that supports it."
