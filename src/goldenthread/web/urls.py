@@ -13,6 +13,7 @@ from goldenthread.web.passport import urls as passport_urls
 from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, parts
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
+from goldenthread.web.setting_plans import routes as setting_plan_urls
 from goldenthread.web.workspace import urls as workspace_urls
 
 PART = "<str:kind>"
@@ -57,6 +58,7 @@ urlpatterns = [
     *insights_urls.urlpatterns,
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
+    *setting_plan_urls.urlpatterns,
     *workspace_urls.urlpatterns,
     *api_urls.urlpatterns,  # the REST API under api/ (docs/api/README.md)
     path("admin/", admin.site.urls),
