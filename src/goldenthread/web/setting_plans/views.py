@@ -30,6 +30,7 @@ from goldenthread.web.setting_plans.services.escalation import assessment_reques
 from goldenthread.web.setting_plans.services.sheets import (
     is_setting_staff,
     may_act_for_setting,
+    may_write_section,
     section_save,
     sections_missing,
     setting_plan_start,
@@ -55,6 +56,11 @@ def _plan(request: AuthedRequest, plan_id: int) -> Plan:
     if not may_act_for_setting(request.user, plan.child):
         raise Http404
     return plan
+
+
+def _posted(request: AuthedRequest) -> object:
+    """The form data of a POST (even an empty one, so it is checked), or None for a GET."""
+    return request.POST if request.method == "POST" else None
 
 
 def _form_errors(form: f.forms.Form, error: ValidationError) -> None:
@@ -92,7 +98,7 @@ def plan_start(request: AuthedRequest, child_id: int) -> HttpResponse:
     child = _child(request, child_id)
     if not is_setting_staff(request.user):
         raise PermissionDenied
-    form = f.StartForm(request.POST or None)
+    form = f.StartForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             sheet = setting_plan_start(
@@ -160,8 +166,10 @@ def section_edit(request: AuthedRequest, plan_id: int, key: str) -> HttpResponse
     section = next((s for s in layout.sections if s.key == key), None)
     if section is None:
         raise Http404
+    if not may_write_section(request.user, sheet, section):
+        raise PermissionDenied
     initial = {"text": sheet.sections.get(key, "")}
-    form = f.SectionForm(request.POST or None, initial=initial, section=section)
+    form = f.SectionForm(_posted(request), initial=initial, section=section)
     if request.method == "POST" and form.is_valid():
         try:
             section_save(
@@ -196,7 +204,7 @@ def short_term_new(request: AuthedRequest, plan_id: int, outcome_id: int) -> Htt
     outcome = get_object_or_404(Outcome, plan=plan, pk=outcome_id)
     reviews = list(Review.objects.filter(plan=plan, archived_at__isnull=True))
     choices = [(r.pk, str(r)) for r in reviews]
-    form = f.ShortTermForm(request.POST or None, reviews=choices)
+    form = f.ShortTermForm(_posted(request), reviews=choices)
     if request.method == "POST" and form.is_valid():
         review = next((r for r in reviews if r.pk == form.cleaned_data["review"]), None)
         entry = ShortTermEntry(form.cleaned_data["text"], form.cleaned_data["due_date"], review)
@@ -224,7 +232,7 @@ def short_term_progress(request: AuthedRequest, plan_id: int, short_id: int) -> 
     short = get_object_or_404(
         ShortTermOutcome, pk=short_id, child_id=plan.child_id, archived_at__isnull=True
     )
-    form = f.ProgressForm(request.POST or None)
+    form = f.ProgressForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             short_term_progress_add(short_term=short, by=request.user, **form.cleaned_data)
@@ -249,7 +257,7 @@ def escalate(request: AuthedRequest, plan_id: int) -> HttpResponse:
     plan = _plan(request, plan_id)
     if not is_setting_staff(request.user):
         raise PermissionDenied
-    form = f.EscalateForm(request.POST or None)
+    form = f.EscalateForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             pack = assessment_request_from_plan(plan=plan, by=request.user, **form.cleaned_data)

@@ -21,7 +21,14 @@ from goldenthread.web.accounts.models import OrganisationKind, Role, User
 from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.models import Child, Plan
 from goldenthread.web.plans.services.plans import plan_create
-from goldenthread.web.setting_plans.layout import DEFAULT_LAYOUT, LAYOUTS, WRITER_ROLES, layout_get
+from goldenthread.web.setting_plans.layout import (
+    DEFAULT_LAYOUT,
+    LAYOUTS,
+    WRITER_ROLES,
+    WRITERS,
+    Section,
+    layout_get,
+)
 from goldenthread.web.setting_plans.models import SettingPlan, Tier
 
 SETTING_STAFF = frozenset({Role.SENCO, Role.EDUCATION})
@@ -103,10 +110,8 @@ def section_save(*, sheet: SettingPlan, by: User, key: str, text: str, on_behalf
     section = layout.section(key)
     if sheet.plan.is_fixed:
         raise PlanFixedError(sheet.plan)
-    if not may_act_for_setting(by, sheet.plan.child) or by.role not in WRITER_ROLES[
-        section.writer
-    ]:
-        raise PermissionDenied(NOT_YOUR_PART.format(writer=section.writer))
+    if not may_write_section(by, sheet, section):
+        raise PermissionDenied(NOT_YOUR_PART.format(writer=WRITERS[section.writer]))
     problem = text_problem(text, limit=SECTION_LIMIT)
     if problem:
         raise ValidationError({key: problem})
@@ -127,6 +132,14 @@ def section_save(*, sheet: SettingPlan, by: User, key: str, text: str, on_behalf
         locked.save()
         _log(by, sheet.plan, "setting-plan-section", "")
     sheet.refresh_from_db()
+
+
+def may_write_section(user: User, sheet: SettingPlan, section: Section) -> bool:
+    """The class teacher writes the classroom part, the SENCO theirs; the family's words are
+    written with them. The local authority's people do not write a setting's sections."""
+    return bool(
+        user.role in WRITER_ROLES[section.writer] and may_act_for_setting(user, sheet.plan.child)
+    )
 
 
 def sections_missing(sheet: SettingPlan) -> list[str]:
