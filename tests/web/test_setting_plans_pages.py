@@ -65,7 +65,7 @@ def test_short_term_outcome_form_names_the_field(page: PageClient, world: Settin
     )
     assert "Write the short-term outcome" in bad.text
     assert not ShortTermOutcome.objects.exists()
-    page.post(
+    added = page.post(
         url,
         {
             "text": "By February half term, I will write two sentences on my own.",
@@ -75,12 +75,14 @@ def test_short_term_outcome_form_names_the_field(page: PageClient, world: Settin
             "review": "",
         },
     )
+    assert "The plan itself has not changed" in page.follow(added).text
     short = ShortTermOutcome.objects.get()
-    page.post(
-        f"/plans/{sheet.plan_id}/short-term/{short.pk}/progress/",
-        {"gas_level": "0", "achievement_status": "improving", "evidence": "Did it twice"},
+    shown = page.follow(
+        page.post(
+            f"/plans/{sheet.plan_id}/short-term/{short.pk}/progress/",
+            {"gas_level": "0", "achievement_status": "improving", "evidence": "Did it twice"},
+        )
     )
-    shown = page.get(f"/plans/{sheet.plan_id}/setting/")
     assert "By February half term" in shown.text
     assert "GAS +0 – Did it twice" in shown.text
 
