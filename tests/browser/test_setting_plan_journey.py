@@ -156,7 +156,7 @@ def test_a_setting_plan_from_writing_to_escalation(
     expect(senco.get_by_role("heading", level=1)).to_have_text(
         "Request for an EHC needs assessment"
     )
-    expect(senco.locator("main")).to_contain_text("Waiting for the local authority's")
+    expect(senco.locator("main")).to_contain_text("Logged with the local authority")
     expect(senco.locator("main")).to_contain_text(HELP_WORDS)
     assert_accessible(senco, "the request with its evidence")
     pack = AssessmentRequestPack.objects.get(from_plan=plan)

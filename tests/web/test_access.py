@@ -108,12 +108,48 @@ def _pack(w: World) -> str:
             "local_authority_id": w.area.local_authority.pk,
             "why": "Little progress",
             "parent_views": "We agree",
-            "evidence": {"plan": {"label": "x"}, "outcomes": [], "provision_tried": [], "reviews": []},
+            "evidence": {
+                "plan": {"label": "x"},
+                "outcomes": [],
+                "provision_tried": [],
+                "reviews": [],
+            },
             "pdf": b"%PDF-1.7",
             "pdf_sha256": "0" * 64,
         },
     )
     return f"{_plan(w)}/assessment-requests/{pack.pk}"
+
+
+def _assessment(w: World) -> str:
+    """An assessment of the world's child (made on first use): decided not to assess, with a
+    request for advice from the therapist and an exception, as its page's address."""
+    from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
+
+    if not hasattr(w, "assessment"):
+        today = timezone.localdate()
+        made = Assessment.objects.create(
+            child=w.child,
+            coordinator=w.people["coordinator"],
+            request_received_on=today,
+            request_source="parent",
+            request_outcome="not_assess",
+            request_outcome_on=today,
+            not_assess_reason="Support in school is meeting needs",
+        )
+        advice = AdviceRequest.objects.create(
+            assessment=made, service="health", adviser=w.people["therapist"], requested_on=today
+        )
+        exception = ClockException.objects.create(
+            assessment=made, reason="personal_circumstances", starts_on=today
+        )
+        w.assessment = (made.pk, advice.pk, exception.pk)  # type: ignore[attr-defined]
+    made_pk = w.assessment[0]  # type: ignore[attr-defined]
+    return f"{_child(w)}/assessments/{made_pk}"
+
+
+def _assessment_advice(w: World) -> str:
+    return f"{_assessment(w)}/advice/{w.assessment[1]}"  # type: ignore[attr-defined]
 
 
 # route name: (a concrete URL, its kind)
@@ -219,6 +255,20 @@ ROUTES: dict[str, tuple[Url, str]] = {
         lambda w: f"{_plan(w)}/contributions/outcomes/{w.area.thread.outcome.pk}/",
         "plan coordinator",
     ),
+    # EHC needs assessments (goldenthread.web.assessments)
+    "assessments-late": (lambda w: "/assessments/late/", "professional"),
+    "assessment-new": (lambda w: f"{_child(w)}/assessments/new/", "change"),
+    "assessment": (lambda w: f"{_assessment(w)}/", "read"),
+    "assessment-step": (lambda w: f"{_assessment(w)}/step/decide-request/", "change"),
+    "advice-received": (lambda w: f"{_assessment_advice(w)}/received/", "change"),
+    "advice-give": (lambda w: f"{_assessment_advice(w)}/give/", "adviser"),
+    "advice-decide": (lambda w: f"{_assessment_advice(w)}/decide/", "change, post only"),
+    "assessment-exception-end": (
+        lambda w: f"{_assessment(w)}/exceptions/{w.assessment[2]}/end/",  # type: ignore[attr-defined]
+        "change",
+    ),
+    "assessment-letter": (lambda w: f"{_assessment(w)}/letter/not-assess/", "read"),
+    "assessment-letter-pdf": (lambda w: f"{_assessment(w)}/letter/not-assess.pdf", "read"),
     # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
     "api-schema": (lambda w: "/api/schema/", "api signed in"),
     "api-children": (lambda w: "/api/children/", "api signed in"),
@@ -309,6 +359,12 @@ EXPECTED: dict[str, dict[str, object]] = {
     # Setting staff at the child's own setting (none of the personas is).
     "setting staff": _by_role(set()),
     "setting staff, child": _child_page(set()),
+    # Giving advice for an assessment: the professional asked, or the assessment's coordinator.
+    "adviser": _child_page({"coordinator", "therapist"}),
+    "change, post only": {
+        p: 405 if p in {"coordinator", "teammate"} else answer
+        for p, answer in _child_page(set()).items()
+    },
 }
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:

@@ -222,7 +222,13 @@ def test_escalation_carries_outcomes_help_and_reviews_with_their_sources(
     carried = CarriedPart.objects.filter(to_type="assessment-request", to_id=pack.pk)
     assert {c.from_type for c in carried} == {"outcome", "provision", "review"}
     assert all(c.from_label for c in carried)
-    assert AssessmentRequestPack.objects.filter(picked_up_at__isnull=True).count() == 1
+    # Logged in the assessments app for the child's EHC coordinator, the pack as its evidence.
+    assessment = pack.assessment
+    assert assessment is not None
+    assert assessment.child == world.child
+    assert assessment.request_source == "setting"
+    assert assessment.coordinator == world.area.coordinator
+    assert AssessmentRequestPack.objects.filter(picked_up_at__isnull=True).count() == 0
 
 
 def test_register_and_dashboard(world: SettingWorld) -> None:

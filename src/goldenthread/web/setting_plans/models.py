@@ -168,6 +168,15 @@ class AssessmentRequestPack(models.Model):
     pdf_sha256 = models.CharField(max_length=64, editable=False)
     picked_up_at = models.DateTimeField(null=True, blank=True, editable=False)
     picked_up_as = models.CharField(max_length=80, blank=True, editable=False)
+    # The EHC needs assessment request logged from this pack (goldenthread.web.assessments).
+    assessment = models.OneToOneField(
+        "assessments.Assessment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="setting_evidence",
+    )
 
     class Meta:
         ordering = ["-requested_at", "-id"]

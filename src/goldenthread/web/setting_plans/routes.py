@@ -15,7 +15,9 @@ PACK = f"{PLAN}/assessment-requests/<int:pack_id>"
 
 urlpatterns = [
     path("setting/", views.setting_home, name="setting-home"),
-    path("children/<int:child_id>/setting-plan/start/", views.plan_start, name="setting-plan-start"),
+    path(
+        "children/<int:child_id>/setting-plan/start/", views.plan_start, name="setting-plan-start"
+    ),
     path(f"{PLAN}/setting/", views.plan_page, name="setting-plan"),
     path(f"{PLAN}/setting/sections/<slug:key>/", views.section_edit, name="setting-plan-section"),
     path(

@@ -2,8 +2,10 @@
 
 The request carries the plan's outcomes (with their latest progress and short-term outcomes),
 the provision tried, and every review's evidence: nothing is retyped, and every carried part
-keeps where it came from (``CarriedPart``). It is stored as a record and a PDF that the
-assessment team picks up (``AssessmentRequestPack``); see docs/individual-support-plans.md.
+keeps where it came from (``CarriedPart``). It is stored as a record and a PDF
+(``AssessmentRequestPack``), and logged as a request in the assessments app
+(``assessments.services.assessment_request_log``, source "setting") for the child's EHC
+coordinator, with the pack as its evidence; see docs/individual-support-plans.md.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.accounts.models import User
 from goldenthread.web.formfields import date_uk
+from goldenthread.web.plans.coordinators import coordinators_for
 from goldenthread.web.plans.models import Plan
 from goldenthread.web.reviews.models import OutcomeProgress, Review
 from goldenthread.web.setting_plans.models import (
@@ -149,7 +152,10 @@ def assessment_request_from_plan(
         errors["plan"] = ONLY_SETTING_PLANS
     elif not Review.objects.filter(plan=plan, archived_at__isnull=True).exists():
         errors["plan"] = NEEDS_A_REVIEW
-    for field, words, missing in (("why", why, WHY_NEEDED), ("parent_views", parent_views, PARENTS_NEEDED)):
+    for field, words, missing in (
+        ("why", why, WHY_NEEDED),
+        ("parent_views", parent_views, PARENTS_NEEDED),
+    ):
         problem = missing if not words.strip() else text_problem(words, limit=LIMIT)
         if problem:
             errors[field] = problem
@@ -186,6 +192,7 @@ def assessment_request_from_plan(
             )
             for source in _carried(evidence)
         )
+        _assessment_log(pack, by=by)
         audit_event_record(
             person=by,
             action=AuditAction.CREATE,
@@ -196,6 +203,35 @@ def assessment_request_from_plan(
             reason="Asked for an EHC needs assessment",
         )
     return pack
+
+
+def _assessment_log(pack: AssessmentRequestPack, *, by: User) -> None:
+    """Log the request in the assessments app for the child's EHC coordinator (their own one
+    if the child is on a coordinator's caseload, else the first in the authority). With no EHC
+    coordinator in the authority the pack waits, and the authority's list shows it."""
+    from goldenthread.web.assessments.choices import RequestSource
+    from goldenthread.web.assessments.services import assessment_request_log
+
+    child = pack.child
+    pool = coordinators_for(child, kind=PlanKind.EHC_PLAN)
+    coordinator = (
+        pool.filter(
+            child_relationships__child=child, child_relationships__ended_on__isnull=True
+        ).first()
+        or pool.first()
+    )
+    if coordinator is None:
+        return
+    assessment = assessment_request_log(
+        child=child,
+        user=by,
+        received_on=timezone.localdate(),
+        source=RequestSource.SETTING,
+        detail=f"{pack.setting.name}: the setting plan's evidence (request {pack.pk})"[:200],
+        coordinator=coordinator,
+    )
+    pack.assessment = assessment
+    assessment_request_picked_up(pack, as_reference=f"EHC needs assessment {assessment.pk}")
 
 
 def assessment_requests_waiting(local_authority_id: int) -> list[AssessmentRequestPack]:
@@ -213,7 +249,7 @@ def assessment_request_picked_up(pack: AssessmentRequestPack, *, as_reference: s
     """The assessment app records that it took the request on (its own reference)."""
     pack.picked_up_at = timezone.now()
     pack.picked_up_as = as_reference[:80]
-    pack.save(update_fields=["picked_up_at", "picked_up_as"])
+    pack.save(update_fields=["picked_up_at", "picked_up_as", "assessment"])
 
 
 def _pdf(*, child_name: str, evidence: dict[str, Any], why: str, parent_views: str) -> bytes:
