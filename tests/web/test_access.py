@@ -288,6 +288,7 @@ ROUTES: dict[str, tuple[Url, str]] = {
     # Setting plans (goldenthread.web.setting_plans): setting staff at the child's own setting
     # only for the register, starting a plan and asking for an assessment; no persona here is.
     "setting-home": (lambda w: "/setting/", "setting staff"),
+    "insights-tiers": (lambda w: "/area-insights/tiers/", "area figures"),
     "setting-plan-start": (lambda w: f"{_child(w)}/setting-plan/start/", "setting staff, child"),
     "setting-plan": (lambda w: f"{_plan(w)}/setting/", "read"),
     "setting-plan-section": (

@@ -95,3 +95,44 @@ def test_escalate_page(page: PageClient, world: SettingWorld) -> None:
     refused = page.post(url, {"why": "Slow progress", "parent_views": "Agree"}, status=400)
     assert "Record at least one review first" in refused.text
     assert not AssessmentRequestPack.objects.exists()
+
+
+def test_short_terms_shown_in_the_thread_and_the_passport(
+    page: PageClient, world: SettingWorld
+) -> None:
+    import datetime as dt
+
+    from goldenthread.web.setting_plans.services.short_terms import ShortTermEntry, short_term_add
+
+    sheet = setting_plan_with_thread(world)
+    words = "By half term, I will write two sentences on my own."
+    short_term_add(
+        outcome=sheet.plan.outcomes.get(),
+        by=world.senco,
+        entry=ShortTermEntry(words, dt.date(2027, 2, 12)),
+    )
+    page.sign_in(world.senco)
+    assert words in page.get(f"/plans/{sheet.plan_id}/thread/").text
+    page.sign_in(world.parent)
+    shown = page.get(f"/children/{world.child.pk}/passport/")
+    assert "My next steps" in shown.text and words in shown.text
+
+
+def test_area_figures_across_tiers_hide_small_numbers(
+    page: PageClient, world: SettingWorld
+) -> None:
+    from goldenthread.web.accounts.models import Role
+    from tests.web import factories
+
+    setting_plan_with_thread(world)
+    leader = factories.user_create(
+        role=Role.STRATEGIC_LEADER, username="leader", organisation=world.area.local_authority
+    )
+    page.sign_in(leader)
+    shown = page.get("/area-insights/tiers/")
+    assert "Children's plans by tier of support" in shown.text
+    assert "Cal" not in shown.text
+    table = shown.html.find("table")
+    assert table is not None and "1" not in [td.get_text(strip=True) for td in table.find_all("td")]
+    page.sign_in(world.senco)
+    page.get("/area-insights/tiers/", status=403)

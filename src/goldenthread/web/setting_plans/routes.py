@@ -15,6 +15,7 @@ PACK = f"{PLAN}/assessment-requests/<int:pack_id>"
 
 urlpatterns = [
     path("setting/", views.setting_home, name="setting-home"),
+    path("area-insights/tiers/", views.area_tiers, name="insights-tiers"),
     path(
         "children/<int:child_id>/setting-plan/start/", views.plan_start, name="setting-plan-start"
     ),

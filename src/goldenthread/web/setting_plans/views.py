@@ -12,12 +12,16 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
+from goldenthread.web.insights.access import insights_role_required
+from goldenthread.web.insights.filters import area_of
+from goldenthread.web.insights.views import disclosure_policy
 from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.plans.selectors import child_get_for, golden_thread_get, plan_get_for
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.reviews.models import Review
 from goldenthread.web.setting_plans import forms as f
+from goldenthread.web.setting_plans.insights import tier_figures
 from goldenthread.web.setting_plans.layout import WRITERS, layout_get
 from goldenthread.web.setting_plans.models import (
     AssessmentRequestPack,
@@ -279,6 +283,21 @@ def escalate(request: AuthedRequest, plan_id: int) -> HttpResponse:
         evidence=request_evidence(plan),
         form=form,
         forms_=(form,),
+    )
+
+
+@insights_role_required
+def area_tiers(request: AuthedRequest) -> HttpResponse:
+    """Area figures across tiers, with disclosure control (no child is ever shown)."""
+    area = area_of(request.user)
+    if area is None:
+        raise Http404
+    return render(
+        request,
+        "setting_plans/insights.html",
+        title="Plans at every tier of support",
+        area=area,
+        figures=tier_figures(area.pk, disclosure_policy()),
     )
 
 
