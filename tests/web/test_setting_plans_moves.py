@@ -124,3 +124,17 @@ def test_moving_school_round_trip_keeps_every_outcome_and_review(world: SettingW
     assert ShortTermProgress.objects.filter(short_term=new_short).count() == 1
     assert CarriedPart.objects.filter(child=moved, move="handover").count() == 2
     assert Child.objects.filter(pk=world.child.pk).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_demo_area_has_setting_plans_in_proportion() -> None:
+    from goldenthread.web.plans.demo.builder import area_seed
+
+    area_seed(children=80, seed=3, today=dt.date(2026, 3, 2))
+    support = Plan.objects.filter(
+        kind="sen_support", archived_at__isnull=True, child__current_setting__isnull=False
+    )
+    assert support.exists()
+    assert SettingPlan.objects.count() == support.count()
+    assert ShortTermOutcome.objects.exists()
+    assert all(s.outcome.plan.kind == "sen_support" for s in ShortTermOutcome.objects.all())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 
 from goldenthread.core.reviews import GAS_LEVELS
@@ -69,8 +71,7 @@ class ShortTermForm(forms.Form):
 
     def __init__(self, *args: object, reviews: list[tuple[int, str]], **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        field = self.fields["review"]
-        assert isinstance(field, forms.TypedChoiceField)  # noqa: S101 - declared above  # nosec B101
+        field: Any = self.fields["review"]
         field.choices = [("", "Between reviews"), *[(str(k), v) for k, v in reviews]]
 
 

@@ -4,6 +4,9 @@ staff are also held to their own setting's children here."""
 
 from __future__ import annotations
 
+from typing import Any
+
+from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
@@ -62,12 +65,12 @@ def _plan(request: AuthedRequest, plan_id: int) -> Plan:
     return plan
 
 
-def _posted(request: AuthedRequest) -> object:
+def _posted(request: AuthedRequest) -> Any:
     """The form data of a POST (even an empty one, so it is checked), or None for a GET."""
     return request.POST if request.method == "POST" else None
 
 
-def _form_errors(form: f.forms.Form, error: ValidationError) -> None:
+def _form_errors(form: forms.Form, error: ValidationError) -> None:
     for field, problems in error.message_dict.items():
         form.add_error(field if field in form.fields else None, problems)
 

@@ -108,6 +108,10 @@ def area_seed(
     plan_schedules_refresh_all(today=today)
     # A few proposals from the demo therapist, for the coordinator to accept or return.
     demo_contributions_add()
+    # The settings' own plans: a sheet for each SEN support plan, short-term outcomes on half.
+    from goldenthread.web.setting_plans.demo import demo_setting_plans_add
+
+    demo_setting_plans_add(seed=seed, today=today)
     summary.children = Child.objects.count()
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()

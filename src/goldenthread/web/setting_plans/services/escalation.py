@@ -145,7 +145,8 @@ def assessment_request_from_plan(
 ) -> AssessmentRequestPack:
     """Make the stored request for an EHC needs assessment (record and PDF) from ``plan``."""
     child = plan.child
-    if not is_setting_staff(by) or not may_act_for_setting(by, child):
+    setting_id = child.current_setting_id
+    if setting_id is None or not is_setting_staff(by) or not may_act_for_setting(by, child):
         raise PermissionDenied(NOT_YOUR_SETTING)
     errors: dict[str, str] = {}
     if plan.kind == PlanKind.EHC_PLAN:
@@ -168,7 +169,7 @@ def assessment_request_from_plan(
         pack = AssessmentRequestPack.objects.create(
             child=child,
             from_plan=plan,
-            setting_id=child.current_setting_id,
+            setting_id=setting_id,
             local_authority_id=child.local_authority_id,
             requested_by=by,
             why=why.strip(),

@@ -39,6 +39,7 @@ VERSION = 1
 CONSENT_NEEDED = "Say who in the family agreed to the plan moving with the child"
 NOT_A_HANDOVER = "This is not a setting plan handover file"
 NO_ACCESS = "You may not see this child's record"
+NO_SETTING = "Import the plan as someone at the child's new setting"
 
 
 def handover_export(*, child: Child, by: User, consent_by: str) -> dict[str, Any]:
@@ -131,20 +132,29 @@ def handover_import(data: Any, *, by: User) -> Child:
         plans = list(Plan.objects.filter(child=child).order_by("pk"))
         outcomes = [list(p.outcomes.order_by("pk")) for p in plans]
         reviews = [list(Review.objects.filter(plan=p).order_by("pk")) for p in plans]
-        setting_id = by.organisation_id if by.organisation_id else child.current_setting_id
+        setting_id = by.organisation_id or child.current_setting_id
+        if setting_id is None and data.get("setting_plans"):
+            raise ImportInvalid([ImportProblem("setting_plans", NO_SETTING)])
         carried: list[CarriedPart] = []
         for i, sheet in enumerate(data.get("setting_plans", [])):
             plan = _at(plans, sheet["plan"], f"setting_plans[{i}].plan")
             made = SettingPlan.objects.create(
                 plan=plan,
-                setting_id=setting_id,
+                setting_id=int(setting_id or 0),
                 tier=sheet["tier"],
                 layout=sheet["layout"],
                 sections=sheet.get("sections", {}),
                 written_by=sheet.get("written_by", {}),
             )
             carried.append(
-                _carry(child, "setting-plan", made.pk, f"the plan at {from_setting}", by, today)
+                _carry(
+                    child,
+                    "setting-plan",
+                    made.pk,
+                    f"the plan at {from_setting}",
+                    by=by,
+                    today=today,
+                )
             )
         for i, item in enumerate(data.get("short_terms", [])):
             at = f"short_terms[{i}]"
@@ -175,7 +185,9 @@ def handover_import(data: Any, *, by: User) -> Child:
                 )
                 for p_ in item.get("progress", [])
             )
-            carried.append(_carry(child, "short-term-outcome", short.pk, short.source, by, today))
+            carried.append(
+                _carry(child, "short-term-outcome", short.pk, short.source, by=by, today=today)
+            )
         CarriedPart.objects.bulk_create(carried)
     return child
 
@@ -187,7 +199,7 @@ def _at(items: list[Any], index: Any, path: str) -> Any:
 
 
 def _carry(
-    child: Child, to_type: str, to_id: int, label: str, by: User, today: dt.date
+    child: Child, to_type: str, to_id: int, label: str, *, by: User, today: dt.date
 ) -> CarriedPart:
     return CarriedPart(
         child=child,

@@ -57,7 +57,9 @@ def step_down(*, ehc_plan: Plan, by: User, tier: str = Tier.TARGETED_PLUS) -> Se
                 user=by,
                 fields={"text": hope.text, "voice": hope.voice, "position": n},
             )
-            carried.append(_carry(plan, "aspiration", hopes[hope.pk].pk, hope, label, by, today))
+            carried.append(
+                _carry(plan, "aspiration", hopes[hope.pk].pk, hope, label, by=by, today=today)
+            )
         outcomes = ehc_plan.outcomes.filter(archived_at__isnull=True).order_by("position", "id")
         for n, old in enumerate(outcomes, 1):
             new = part_save(
@@ -78,7 +80,7 @@ def step_down(*, ehc_plan: Plan, by: User, tier: str = Tier.TARGETED_PLUS) -> Se
                 },
             )
             where = f"outcome {n} of the {label}"
-            carried.append(_carry(plan, "outcome", new.pk, old, where, by, today))
+            carried.append(_carry(plan, "outcome", new.pk, old, where, by=by, today=today))
             for short in ShortTermOutcome.objects.filter(outcome=old, archived_at__isnull=True):
                 ShortTermOutcome.objects.create(
                     outcome=new,
@@ -104,7 +106,7 @@ def step_down(*, ehc_plan: Plan, by: User, tier: str = Tier.TARGETED_PLUS) -> Se
 
 
 def _carry(
-    plan: Plan, to_type: str, to_id: int, source: Any, label: str, by: User, today: dt.date
+    plan: Plan, to_type: str, to_id: int, source: Any, label: str, *, by: User, today: dt.date
 ) -> CarriedPart:
     return CarriedPart(
         child_id=plan.child_id,

@@ -46,7 +46,8 @@ def _source(outcome: Outcome, review: Review | None, on: dt.date) -> str:
     plan = outcome.plan
     if review is not None:
         return f"Set at the {review.get_kind_display().lower()} on {date_uk(review.meeting_on)}"
-    return f"Set on {date_uk(on)} between reviews of {plan.get_kind_display().lower()} version {plan.version}"
+    kind = plan.get_kind_display().lower()
+    return f"Set on {date_uk(on)} between reviews of the {kind}, version {plan.version}"
 
 
 def short_term_add(*, outcome: Outcome, by: User | None, entry: ShortTermEntry) -> ShortTermOutcome:
