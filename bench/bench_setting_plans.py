@@ -82,7 +82,7 @@ def simulate_setting_plans(area_id: int, children: int) -> None:
         "plans": """INSERT INTO plans_plan (created_at, updated_at, row_version, kind, status,
             version, start_date, issued_on, next_review_due, child_id, fixed_at)
             SELECT now(), now(), 1, 'sen_support', 'final', 1, current_date - 200,
-                current_date - 200, current_date + ((c.id * 37) % 120 - 30)::int, c.id, now()
+                current_date - 200, current_date + ((c.id * 37) % 120 - 30)::int, c.id, NULL
             FROM plans_child c WHERE c.last_name LIKE 'Child %%' AND c.first_name = 'Support'""",
         "sheets": f"""INSERT INTO setting_plans_settingplan (plan_id, setting_id, tier, layout,
             sections, written_by, created_at, updated_at, row_version)
@@ -138,6 +138,8 @@ def simulate_setting_plans(area_id: int, children: int) -> None:
             recorded_on, gas_level, achievement_status, evidence)
             SELECT s.id, current_date - 10, (s.id % 5 - 2)::smallint, 'improving', ''
             FROM setting_plans_shorttermoutcome s""",
+        # Issued last: from here the plans and their parts are fixed (ADR 0025).
+        "issue": """UPDATE plans_plan SET fixed_at = now() WHERE kind = 'sen_support'""",
     }
     with connection.cursor() as cursor:
         for name, statement in sql.items():
