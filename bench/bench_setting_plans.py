@@ -127,8 +127,8 @@ def simulate_setting_plans(area_id: int, children: int) -> None:
             FROM plans_plan p JOIN plans_child c ON c.id = p.child_id
             WHERE p.kind = 'sen_support'""",
         "short-term outcomes": """INSERT INTO setting_plans_shorttermoutcome (outcome_id,
-            child_id, text, due_date, achievement_status, quality_smart, source, created_at)
-            SELECT o.id, p.child_id, 'Simulated short-term outcome',
+            plan_id, child_id, text, due_date, achievement_status, quality_smart, source, created_at)
+            SELECT o.id, p.id, p.child_id, 'Simulated short-term outcome',
                 current_date - 30 + k * 60, CASE WHEN o.id % 3 = 0 THEN 'achieved'
                 ELSE 'in-progress' END, true, 'Set at a setting review', now()
             FROM plans_outcome o JOIN plans_plan p ON p.id = o.plan_id

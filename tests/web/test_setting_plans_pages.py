@@ -34,7 +34,9 @@ def test_register_and_dashboard_page_is_logged(page: PageClient, world: SettingW
 
 def test_start_write_and_read_a_setting_plan(page: PageClient, world: SettingWorld) -> None:
     page.sign_in(world.senco)
+    child_page = page.get(f"/children/{world.child.pk}/")
     url = f"/children/{world.child.pk}/setting-plan/start/"
+    assert child_page.html.find("a", href=url)
     refused = page.post(url, {}, status=400)
     assert "Choose the tier of support" in refused.text
     started = page.post(url, {"tier": "targeted", "layout": "isp-interim-2026"})

@@ -82,6 +82,7 @@ def demo_setting_plans_add(*, seed: int, today: dt.date) -> int:
     shorts = [
         ShortTermOutcome(
             outcome_id=first_outcomes[plan_id],
+            plan_id=plan_id,
             child_id=child_id,
             review_id=latest_reviews.get(plan_id),
             text=rng.choice(SHORT_TERMS),

@@ -23,11 +23,9 @@ def short_term_lines(*, child_id: int, plan_id: int | None = None) -> list[Short
     outcome's words, with the latest progress."""
     found = ShortTermOutcome.objects.filter(child_id=child_id, archived_at__isnull=True)
     if plan_id is not None:
-        found = found.filter(outcome__plan_id=plan_id)
+        found = found.filter(plan_id=plan_id)
     else:
-        found = found.filter(
-            outcome__plan__archived_at__isnull=True, outcome__plan__next_version__isnull=True
-        )
+        found = found.filter(plan__archived_at__isnull=True, plan__next_version__isnull=True)
     lines = []
     for short in (
         found.select_related("outcome")

@@ -50,15 +50,15 @@ def _short_terms(area_id: int) -> dict[Any, tuple[int, int]]:
         ShortTermOutcome.objects.filter(
             archived_at__isnull=True,
             child__local_authority_id=area_id,
-            outcome__plan__archived_at__isnull=True,
+            plan__archived_at__isnull=True,
         )
-        .values("outcome__plan__kind", "outcome__plan__setting_plan__tier", "achievement_status")
+        .values("plan__kind", "plan__setting_plan__tier", "achievement_status")
         .annotate(n=Count("pk"), children=Count("child_id", distinct=True))
     )
     counts: dict[Any, tuple[int, int]] = {}
     for row in rows:
-        tier = row["outcome__plan__setting_plan__tier"] or (
-            EHC if row["outcome__plan__kind"] == PlanKind.EHC_PLAN else Tier.TARGETED.value
+        tier = row["plan__setting_plan__tier"] or (
+            EHC if row["plan__kind"] == PlanKind.EHC_PLAN else Tier.TARGETED.value
         )
         column = "achieved" if row["achievement_status"] == "achieved" else "not yet"
         units, children = counts.get((tier, column), (0, 0))
@@ -70,12 +70,17 @@ def _short_terms(area_id: int) -> dict[Any, tuple[int, int]]:
 
 
 def tier_figures(area_id: int, policy: DisclosurePolicy) -> list[Figure]:
-    """The two figures, protected."""
+    """The two figures, protected. Counted with the area dashboards' session settings (room
+    for the grouped counts in memory), as every area figure is."""
+    from goldenthread.web.insights.views import aggregate_session
+
+    with aggregate_session():
+        plan_counts, short_counts = _plan_tiers(area_id), _short_terms(area_id)
     plans = figure_build(
         key="plans-by-tier",
         title="Children's plans by tier of support",
         unit="plans",
-        counts=_plan_tiers(area_id),
+        counts=plan_counts,
         rows=TIERS,
         columns=[("plans", "Current plans")],
         policy=policy,
@@ -85,7 +90,7 @@ def tier_figures(area_id: int, policy: DisclosurePolicy) -> list[Figure]:
         key="short-terms-by-tier",
         title="Short-term outcomes set between amendments, by tier",
         unit="short-term outcomes",
-        counts=_short_terms(area_id),
+        counts=short_counts,
         rows=TIERS,
         columns=[("achieved", "Achieved"), ("not yet", "Not achieved yet")],
         policy=policy,

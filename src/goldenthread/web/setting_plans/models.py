@@ -7,6 +7,8 @@ these tables (docs/adr/0041-one-plan-model-across-tiers.md).
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -61,6 +63,9 @@ class ShortTermOutcome(models.Model):
     a change to the plan the long-term outcome belongs to."""
 
     outcome = models.ForeignKey(Outcome, on_delete=models.PROTECT, related_name="short_terms")
+    # The long-term outcome's plan, copied so area figures group by plan without reading the
+    # outcomes table (bench/bench_setting_plans.py); set from the outcome on every save.
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="+", editable=False)
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="short_terms")
     review = models.ForeignKey(
         Review, on_delete=models.SET_NULL, null=True, blank=True, related_name="short_terms"
@@ -86,6 +91,11 @@ class ShortTermOutcome(models.Model):
 
     def __str__(self) -> str:
         return self.text[:80]
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self.outcome_id is not None and self.plan_id != getattr(self.outcome, "plan_id", None):
+            self.plan_id = self.outcome.plan_id
+        super().save(*args, **kwargs)
 
 
 class ShortTermProgress(models.Model):

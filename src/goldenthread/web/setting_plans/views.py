@@ -17,7 +17,7 @@ from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.insights.access import insights_role_required
 from goldenthread.web.insights.filters import area_of
-from goldenthread.web.insights.views import disclosure_policy
+from goldenthread.web.insights.views import aggregate_session, disclosure_policy
 from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.plans.selectors import child_get_for, golden_thread_get, plan_get_for
@@ -96,8 +96,13 @@ def setting_home(request: AuthedRequest) -> HttpResponse:
         "setting_plans/home.html",
         title=f"Children with SEND at {user.organisation}",
         register=register,
-        figures=setting_dashboard(user.organisation_id),
+        figures=_dashboard(user.organisation_id),
     )
+
+
+def _dashboard(setting_id: int) -> Any:
+    with aggregate_session():  # the area dashboards' room for grouped counts
+        return setting_dashboard(setting_id)
 
 
 @require_http_methods(["GET", "POST"])
