@@ -127,7 +127,8 @@ def simulate_setting_plans(area_id: int, children: int) -> None:
             FROM plans_plan p JOIN plans_child c ON c.id = p.child_id
             WHERE p.kind = 'sen_support'""",
         "short-term outcomes": """INSERT INTO setting_plans_shorttermoutcome (outcome_id,
-            plan_id, child_id, text, due_date, achievement_status, quality_smart, source, created_at)
+            plan_id, child_id, text, due_date, achievement_status, quality_smart, source,
+            created_at)
             SELECT o.id, p.id, p.child_id, 'Simulated short-term outcome',
                 current_date - 30 + k * 60, CASE WHEN o.id % 3 = 0 THEN 'achieved'
                 ELSE 'in-progress' END, true, 'Set at a setting review', now()
