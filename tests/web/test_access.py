@@ -257,6 +257,7 @@ ROUTES: dict[str, tuple[Url, str]] = {
     ),
     # EHC needs assessments (goldenthread.web.assessments)
     "assessments-late": (lambda w: "/assessments/late/", "professional"),
+    "assessments-timeliness": (lambda w: "/assessments/timeliness/", "area figures"),
     "assessment-new": (lambda w: f"{_child(w)}/assessments/new/", "change"),
     "assessment": (lambda w: f"{_assessment(w)}/", "read"),
     "assessment-step": (lambda w: f"{_assessment(w)}/step/decide-request/", "change"),

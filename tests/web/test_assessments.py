@@ -16,6 +16,7 @@ from goldenthread.web.plans.models import Outcome, PlanStatus
 from tests.web import factories
 
 pytestmark = pytest.mark.django_db
+OUTCOME = "By July 2027 Ada will start a conversation with a friend at play time"
 
 
 def _date(prefix: str, day: dt.date) -> dict[str, str]:
@@ -92,7 +93,7 @@ def test_whole_assessment_to_a_plan_in_week_19(page, area):
                 "needs_seen": "Finds it hard to join in",
                 "need_1": "Ada finds it hard to start a conversation",
                 "need_1_area": "communication_and_interaction",
-                "outcome_1": "By July 2027 Ada will start a conversation with a friend at play time",
+                "outcome_1": OUTCOME,
                 "action": "check",
             },
             status=200,
@@ -105,7 +106,7 @@ def test_whole_assessment_to_a_plan_in_week_19(page, area):
                 "needs_seen": "Finds it hard to join in",
                 "need_1": "Ada finds it hard to start a conversation",
                 "need_1_area": "communication_and_interaction",
-                "outcome_1": "By July 2027 Ada will start a conversation with a friend at play time",
+                "outcome_1": OUTCOME,
                 "provision_1": "Speech and language therapy, 30 minutes weekly",
                 **_date("given_on", r + dt.timedelta(days=days)),
                 "action": "send",

@@ -48,11 +48,10 @@ def refusal_letter(assessment: Assessment, kind: str) -> Letter:
     """The letter for a decision not to assess (``not-assess``) or not to issue (``no-plan``)."""
     name = assessment.child.preferred_name or assessment.child.first_name
     if kind == "not-assess" and assessment.request_outcome == RequestOutcome.NOT_ASSESS:
-        assert assessment.request_outcome_on is not None  # nosec B101 - set with the outcome
         return Letter(
             kind,
             "Our decision about an education, health and care needs assessment",
-            assessment.request_outcome_on,
+            assessment.request_outcome_on or assessment.request_received_on,
             f"We have decided not to carry out an education, health and care (EHC) needs "
             f"assessment for {name} at this time.",
             assessment.not_assess_reason,
@@ -60,11 +59,10 @@ def refusal_letter(assessment: Assessment, kind: str) -> Letter:
             "SEND Regulations 2014 reg 5(3)",
         )
     if kind == "no-plan" and assessment.assessment_outcome == AssessmentOutcome.NO_PLAN:
-        assert assessment.assessment_outcome_on is not None  # nosec B101 - set with the outcome
         return Letter(
             kind,
             "Our decision after the education, health and care needs assessment",
-            assessment.assessment_outcome_on,
+            assessment.assessment_outcome_on or assessment.request_received_on,
             f"We have decided not to issue an education, health and care (EHC) plan for {name}. "
             "We will tell the school or setting what the assessment found, so it can help.",
             assessment.not_issue_reason,

@@ -3,12 +3,14 @@ checks and logs them (``access.middleware.CHILD_ROUTES``)."""
 
 from django.urls import path
 
+from goldenthread.web.assessments import timeliness
 from goldenthread.web.assessments.views import advice, letters, pages, steps
 
 ONE = "children/<int:child_id>/assessments/<int:assessment_id>"
 
 urlpatterns = [
     path("assessments/late/", pages.assessments_late, name="assessments-late"),
+    path("assessments/timeliness/", timeliness.timeliness, name="assessments-timeliness"),
     path("children/<int:child_id>/assessments/new/", pages.assessment_new, name="assessment-new"),
     path(f"{ONE}/", pages.assessment_detail, name="assessment"),
     path(f"{ONE}/step/<slug:step>/", steps.assessment_step, name="assessment-step"),
