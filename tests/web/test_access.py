@@ -74,6 +74,53 @@ def _passport_link(w: World) -> tuple[int, str]:
     return w.passport_link  # type: ignore[attr-defined, no-any-return]
 
 
+def _sheet(w: World) -> str:
+    """The world's plan with a setting sheet (made on first use), as the plan's address."""
+    from goldenthread.web.setting_plans.models import SettingPlan
+
+    plan = w.area.thread.plan
+    SettingPlan.objects.get_or_create(
+        plan=plan, defaults={"setting_id": w.child.current_setting_id or w.area.school.pk}
+    )
+    return _plan(w)
+
+
+def _short_term(w: World) -> int:
+    from goldenthread.web.setting_plans.models import ShortTermOutcome
+
+    short, _ = ShortTermOutcome.objects.get_or_create(
+        outcome=w.area.thread.outcome,
+        child_id=w.area.thread.plan.child_id,
+        defaults={"text": "By May 2027 I will read a page.", "due_date": timezone.localdate()},
+    )
+    return short.pk
+
+
+def _pack(w: World) -> str:
+    from goldenthread.web.setting_plans.models import AssessmentRequestPack
+
+    plan = w.area.thread.plan
+    pack, _ = AssessmentRequestPack.objects.get_or_create(
+        from_plan=plan,
+        defaults={
+            "child_id": plan.child_id,
+            "setting_id": w.area.school.pk,
+            "local_authority_id": w.area.local_authority.pk,
+            "why": "Little progress",
+            "parent_views": "We agree",
+            "evidence": {
+                "plan": {"label": "x"},
+                "outcomes": [],
+                "provision_tried": [],
+                "reviews": [],
+            },
+            "pdf": b"%PDF-1.7",
+            "pdf_sha256": "0" * 64,
+        },
+    )
+    return f"{_plan(w)}/assessment-requests/{pack.pk}"
+
+
 def _assessment(w: World) -> str:
     """An assessment of the world's child (made on first use): decided not to assess, with a
     request for advice from the therapist and an exception, as its page's address."""
@@ -286,6 +333,27 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "api-review": (lambda w: f"/api{_review(w)}/", "api read"),
     "api-import-record": (lambda w: "/api/imports/record/", "api import, post only"),
     "api-import-fhir": (lambda w: "/api/imports/fhir/", "api import, post only"),
+    # Setting plans (goldenthread.web.setting_plans): setting staff at the child's own setting
+    # only for the register, starting a plan and asking for an assessment; no persona here is.
+    "setting-home": (lambda w: "/setting/", "setting staff"),
+    "insights-tiers": (lambda w: "/area-insights/tiers/", "area figures"),
+    "setting-plan-start": (lambda w: f"{_child(w)}/setting-plan/start/", "setting staff, child"),
+    "setting-plan": (lambda w: f"{_plan(w)}/setting/", "read"),
+    "setting-plan-section": (
+        lambda w: f"{_sheet(w)}/setting/sections/classroom/",
+        "setting staff, child",
+    ),
+    "short-term-add": (
+        lambda w: f"{_plan(w)}/outcomes/{w.area.thread.outcome.pk}/short-term/add/",
+        "change",
+    ),
+    "short-term-progress": (
+        lambda w: f"{_plan(w)}/short-term/{_short_term(w)}/progress/",
+        "change",
+    ),
+    "setting-plan-escalate": (lambda w: f"{_plan(w)}/setting/escalate/", "setting staff, child"),
+    "assessment-request": (lambda w: f"{_pack(w)}/", "read"),
+    "assessment-request-pdf": (lambda w: f"{_pack(w)}/request.pdf", "read"),
 }
 
 PERSONA_NAMES = list(PERSONAS)
@@ -341,6 +409,9 @@ EXPECTED: dict[str, dict[str, object]] = {
         {"coordinator", "teammate", "stranger", "admin", "admin_break_glass"}
     ),
     "restore, archived only": dict.fromkeys(PERSONA_NAMES, NOT_FOUND),
+    # Setting staff at the child's own setting (none of the personas is).
+    "setting staff": _by_role(set()),
+    "setting staff, child": _child_page(set()),
     # Giving advice for an assessment: the professional asked, or the assessment's coordinator.
     "adviser": _child_page({"coordinator", "therapist"}),
     "change, post only": {

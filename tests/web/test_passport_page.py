@@ -124,9 +124,7 @@ def test_parts_waiting_for_the_coordinator_are_not_on_the_passport_or_in_the_rec
 ) -> None:
     waiting, returned = area.thread.outcome, area.thread.help
     Outcome.objects.filter(pk=waiting.pk).update(contribution_status=ContributionStatus.PROPOSED)
-    Provision.objects.filter(pk=returned.pk).update(
-        contribution_status=ContributionStatus.RETURNED
-    )
+    Provision.objects.filter(pk=returned.pk).update(contribution_status=ContributionStatus.RETURNED)
     text = coordinator_page.get(_url(area.child.pk)).text
     assert waiting.text not in text and returned.description not in text
     assert area.thread.unhelped_outcome.text in text

@@ -41,8 +41,16 @@ def environment(**options: Any) -> Environment:
             "field": formfields.field_params,
             "error_summary": formfields.error_summary_params,
             "access_nav": access_nav,
+            "short_term_lines": _short_term_lines,
         }
     )
     env.filters["date_uk"] = formfields.date_uk
     env.filters["datetime_uk"] = formfields.datetime_uk
     return env
+
+
+def _short_term_lines(**kwargs: Any) -> Any:
+    """Short-term outcomes beside a plan (imported late: templates load before the apps)."""
+    from goldenthread.web.setting_plans.display import short_term_lines
+
+    return short_term_lines(**kwargs)

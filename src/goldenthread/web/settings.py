@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "goldenthread.web.plans",
     "goldenthread.web.access",
     "goldenthread.web.reviews",
+    "goldenthread.web.setting_plans",
     "goldenthread.web.security",
     "goldenthread.web.insights",
     "goldenthread.web.passport",

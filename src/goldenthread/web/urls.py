@@ -17,6 +17,7 @@ from goldenthread.web.plans.views import archive, auth, caseload, child, fixed, 
 from goldenthread.web.returns import urls as returns_urls
 from goldenthread.web.reviews import urls as reviews_urls
 from goldenthread.web.security import urls as security_urls
+from goldenthread.web.setting_plans import routes as setting_plan_urls
 from goldenthread.web.workbench import urls as workbench_urls
 from goldenthread.web.workspace import urls as workspace_urls
 
@@ -62,6 +63,7 @@ urlpatterns = [
     *insights_urls.urlpatterns,
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
+    *setting_plan_urls.urlpatterns,
     *workspace_urls.urlpatterns,
     *assessments_urls.urlpatterns,
     *family_urls.urlpatterns,

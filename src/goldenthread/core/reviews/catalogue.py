@@ -8,7 +8,15 @@ from __future__ import annotations
 
 import inspect
 
-from goldenthread.core.reviews import deadlines, gas, intervals, model, plan, transfers
+from goldenthread.core.reviews import (
+    deadlines,
+    gas,
+    intervals,
+    model,
+    plan,
+    setting_plans,
+    transfers,
+)
 from goldenthread.core.reviews.intervals import REVIEW_INTERVALS
 from goldenthread.core.reviews.model import DEADLINE_RULES, Period
 from goldenthread.core.vocabulary import PLAN_KIND_LABELS
@@ -25,7 +33,7 @@ upcoming, due soon, overdue (with the days late) or met. The web pages call
 """
 
 # Modules whose rules are registered; importing them fills DEADLINE_RULES.
-RULE_MODULES = (deadlines, transfers)
+RULE_MODULES = (deadlines, transfers, setting_plans)
 
 
 def _doc(obj: object) -> str:

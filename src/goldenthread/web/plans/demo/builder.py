@@ -112,6 +112,10 @@ def area_seed(
     from goldenthread.web.family.demo import demo_family_add  # the family app builds on plans
 
     demo_family_add(today=today)
+    # The settings' own plans: a sheet for each SEN support plan, short-term outcomes on half.
+    from goldenthread.web.setting_plans.demo import demo_setting_plans_add
+
+    demo_setting_plans_add(seed=seed, today=today)
     summary.children = Child.objects.count()
     summary.plans = Plan.objects.count()
     summary.outcomes = Outcome.objects.count()

@@ -1,0 +1,1 @@
+"""Writing and running a setting's plans: see each module."""
