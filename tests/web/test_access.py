@@ -74,6 +74,37 @@ def _passport_link(w: World) -> tuple[int, str]:
     return w.passport_link  # type: ignore[attr-defined, no-any-return]
 
 
+def _assessment(w: World) -> str:
+    """An assessment of the world's child (made on first use): decided not to assess, with a
+    request for advice from the therapist and an exception, as its page's address."""
+    from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
+
+    if not hasattr(w, "assessment"):
+        today = timezone.localdate()
+        made = Assessment.objects.create(
+            child=w.child,
+            coordinator=w.people["coordinator"],
+            request_received_on=today,
+            request_source="parent",
+            request_outcome="not_assess",
+            request_outcome_on=today,
+            not_assess_reason="Support in school is meeting needs",
+        )
+        advice = AdviceRequest.objects.create(
+            assessment=made, service="health", adviser=w.people["therapist"], requested_on=today
+        )
+        exception = ClockException.objects.create(
+            assessment=made, reason="personal_circumstances", starts_on=today
+        )
+        w.assessment = (made.pk, advice.pk, exception.pk)  # type: ignore[attr-defined]
+    made_pk = w.assessment[0]  # type: ignore[attr-defined]
+    return f"{_child(w)}/assessments/{made_pk}"
+
+
+def _assessment_advice(w: World) -> str:
+    return f"{_assessment(w)}/advice/{w.assessment[1]}"  # type: ignore[attr-defined]
+
+
 # route name: (a concrete URL, its kind)
 ROUTES: dict[str, tuple[Url, str]] = {
     "sign-in": (lambda w: "/sign-in/", "public"),
@@ -177,6 +208,21 @@ ROUTES: dict[str, tuple[Url, str]] = {
         lambda w: f"{_plan(w)}/contributions/outcomes/{w.area.thread.outcome.pk}/",
         "plan coordinator",
     ),
+    # EHC needs assessments (goldenthread.web.assessments)
+    "assessments-late": (lambda w: "/assessments/late/", "professional"),
+    "assessments-timeliness": (lambda w: "/assessments/timeliness/", "area figures"),
+    "assessment-new": (lambda w: f"{_child(w)}/assessments/new/", "change"),
+    "assessment": (lambda w: f"{_assessment(w)}/", "read"),
+    "assessment-step": (lambda w: f"{_assessment(w)}/step/decide-request/", "change"),
+    "advice-received": (lambda w: f"{_assessment_advice(w)}/received/", "change"),
+    "advice-give": (lambda w: f"{_assessment_advice(w)}/give/", "adviser"),
+    "advice-decide": (lambda w: f"{_assessment_advice(w)}/decide/", "change, post only"),
+    "assessment-exception-end": (
+        lambda w: f"{_assessment(w)}/exceptions/{w.assessment[2]}/end/",  # type: ignore[attr-defined]
+        "change",
+    ),
+    "assessment-letter": (lambda w: f"{_assessment(w)}/letter/not-assess/", "read"),
+    "assessment-letter-pdf": (lambda w: f"{_assessment(w)}/letter/not-assess.pdf", "read"),
     # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
     "api-schema": (lambda w: "/api/schema/", "api signed in"),
     "api-children": (lambda w: "/api/children/", "api signed in"),
@@ -244,6 +290,12 @@ EXPECTED: dict[str, dict[str, object]] = {
         {"coordinator", "teammate", "stranger", "admin", "admin_break_glass"}
     ),
     "restore, archived only": dict.fromkeys(PERSONA_NAMES, NOT_FOUND),
+    # Giving advice for an assessment: the professional asked, or the assessment's coordinator.
+    "adviser": _child_page({"coordinator", "therapist"}),
+    "change, post only": {
+        p: 405 if p in {"coordinator", "teammate"} else answer
+        for p, answer in _child_page(set()).items()
+    },
 }
 for kind, answers in EXPECTED.items():
     if kind not in {"public", "sign-in step"}:

@@ -21,6 +21,7 @@ from goldenthread.web.access.middleware import (
 )
 from goldenthread.web.access.models import AuditEvent, AuditResult, ChildShare, RefusalCode
 from goldenthread.web.access.selectors import audit_trail_for_child
+from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
 from goldenthread.web.reviews.models import PlanDecision, Review, ReviewKind
 from tests.web.access_world import PERSONAS, World, world_create
 from tests.web.conftest import PageClient
@@ -61,7 +62,23 @@ def _url_values(w: World) -> dict[str, object]:
     details = LinkDetails("Dr Example", "To meet", "parent", "A Parent", today, today, 50)
     link, _ = passport_link_create(child=w.child, by=w.people["coordinator"], details=details)
     share = ChildShare.objects.get(child=w.child, shared_with_person=w.people["therapist"])
+    assessment = Assessment.objects.create(
+        child=w.child,
+        coordinator=w.people["coordinator"],
+        request_received_on=today,
+        request_source="parent",
+    )
+    advice = AdviceRequest.objects.create(
+        assessment=assessment, service="health", adviser=w.people["therapist"], requested_on=today
+    )
+    exception = ClockException.objects.create(
+        assessment=assessment, reason="absent_from_area", starts_on=today
+    )
     return {
+        "assessment_id": assessment.pk,
+        "advice_id": advice.pk,
+        "exception_id": exception.pk,
+        "step": "decide-request",
         "child_id": w.child.pk,
         "plan_id": plan.pk,
         "outcome_id": thread.outcome.pk,
@@ -92,6 +109,7 @@ def test_every_child_route_is_swept() -> None:
     """The sweep covers exactly the routes the middleware gates, and knows every id they name."""
     assert set(CHILD_PATTERNS) == set(CHILD_ROUTES) | CHILD_ROUTES_DECIDED_BY_VIEW
     known = {"child_id", "plan_id", "outcome_id", "review_id", "share_id", "link_id", "kind", "pk"}
+    known |= {"assessment_id", "advice_id", "exception_id", "step"}
     for name, pattern in CHILD_PATTERNS.items():
         assert set(pattern.pattern.converters) <= known, f"{name}: give its ids a value here"
 

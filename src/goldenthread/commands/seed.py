@@ -105,6 +105,9 @@ def run(args: argparse.Namespace) -> int:
     from goldenthread.web.plans.demo.states import plan_states_seed
 
     plan_states_seed()  # plans in every state: draft, issued, under amendment, ceased
+    from goldenthread.web.assessments.demo import demo_assessments_add
+
+    demo_assessments_add(seed=args.seed, today=today)  # EHC needs assessments in every state
     _insights_refresh(today)
     return EXIT_OK
 

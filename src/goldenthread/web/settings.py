@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "goldenthread.web.workspace",
     "goldenthread.web.notifications",
     "goldenthread.web.jobs",
+    "goldenthread.web.assessments",
     "django_q",
     "rest_framework",
     "drf_spectacular",

@@ -5,6 +5,7 @@ from django.urls import path
 
 from goldenthread.web.access import urls as access_urls
 from goldenthread.web.api import urls as api_urls
+from goldenthread.web.assessments import urls as assessments_urls
 from goldenthread.web.insights import urls as insights_urls
 from goldenthread.web.jobs import views as jobs_views
 from goldenthread.web.notifications import views as notifications_views
@@ -58,6 +59,7 @@ urlpatterns = [
     *passport_urls.urlpatterns,
     *reviews_urls.urlpatterns,
     *workspace_urls.urlpatterns,
+    *assessments_urls.urlpatterns,
     *api_urls.urlpatterns,  # the REST API under api/ (docs/api/README.md)
     path("admin/", admin.site.urls),
 ]

@@ -34,6 +34,16 @@ class DeadlineKind(StrEnum):
     PREPARING_FOR_ADULTHOOD = "preparing_for_adulthood"
 
 
+class AssessmentDeadlineKind(StrEnum):
+    """What an EHC needs assessment deadline is for (``goldenthread.core.assessments``)."""
+
+    DECISION_TO_ASSESS = "decision_to_assess"
+    ADVICE = "advice"
+    DECISION_TO_ISSUE = "decision_to_issue"
+    FAMILY_VIEWS = "family_views"
+    FINAL_PLAN = "final_plan"
+
+
 class DeadlineState(StrEnum):
     """Where a deadline stands on a given day."""
 
@@ -119,7 +129,7 @@ class Deadline:
     preparing for adulthood); ``met_on`` is the day it was met, when it has been.
     """
 
-    kind: DeadlineKind
+    kind: DeadlineKind | AssessmentDeadlineKind
     due: dt.date
     rule: str
     reason: str
@@ -163,14 +173,18 @@ def _paragraphs(doc: str) -> list[str]:
     return [" ".join(p.split()) for p in inspect.cleandoc(doc).split("\n\n") if p.strip()]
 
 
-def deadline_rule(source: str) -> Callable[[RuleFunction], RuleFunction]:
-    """Register a deadline rule; its docstring's last paragraph is the reason."""
+def deadline_rule(
+    source: str, registry: dict[str, DeadlineRule] | None = None
+) -> Callable[[RuleFunction], RuleFunction]:
+    """Register a deadline rule; its docstring's last paragraph is the reason. ``registry``
+    keeps another family of rules apart (the assessment clock has its own)."""
+    rules = DEADLINE_RULES if registry is None else registry
 
     def register(function: RuleFunction) -> RuleFunction:
         paragraphs = _paragraphs(function.__doc__ or "")
         if len(paragraphs) < 2:
             raise ValueError(NO_REASON.format(name=function.__name__))
-        DEADLINE_RULES[function.__name__] = DeadlineRule(
+        rules[function.__name__] = DeadlineRule(
             name=function.__name__,
             module=function.__module__,
             summary="\n\n".join(paragraphs[:-1]),
@@ -184,16 +198,17 @@ def deadline_rule(source: str) -> Callable[[RuleFunction], RuleFunction]:
 
 def make_deadline(
     rule: str,
-    kind: DeadlineKind,
+    kind: DeadlineKind | AssessmentDeadlineKind,
     due: dt.date,
     *,
     earliest: dt.date | None = None,
     notes: tuple[str, ...] = (),
     met_on: dt.date | None = None,
     source: str | None = None,
+    registry: dict[str, DeadlineRule] | None = None,
 ) -> Deadline:
     """A deadline carrying the registered rule's reason and source."""
-    entry = DEADLINE_RULES[rule]
+    entry = (DEADLINE_RULES if registry is None else registry)[rule]
     return Deadline(
         kind=kind,
         due=due,

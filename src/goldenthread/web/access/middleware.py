@@ -97,6 +97,17 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "plan-issue": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "plan-contributions": ChildRoute(CAN_CHANGE_PLAN, READ_PAGE),
     "contribution-decide": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    # EHC needs assessments (goldenthread.web.assessments): the adviser, given a share, may
+    # give advice (the view checks they are the one asked); every other step changes the record.
+    "assessment": ChildRoute(CAN_READ, READ_PAGE),
+    "assessment-new": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "assessment-step": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "advice-received": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "advice-give": ChildRoute(CAN_READ, FORM_PAGE),
+    "advice-decide": ChildRoute(CAN_CHANGE_PLAN, POST_ONLY),
+    "assessment-exception-end": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "assessment-letter": ChildRoute(CAN_READ, READ_PAGE),
+    "assessment-letter-pdf": ChildRoute(CAN_READ, READ_PAGE),
     # The REST API (goldenthread.web.api): the same needs as the pages it mirrors.
     "api-child": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
     "api-plans": ChildRoute(CAN_READ, SERVED_BY_VIEW_CLASS),
@@ -120,6 +131,7 @@ ROLE_ROUTES: dict[str, frozenset[str]] = {
     "audit-trail": frozenset({Role.DPO}),
     "audit-trail-export": frozenset({Role.DPO}),
     "passport-import": frozenset(PROFESSIONAL_ROLES),
+    "assessments-late": frozenset(PROFESSIONAL_ROLES),
 }
 PART_TYPES = {
     "aspirations": "aspiration",

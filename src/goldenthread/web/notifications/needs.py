@@ -312,12 +312,19 @@ def needs_me(user: User, *, today: dt.date | None = None) -> list[NeedsSection]:
         return [views_asked(user, visible, today)]
     if user.role not in PROFESSIONAL_ROLES:
         return []
-    sections = [parts_returned(user, visible), advice_asked(user, visible, today)]
+    from goldenthread.web.assessments import needs as assessment_needs  # builds on this module
+
+    sections = [
+        parts_returned(user, visible),
+        advice_asked(user, visible, today),
+        assessment_needs.assessment_advice_asked(user, today),
+    ]
     if user.role == Role.COORDINATOR:
         sections = [
             contributions_waiting(user, visible),
             reviews_coordinated(user, visible, today),
             plans_ready(user, visible),
+            assessment_needs.assessments_needing(user, today),
             *sections,
         ]
     return [*sections, access_ending(user, visible, today)]

@@ -9,6 +9,7 @@ coordinator's own additions are accepted at once. See docs/adr/0011-contribution
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db import transaction
@@ -151,8 +152,9 @@ def waiting_message(count: int) -> str:
     )
 
 
-def plan_issue(plan: Plan, *, user: User) -> Plan:
-    """Make the plan final and issued today, once nothing is waiting for the coordinator.
+def plan_issue(plan: Plan, *, user: User, issued_on: dt.date | None = None) -> Plan:
+    """Make the plan final and issued today (or on ``issued_on``, a day already past, when an
+    assessment records the day it was sent), once nothing is waiting for the coordinator.
 
     Only accepted parts go into the issued plan. From now on the version is fixed
     (``plans.fixed``), and its Word and PDF documents are stored with their SHA-256.
@@ -174,7 +176,7 @@ def plan_issue(plan: Plan, *, user: User) -> Plan:
             user=user,
             fields={
                 "status": PlanStatus.FINAL,
-                "issued_on": timezone.localdate(),
+                "issued_on": issued_on or timezone.localdate(),
                 "fixed_at": timezone.now(),
             },
         )
