@@ -23,6 +23,7 @@ from pypdf import PdfReader
 
 from goldenthread.core.insights.policy import count_round
 from goldenthread.web.accounts.models import Organisation, User
+from goldenthread.web.assessments.demo import demo_assessments_add
 from goldenthread.web.insights.filters import area_of
 from goldenthread.web.insights.headline import headline_build
 from goldenthread.web.insights.headline.answers import share_publish
@@ -39,6 +40,7 @@ LATEST = 2025  # the last whole school year on TODAY: 2025 to 2026
 def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organisation]:
     with django_db_blocker.unblock(), transaction.atomic():
         area_seed(children=DEMO_CHILDREN, seed=22, today=TODAY)
+        demo_assessments_add(seed=22, today=TODAY)  # as `goldenthread seed` does
         area = area_of(User.objects.get(username="leader"))
         assert area is not None
         yield area
@@ -253,6 +255,25 @@ def _t_score(area_id: int, year: int) -> str:
     return str(Decimal(mean).quantize(Decimal(1)))
 
 
+def _twenty_weeks(area_id: int, year: int) -> str:
+    """Final plans issued in the year from an assessment with no live exception: the share
+    issued no more than 140 days after the request."""
+    rows = _rows(
+        "SELECT a.request_received_on, a.plan_issued_on FROM assessments_assessment a"
+        " JOIN plans_child c ON c.id = a.child_id"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND a.archived_at IS NULL"
+        " AND a.plan_issued_on BETWEEN %s AND %s AND NOT EXISTS (SELECT 1 FROM"
+        " assessments_clockexception e WHERE e.assessment_id = a.id AND e.archived_at IS NULL)",
+        [area_id, *_span(year)],
+    )
+    within = 0
+    for received, issued in rows:
+        start, end = _date(received), _date(issued)
+        assert start is not None and end is not None
+        within += (end - start).days <= 140
+    return _published(within, len(rows), "twenty-weeks", year)
+
+
 @pytest.mark.django_db
 def test_each_headline_figure_equals_an_independent_count(demo_area: Organisation) -> None:
     headline = headline_build(area_id=demo_area.pk, latest_year=LATEST, policy=disclosure_policy())
@@ -267,6 +288,7 @@ def test_each_headline_figure_equals_an_independent_count(demo_area: Organisatio
         "told-once": [_told_once(demo_area.pk, y) for y in years],
         "gaps": [_gaps(demo_area.pk, y) for y in years],
         "t-score": [_t_score(demo_area.pk, y) for y in years],
+        "twenty-weeks": [_twenty_weeks(demo_area.pk, y) for y in years],
         **{
             f"met-theme-{theme}": [_met_by_theme(demo_area.pk, y, theme) for y in years]
             for theme in (1, 2, 3, 4)
@@ -278,6 +300,7 @@ def test_each_headline_figure_equals_an_independent_count(demo_area: Organisatio
     # The demo is big enough for the leader's main figure to be shown in every year.
     assert all(f.number is not None for f in measures["met"].figures)
     assert all(f.number is not None for f in measures["t-score"].figures)
+    assert measures["twenty-weeks"].figures[-1].number is not None
     assert headline.years == ("2023 to 2024", "2024 to 2025", "2025 to 2026")
 
 
