@@ -77,8 +77,9 @@ def test_a_leader_reads_the_headline_answers_and_the_report_summary(
     assert_accessible(page, "a dashboard with year on year tables")
 
     page.goto(f"{base}/insights/report/")
-    with page.expect_download() as download:
-        page.get_by_role("link", name="Download this report (PDF)").click()
+    # Every dashboard's figures and year on year tables: slow to typeset on a loaded machine.
+    with page.expect_download(timeout=180_000) as download:
+        page.get_by_role("link", name="Download this report (PDF)").click(timeout=180_000)
     pdf = PdfReader(io.BytesIO(download.value.path().read_bytes()))
     opening = pdf.pages[0].extract_text()
     assert "Summary" in opening and "What got better" in opening
