@@ -28,11 +28,12 @@ import pytest
 from goldenthread.core.insights import DisclosurePolicy
 from goldenthread.core.insights.policy import rounded_values
 from goldenthread.web.insights import dashboards, figures, measures, trends
-from goldenthread.web.insights.dashboards import DASHBOARDS
+from goldenthread.web.insights.dashboards import DASHBOARDS, Dashboard
 from goldenthread.web.insights.figures import Figure
-from goldenthread.web.insights.filters import PHASES
+from goldenthread.web.insights.filters import PHASES, InsightFilter
 from goldenthread.web.insights.forms import InsightFilterForm
 from goldenthread.web.insights.views import aggregate_session
+from goldenthread.web.insights.year_on_year import Trend, trends_build
 
 UNKNOWN = 10**9  # a withheld count has no upper bound the attacker can rely on
 MEAN_COLUMN = "Mean GAS T-score"
@@ -54,6 +55,7 @@ class Published:
     truth: dict[Node, int] = field(default_factory=dict)
     totals: set[Node] = field(default_factory=set)  # published with the rule for totals
     shares: list[tuple[str, str, str]] = field(default_factory=list)  # share, count, total
+    trend_values: int = 0  # values read from year on year tables (each from a view read)
 
     def value(self, node: Node) -> int:
         return self.truth.get(node, 0)
@@ -183,21 +185,71 @@ def _share_column(figure: Figure) -> str:
 def views_fetch(
     *, area_id: int, today: dt.date, policy: DisclosurePolicy, area: Any
 ) -> tuple[Published, list[Combo], dict[str, list[str]]]:
-    """Build every dashboard for every filter combination, as the pages and downloads do."""
+    """Build every dashboard for every filter combination, as the pages and downloads do, with
+    each figure's year on year table (``year_on_year``): its values are read from the same
+    figure built for each school year compared, so the attacker reads those views too (the
+    filters with that school year chosen). Returns every view read, not just those asked for.
+    """
     form = InsightFilterForm(None, area=area, today=today)
     values = filter_values(form)
     combos = combos_to_fetch(values)
     published = Published()
+    views: dict[tuple[str, Combo], list[Figure]] = {}
+
+    def view(slug: str, board: Dashboard, combo: Combo, chosen: InsightFilter) -> list[Figure]:
+        if (slug, combo) not in views:
+            truth: Truth = {}
+            with truth_recorded(truth), aggregate_session():
+                views[(slug, combo)] = board.build(chosen, policy)
+            published_read(
+                slug=slug, combo=combo, built=views[(slug, combo)], truth=truth, into=published
+            )
+        return views[(slug, combo)]
+
     for combo in combos:
         chosen_form = InsightFilterForm(dict(combo), area=area, today=today)
         assert chosen_form.is_valid(), (combo, chosen_form.errors)
         chosen = chosen_form.chosen(area_id=area_id, today=today)
         for slug, board in DASHBOARDS.items():
-            truth: Truth = {}
-            with truth_recorded(truth), aggregate_session():
-                built = board.build(chosen, policy)
-            published_read(slug=slug, combo=combo, built=built, truth=truth, into=published)
-    return published, combos, values
+            built = view(slug, board, combo, chosen)
+
+            def in_year(
+                board: Dashboard, year: InsightFilter, _: DisclosurePolicy, combo: Combo = combo
+            ) -> list[Figure]:
+                period = frozenset({(n, v) for n, v in combo if n != "period"})
+                return view(board.slug, board, period | {("period", str(year.period))}, year)
+
+            trends = trends_build(board, chosen, built, policy, in_year)
+            published.trend_values += _trend_values_read(slug, combo, trends, views)
+    return published, sorted({combo for _, combo in views}, key=sorted), values
+
+
+def _trend_values_read(
+    slug: str, combo: Combo, trends: dict[str, Trend], views: dict[tuple[str, Combo], list[Figure]]
+) -> int:
+    """Every value a trend table shows is the text its school year's view published (which the
+    attacker reads): the row's percentage, mean, one count or total, or nothing there (``0``
+    for a count, ``x`` otherwise). Returns how many trend values were read."""
+    read = 0
+    base = frozenset({(n, v) for n, v in combo if n != "period"})
+    for key, trend in trends.items():
+        for index, label in enumerate(trend.years):
+            period = base | {("period", label.split(" ")[0])}
+            figure = next(f for f in views[(slug, period)] if f.key == key)
+            headers = figure.headers
+            column = (
+                headers.index(trend.measure)
+                if trend.measure in headers
+                else headers.index("Total")
+                if "Total" in headers
+                else 1
+            )
+            shown = {row[0]: row[column] for row in figure.rows_as_text()}
+            for row in trend.rows:
+                assert row.values[index] == shown.get(row.label, row.values[index]), (key, row)
+                assert row.label in shown or row.values[index] in ("0", "x"), (key, row)
+                read += 1
+    return read
 
 
 def _possible(text: str, *, total: bool, policy: DisclosurePolicy) -> tuple[int, int] | None:

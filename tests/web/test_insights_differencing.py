@@ -69,7 +69,9 @@ def test_differencing_over_every_filter_combination_recovers_no_withheld_count(
     Views fetched: all six dashboards for the whole area; for every value of every filter
     (school year, phase, year group, setting, primary need, theme, Education/Health/Care,
     coordinating service) alone; and for every value of every filter other than phase and
-    year group, split by each phase. From each view the attacker reads every published count
+    year group, split by each phase; and, for each of those, the views each figure's year on
+    year table is read from (the same filters with each of the three school years compared
+    chosen; issue 22). From each view the attacker reads every published count
     (cells, row totals, total rows; the same text the page, CSV and XLSX carry) and knows
     what each text can stand for under the published rules: ``0`` is 0; ``c`` is 1 or more;
     a number is the range of true counts the rules publish as that number (one value for an
@@ -91,6 +93,7 @@ def test_differencing_over_every_filter_combination_recovers_no_withheld_count(
     relations = relations_find(published, combos, values)
     attack = attack_run(published, relations, disclosure_policy(), chained=False)
     assert len(combos) > 200 and attack.relations > 10_000  # the attack really ran
+    assert published.trend_values > 10_000  # with every year on year table (issue 22)
     assert attack.withheld > 1_000
     assert not attack.recovered, (
         f"{len(attack.recovered)} of {attack.withheld} withheld counts recovered "

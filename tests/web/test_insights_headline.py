@@ -3,8 +3,9 @@ area, small numbers are withheld, and the self-evaluation report opens with the 
 
 The independent counts below are plain SQL and Python written apart from
 ``goldenthread.web.insights.headline``; the published value is then worked out by the rules of
-docs/disclosure-control.md (round each count to 5 half up, percentage to 1 decimal place of the
-rounded counts, withhold when the part in, the whole or the part left out is 1 to 7).
+docs/disclosure-control.md (withhold when the part in, the whole or the part left out is 1 to 9;
+round each count up or down to a multiple of 5 by the keyed draw for its place (ADR 0019); the
+percentage to 1 decimal place of the rounded counts; a mean T-score to a whole number).
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from pypdf import PdfReader
 
 from goldenthread.core.insights.policy import count_round
 from goldenthread.web.accounts.models import Organisation, User
+from goldenthread.web.assessments.demo import demo_assessments_add
 from goldenthread.web.insights.filters import area_of
 from goldenthread.web.insights.headline import headline_build
 from goldenthread.web.insights.headline.answers import share_publish
@@ -38,6 +40,7 @@ LATEST = 2025  # the last whole school year on TODAY: 2025 to 2026
 def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organisation]:
     with django_db_blocker.unblock(), transaction.atomic():
         area_seed(children=DEMO_CHILDREN, seed=22, today=TODAY)
+        demo_assessments_add(seed=22, today=TODAY)  # as `goldenthread seed` does
         area = area_of(User.objects.get(username="leader"))
         assert area is not None
         yield area
@@ -132,6 +135,145 @@ def _all_services(area_id: int, year: int) -> str:
     )
 
 
+ISSUED = (
+    " FROM plans_plan pl JOIN plans_child c ON c.id = pl.child_id"
+    " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND pl.archived_at IS NULL"
+    " AND pl.kind = 'ehc_plan' AND pl.status <> 'draft' AND pl.issued_on BETWEEN %s AND %s"
+)
+
+
+def _live(alias: str) -> str:
+    """A live, accepted contribution (not archived, accepted into the plan)."""
+    return f"{alias}.archived_at IS NULL AND {alias}.contribution_status = 'accepted'"
+
+
+def _issued_outcomes(area_id: int, year: int) -> list[tuple[int, int, bool]]:
+    """(outcome, linked to an aspiration, judged SMART) for outcomes in plans issued in the year."""
+    rows = _rows(
+        "SELECT o.id, o.quality_smart, (SELECT COUNT(*) FROM plans_outcome_aspirations oa"
+        f" WHERE oa.outcome_id = o.id) FROM plans_outcome o WHERE {_live('o')}"
+        f" AND o.plan_id IN (SELECT pl.id{ISSUED})",
+        [area_id, *_span(year)],
+    )
+    return [(outcome, int(linked), bool(smart)) for outcome, smart, linked in rows]
+
+
+def _aspiration(area_id: int, year: int) -> str:
+    rows = _issued_outcomes(area_id, year)
+    return _published(sum(1 for _, linked, _ in rows if linked), len(rows), "aspiration", year)
+
+
+def _smart(area_id: int, year: int) -> str:
+    rows = _issued_outcomes(area_id, year)
+    return _published(sum(1 for *_, smart in rows if smart), len(rows), "smart", year)
+
+
+def _told_once(area_id: int, year: int) -> str:
+    children = {
+        child for (child,) in _rows(f"SELECT DISTINCT pl.child_id{ISSUED}", [area_id, *_span(year)])
+    }
+    written = {
+        child
+        for child, important, support, story in _rows(
+            "SELECT child_id, important_to_me, how_to_support_me, my_story FROM plans_allaboutme",
+            [],
+        )
+        if child in children and (important or support or story)
+    }
+    return _published(len(written), len(children), "told-once", year)
+
+
+def _gaps(area_id: int, year: int) -> str:
+    """Needs with no live provision meeting them, directly or through a live outcome."""
+    span = [area_id, *_span(year)]
+    needs = [
+        need
+        for (need,) in _rows(
+            f"SELECT n.id FROM plans_need n WHERE {_live('n')}"
+            f" AND n.plan_id IN (SELECT pl.id{ISSUED})",
+            span,
+        )
+    ]
+    live_provision = f"SELECT p.id FROM plans_provision p WHERE {_live('p')}"
+    direct = {
+        n
+        for (n,) in _rows(
+            f"SELECT need_id FROM plans_provision_needs WHERE provision_id IN ({live_provision})",
+            [],
+        )
+    }
+    through = {
+        n
+        for (n,) in _rows(
+            "SELECT on_.need_id FROM plans_outcome_needs on_ JOIN plans_outcome o"
+            f" ON o.id = on_.outcome_id AND {_live('o')}"
+            " WHERE on_.outcome_id IN (SELECT outcome_id FROM plans_provision_outcomes"
+            f" WHERE provision_id IN ({live_provision}))",
+            [],
+        )
+    }
+    gaps = [need for need in needs if need not in direct | through]
+    return _published(len(gaps), len(needs), "gaps", year)
+
+
+def _met_by_theme(area_id: int, year: int, theme: int) -> str:
+    start, end = _span(year)
+    ((met, rated),) = _rows(
+        "SELECT SUM(CASE WHEN p.gas_level >= 0 THEN 1 ELSE 0 END), COUNT(*)"
+        " FROM reviews_outcomeprogress p JOIN reviews_review r ON r.id = p.review_id"
+        " JOIN plans_plan pl ON pl.id = r.plan_id JOIN plans_child c ON c.id = pl.child_id"
+        " JOIN plans_outcome_themes t ON t.outcome_id = p.outcome_id AND t.themetag_id = %s"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND r.archived_at IS NULL"
+        " AND r.meeting_on BETWEEN %s AND %s",
+        [theme, area_id, start, end],
+    )
+    return _published(int(met or 0), int(rated), f"met-theme-{theme}", year)
+
+
+def _t_score(area_id: int, year: int) -> str:
+    """Each child's T-score at their latest review in the year, averaged, to a whole number;
+    withheld when 1 to 9 children are behind it."""
+    start, end = _span(year)
+    rows = _rows(
+        "SELECT pl.child_id, r.meeting_on, r.id, r.t_score FROM reviews_review r"
+        " JOIN plans_plan pl ON pl.id = r.plan_id JOIN plans_child c ON c.id = pl.child_id"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND r.archived_at IS NULL"
+        " AND r.t_score IS NOT NULL AND r.meeting_on BETWEEN %s AND %s",
+        [area_id, start, end],
+    )
+    latest: dict[int, tuple[dt.date, int, float]] = {}
+    for child, meeting, review, score in rows:
+        held = _date(meeting)
+        assert held is not None
+        if child not in latest or (held, review) > latest[child][:2]:
+            latest[child] = (held, review, score)
+    if not latest:
+        return "none to count"
+    if disclosure_policy().is_small(len(latest)):
+        return "too few to show"
+    mean = sum(score for *_, score in latest.values()) / len(latest)
+    return str(Decimal(mean).quantize(Decimal(1)))
+
+
+def _twenty_weeks(area_id: int, year: int) -> str:
+    """Final plans issued in the year from an assessment with no live exception: the share
+    issued no more than 140 days after the request."""
+    rows = _rows(
+        "SELECT a.request_received_on, a.plan_issued_on FROM assessments_assessment a"
+        " JOIN plans_child c ON c.id = a.child_id"
+        " WHERE c.local_authority_id = %s AND c.archived_at IS NULL AND a.archived_at IS NULL"
+        " AND a.plan_issued_on BETWEEN %s AND %s AND NOT EXISTS (SELECT 1 FROM"
+        " assessments_clockexception e WHERE e.assessment_id = a.id AND e.archived_at IS NULL)",
+        [area_id, *_span(year)],
+    )
+    within = 0
+    for received, issued in rows:
+        start, end = _date(received), _date(issued)
+        assert start is not None and end is not None
+        within += (end - start).days <= 140
+    return _published(within, len(rows), "twenty-weeks", year)
+
+
 @pytest.mark.django_db
 def test_each_headline_figure_equals_an_independent_count(demo_area: Organisation) -> None:
     headline = headline_build(area_id=demo_area.pk, latest_year=LATEST, policy=disclosure_policy())
@@ -141,12 +283,24 @@ def test_each_headline_figure_equals_an_independent_count(demo_area: Organisatio
         "met": [_met(demo_area.pk, y) for y in years],
         "on-time": [_on_time(demo_area.pk, y) for y in years],
         "all-services": [_all_services(demo_area.pk, y) for y in years],
+        "aspiration": [_aspiration(demo_area.pk, y) for y in years],
+        "smart": [_smart(demo_area.pk, y) for y in years],
+        "told-once": [_told_once(demo_area.pk, y) for y in years],
+        "gaps": [_gaps(demo_area.pk, y) for y in years],
+        "t-score": [_t_score(demo_area.pk, y) for y in years],
+        "twenty-weeks": [_twenty_weeks(demo_area.pk, y) for y in years],
+        **{
+            f"met-theme-{theme}": [_met_by_theme(demo_area.pk, y, theme) for y in years]
+            for theme in (1, 2, 3, 4)
+        },
     }
+    assert set(expected) == set(measures)  # every headline measure has its independent count
     for key, figures in expected.items():
         assert [f.text for f in measures[key].figures] == figures, key
     # The demo is big enough for the leader's main figure to be shown in every year.
     assert all(f.number is not None for f in measures["met"].figures)
     assert all(f.number is not None for f in measures["t-score"].figures)
+    assert measures["twenty-weeks"].figures[-1].number is not None
     assert headline.years == ("2023 to 2024", "2024 to 2025", "2025 to 2026")
 
 
@@ -205,3 +359,22 @@ def test_the_leader_reads_the_headline_page_and_the_report_opens_with_the_summar
     assert report.status_code == 200
     first = PdfReader(io.BytesIO(report.content)).pages[0].extract_text()
     assert "Summary" in first and "What got better" in first
+
+
+def test_the_docs_state_the_rounding_and_hiding_the_code_uses() -> None:
+    """docs/headline-measures.md and docs/disclosure-control.md say what the policy does: counts
+    1 to ``largest_hidden`` hidden, each count rounded up or down to a multiple of the base."""
+    from pathlib import Path
+
+    policy = disclosure_policy()
+    assert policy.rounding == "random"
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    headline = " ".join((docs / "headline-measures.md").read_text().split())
+    assert (
+        f"more than {policy.largest_hidden} (counts from 1 to {policy.largest_hidden}" in headline
+    )
+    assert f"rounded up or down to a multiple of {policy.rounding_base}" in headline
+    assert "nearest" not in headline
+    control = " ".join((docs / "disclosure-control.md").read_text().split())
+    assert f"**1 to {policy.largest_hidden} are hidden**" in control
+    assert f"rounded up or down to a multiple of {policy.rounding_base}" in control

@@ -193,7 +193,8 @@ WHITENOISE_USE_FINDERS = LOCAL
 
 # How long an administrator's emergency ("break glass") access to one child lasts.
 BREAK_GLASS_MINUTES = int(os.environ.get("BREAK_GLASS_MINUTES", "60"))
-# Area dashboards: counts 1 to 5 hidden, every count rounded to 5 (docs/disclosure-control.md).
+# Area dashboards: counts 1 to 9 hidden (1 to 5, and any that could round to 5), every count
+# rounded up or down to a multiple of 5 by a keyed draw (docs/disclosure-control.md, ADR 0019).
 INSIGHTS_DISCLOSURE = {"threshold": 5, "rounding_base": 5, "rounding": "random"}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

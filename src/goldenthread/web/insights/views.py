@@ -26,6 +26,7 @@ from goldenthread.web.insights.filters import InsightFilter, area_of
 from goldenthread.web.insights.forms import InsightFilterForm
 from goldenthread.web.insights.headline import Headline, headline_build, school_year_of
 from goldenthread.web.insights.refresh import last_refresh
+from goldenthread.web.insights.year_on_year import NOT_COMPARED, trends_build
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
 ROUNDING_NOTES = {
@@ -223,6 +224,8 @@ def dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
         request,
         "insights/dashboard.html",
         drill=drill,
+        trends=trends_build(board, chosen, figures, policy, build),
+        not_compared=NOT_COMPARED.get(board.slug, ""),
         title=board.title,
         board=board,
         form=form,
@@ -278,6 +281,11 @@ def _report_context(request: AuthedRequest) -> dict[str, Any]:
     area = area_of(request.user)
     answers, _ = _headline(request)
     return {
+        "trends": {
+            board.slug: trends_build(board, chosen, figures, policy, build)
+            for board, figures in sections
+        },
+        "not_compared": NOT_COMPARED,
         "headline": answers,
         "form": form,
         "sections": sections,

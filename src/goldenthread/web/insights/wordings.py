@@ -2,6 +2,8 @@
 
 The engine runs in Python, so the refresh judges each wording once: ``WordingCheck`` is keyed
 by the database's MD5 of the words, and a later refresh judges only wordings it has not seen.
+It asks ``words_verdict``, so wordings the demo seeder judged in this process are not judged
+again.
 The facts then take each outcome's failed checks from it as they are inserted.
 """
 
@@ -13,8 +15,8 @@ from django.db.models import QuerySet
 from django.db.models.functions import MD5
 from django.utils import timezone
 
-from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
 from goldenthread.core.quality.engine import engine_version
+from goldenthread.core.quality.words import words_verdict
 from goldenthread.web.insights.models import WordingCheck
 from goldenthread.web.ops.replica import replica_reads
 
@@ -24,10 +26,7 @@ CHUNK = 5_000
 def criteria_failed(text: str) -> int:
     """Bit i set for each quality criterion CRITERIA[i] the words fail (judged on words alone,
     as ``Outcome.quality_smart`` is)."""
-    assessment = assess(text, StatementContext(today=timezone.localdate()))
-    return sum(
-        1 << i for i, name in enumerate(CRITERIA) if assessment.criteria[name].status is Status.FAIL
-    )
+    return words_verdict(text, timezone.localdate())[1]
 
 
 def wordings_check(outcomes: QuerySet[Any]) -> int:

@@ -51,6 +51,7 @@ class Measure:
     figures: tuple[Figure, ...]  # oldest first
     sentence: str
     higher_is_better: bool = True
+    page: str = ""  # the URL name of the page behind it, when it is not a dashboard
 
 
 @dataclass(frozen=True)
@@ -157,6 +158,7 @@ def _measure(
     policy: DisclosurePolicy,
     unit: str = "%",
     higher_is_better: bool = True,
+    page: str = "",
 ) -> Measure:
     figures = _figures(counts, counted, key=key, unit=unit, policy=policy)
     return Measure(
@@ -168,6 +170,7 @@ def _measure(
         figures=figures,
         sentence=_sentence(name, unit, figures, higher=higher_is_better),
         higher_is_better=higher_is_better,
+        page=page,
     )
 
 
@@ -215,7 +218,7 @@ def headline_build(*, area_id: int, latest_year: int, policy: DisclosurePolicy) 
         Question("Can parents tell their story once?", (m["told-once"],)),
         Question("Are we commissioning the right mix of services?", (m["gaps"],)),
         Question("Where must we develop?", (m["smart"],)),
-        Question("What creates barriers?", (m["on-time"],)),
+        Question("What creates barriers?", (m["on-time"], m["twenty-weeks"])),
     )
     return _with_summary(tuple(label for label, _ in counts), questions)
 
@@ -306,6 +309,18 @@ def _all_measures(
             counts=counts,
             counted=lambda y: (y.reviews_on_time, y.reviews),
             policy=p,
+        ),
+        "twenty-weeks": _measure(
+            "twenty-weeks",
+            "EHC plans issued within 20 weeks",
+            "Of the final EHC plans issued in the school year after an EHC needs assessment with"
+            " no exception to the time limit, the share issued within 20 weeks of the request"
+            " (SEND Regulations 2014, reg 13(2); the DfE's headline measure).",
+            "timeliness",
+            counts=counts,
+            counted=lambda y: (y.assessments_within, y.assessments_issued),
+            policy=p,
+            page="assessments-timeliness",
         ),
     }
 

@@ -14,8 +14,10 @@ import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
+from goldenthread.core.assessments.timeliness import within_20_weeks
+from goldenthread.web.assessments.models import Assessment, ClockException
 from goldenthread.web.plans.models import AllAboutMe, Need, Outcome, Plan, Provision
 from goldenthread.web.reviews.models import OutcomeProgress, Review
 
@@ -58,6 +60,8 @@ class YearCounts:
     outcomes_smart: int = 0  # ... judged SMART
     needs_issued: int = 0  # needs in plans issued in the year
     needs_without_provision: int = 0  # ... with no provision that meets them
+    assessments_issued: int = 0  # final plans issued in the year from an assessment (no
+    assessments_within: int = 0  # reg 10(4) exception), and of those issued within 20 weeks
     gaps_by_area: Counter[str] = field(default_factory=Counter)
     needs_by_area: Counter[str] = field(default_factory=Counter)
 
@@ -204,6 +208,26 @@ def _gaps(counts: YearCounts, plan_ids: list[int]) -> None:
             counts.gaps_by_area[area] += 1
 
 
+def _twenty_weeks(counts: YearCounts, area_id: int, start: dt.date, end: dt.date) -> None:
+    """Final plans issued in the year from an assessment with no exception to the time limit,
+    and how many within 20 weeks of the request (the DfE's headline measure)."""
+    excepted = ClockException.objects.filter(assessment=OuterRef("pk"), archived_at__isnull=True)
+    rows = (
+        Assessment.objects.filter(
+            _in_area(area_id, "child__"),
+            archived_at__isnull=True,
+            plan_issued_on__range=(start, end),
+        )
+        .exclude(Exists(excepted))
+        .values_list("request_received_on", "plan_issued_on")
+    )
+    for received, issued in rows:
+        if issued is None:  # filtered out above; for the type checker
+            continue
+        counts.assessments_issued += 1
+        counts.assessments_within += within_20_weeks(received, issued)
+
+
 def year_counts(*, area_id: int, start_year: int) -> YearCounts:
     """Every headline count for one area and one school year."""
     start, end = school_year_span(start_year)
@@ -212,4 +236,5 @@ def year_counts(*, area_id: int, start_year: int) -> YearCounts:
     _t_scores(counts, area_id, start, end)
     _timeliness(counts, area_id, start, end)
     _issued(counts, area_id, start, end)
+    _twenty_weeks(counts, area_id, start, end)
     return counts

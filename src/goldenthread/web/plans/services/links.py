@@ -20,6 +20,7 @@ from django.utils import timezone
 from goldenthread.core.linking import link_records_many
 from goldenthread.core.linking.duplicates import embed_statements
 from goldenthread.core.quality import StatementContext, assess
+from goldenthread.core.quality.words import words_verdict
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models import Need, Outcome, Provision
 from goldenthread.web.plans.models.base import TrackedModel
@@ -45,7 +46,7 @@ def outcome_is_smart(text: str, *, today: dt.date) -> bool:
     Without the date of birth the verdict depends on the words alone, so the demo seeder can
     judge each distinct wording once.
     """
-    return assess(text, StatementContext(today=today)).smart
+    return words_verdict(text, today)[0]
 
 
 def outcome_verdict(outcome: Outcome, text: str, *, today: dt.date) -> dict[str, Any]:
