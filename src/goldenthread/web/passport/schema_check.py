@@ -59,28 +59,33 @@ def dotted_path(parts: Iterable[object]) -> str:
     return out
 
 
+def _message(error: jsonschema.ValidationError, path: list[Any]) -> str:
+    """The problem in plain words, for any keyword but ``required``."""
+    expected: Any = error.validator_value
+    if error.validator == "enum":
+        allowed = ", ".join("null" if a is None else str(a) for a in expected)
+        return UNKNOWN_CODE.format(value=error.instance, allowed=allowed)
+    if error.validator == "type":
+        kinds = [expected] if isinstance(expected, str) else list(expected)
+        return NOT_OF_TYPE.format(kind=" or ".join(KINDS.get(k, k) for k in kinds))
+    if (error.validator == "format" and expected == "date") or (
+        error.validator == "oneOf" and path and str(path[-1]).endswith(("date", "_on", "due"))
+    ):
+        return NOT_A_DATE
+    return str(error.message)
+
+
 def _problem(error: jsonschema.ValidationError, messages: Mapping[str, str]) -> list[Problem]:
     path = list(error.absolute_path)
-    expected: Any = error.validator_value
-    instance: Any = error.instance
     if str(error.validator) in messages:
         return [(dotted_path(path), messages[str(error.validator)])]
     if error.validator == "required":
         # One error per missing field, each with the whole list: name every one (issue 24).
-        missing = [p for p in expected if p not in instance]
+        instance: Any = error.instance
+        required: Any = error.validator_value
+        missing = [p for p in required if p not in instance]
         return [(dotted_path([*path, name]), MISSING) for name in missing]
-    if error.validator == "enum":
-        allowed = ", ".join("null" if a is None else str(a) for a in expected)
-        return [(dotted_path(path), UNKNOWN_CODE.format(value=instance, allowed=allowed))]
-    if error.validator == "type":
-        kinds = [expected] if isinstance(expected, str) else list(expected)
-        kind = " or ".join(KINDS.get(k, k) for k in kinds)
-        return [(dotted_path(path), NOT_OF_TYPE.format(kind=kind))]
-    if error.validator == "format" and expected == "date":
-        return [(dotted_path(path), NOT_A_DATE)]
-    if error.validator == "oneOf" and path and str(path[-1]).endswith(("date", "_on", "due")):
-        return [(dotted_path(path), NOT_A_DATE)]
-    return [(dotted_path(path), error.message)]
+    return [(dotted_path(path), _message(error, path))]
 
 
 def schema_problems(
