@@ -69,7 +69,7 @@ class Served:
 
 def _copy_database(settings_dict: dict[str, Any], work: Path) -> tuple[dict[str, Any], Any]:
     """A database of the server's own, holding the migrated schema; and how to remove it."""
-    from django.db import connection
+    from django.db import connection, connections
 
     if "sqlite" in settings_dict["ENGINE"]:
         file = work / "served.sqlite3"
@@ -89,7 +89,7 @@ def _copy_database(settings_dict: dict[str, Any], work: Path) -> tuple[dict[str,
         "password": settings_dict.get("PASSWORD") or None,
         "dbname": "postgres",
     }
-    connection.close()  # a template must have no other connection while it is copied
+    connections.close_all()  # a template must have no other connection (the replica alias too)
 
     def drop() -> None:
         with psycopg.connect(**server, autocommit=True) as admin:
