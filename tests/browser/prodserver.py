@@ -41,7 +41,11 @@ def free_port() -> int:
 
 
 def database_url(settings_dict: dict[str, Any]) -> str:
-    """The test database as a DATABASE_URL for the server's processes."""
+    """The test database as a DATABASE_URL for the server's processes (an SQLite file will do;
+    SQLite's in-memory test database cannot be shared with other processes)."""
+    name = str(settings_dict["NAME"])
+    if "sqlite" in settings_dict["ENGINE"] and Path(name).is_file():
+        return f"sqlite:///{name}"
     if "postgresql" not in settings_dict["ENGINE"]:
         raise RuntimeError("BROWSER_SERVER=gunicorn needs PostgreSQL (DATABASE_URL=postgres://…)")
     user = settings_dict.get("USER") or "postgres"
@@ -92,7 +96,9 @@ def _wait_until_live(url: str, process: subprocess.Popen[bytes], log: Path) -> N
 
 
 @contextmanager
-def gunicorn_running(settings_dict: dict[str, Any]) -> Iterator[ProductionServer]:
+def gunicorn_running(
+    settings_dict: dict[str, Any], extra_environment: dict[str, str] | None = None
+) -> Iterator[ProductionServer]:
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     work = Path(tempfile.mkdtemp(prefix="goldenthread-gunicorn-"))
@@ -108,6 +114,7 @@ def gunicorn_running(settings_dict: dict[str, Any]) -> Iterator[ProductionServer
         "DJANGO_SETTINGS_MODULE": "goldenthread.web.settings",
         "METRICS_TOKEN": METRICS_TOKEN,
     }
+    environment.update(extra_environment or {})
     environment.pop("DATABASE_REPLICA_URL", None)
     command = [str(GUNICORN), "-c", "python:goldenthread.web.ops.gunicorn_conf"]
     with log.open("wb") as output:

@@ -319,6 +319,7 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "returns-annex-a": (lambda w: "/returns/annex-a/", "signed in, post only"),
     # The REST API (goldenthread.web.api): GET of each route; writes in tests/web/test_api_*.
     "api-schema": (lambda w: "/api/schema/", "api signed in"),
+    "api-schemas": (lambda w: "/api/schemas/passport-v1.schema.json", "api signed in"),
     "api-children": (lambda w: "/api/children/", "api signed in"),
     "api-child": (lambda w: f"/api{_child(w)}/", "api read"),
     "api-plans": (lambda w: f"/api{_child(w)}/plans/", "api read"),

@@ -76,7 +76,8 @@ def test_a_change_saved_meanwhile_is_not_overwritten(
     values = {**_saved_values(area, None), "text": NEW_WORDS}
     Outcome.objects.filter(pk=area.thread.outcome.pk).update(row_version=99)
     page = coordinator_page.post(_url(area), values, status=400).html
-    assert "someone else saved a change" in page.select_one(".govuk-error-summary").get_text().lower()
+    summary = page.select_one(".govuk-error-summary").get_text().lower()
+    assert "someone else saved a change" in summary
     area.thread.outcome.refresh_from_db()
     assert area.thread.outcome.text != NEW_WORDS
 

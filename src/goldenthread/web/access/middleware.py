@@ -202,15 +202,25 @@ def _child_id(kwargs: dict[str, Any]) -> int | None:
     return None if found is None else int(found)
 
 
+LARGEST_ID = 2**63 - 1  # AuditEvent.object_id is a 64-bit column
+
+
+def _stored_id(value: object) -> int | None:
+    """The URL's id as the entry keeps it; an id past any record's (``/provision/6573…``, 25
+    digits) names nothing and cannot be stored, so the entry says no object instead of failing."""
+    number = int(str(value))
+    return number if number <= LARGEST_ID else None
+
+
 def _object(kwargs: dict[str, Any]) -> tuple[str, int | None]:
     if "pk" in kwargs and kwargs.get("kind") in PART_TYPES:
-        return PART_TYPES[kwargs["kind"]], int(kwargs["pk"])
+        return PART_TYPES[kwargs["kind"]], _stored_id(kwargs["pk"])
     if "outcome_id" in kwargs:
-        return "outcome", int(kwargs["outcome_id"])
+        return "outcome", _stored_id(kwargs["outcome_id"])
     if "plan_id" in kwargs:
-        return "plan", int(kwargs["plan_id"])
+        return "plan", _stored_id(kwargs["plan_id"])
     if "child_id" in kwargs:
-        return "child", int(kwargs["child_id"])
+        return "child", _stored_id(kwargs["child_id"])
     return "", None
 
 

@@ -35,6 +35,8 @@ SPECTACULAR_SETTINGS = {
         "(RFC 9457)."
     ),
     "VERSION": "1.0.0",
+    # 3.1: a schema object is JSON Schema 2020-12, the dialect of the import bodies' schemas.
+    "OAS_VERSION": "3.1.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
     "COMPONENT_SPLIT_REQUEST": True,

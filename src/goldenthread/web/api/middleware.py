@@ -59,4 +59,8 @@ class ApiAuthenticationMiddleware:
         content_type = response.get("Content-Type", "")
         if response.status_code < 400 or content_type.startswith(JSON_TYPES):
             return response
-        return problem_response(response.status_code, ERROR_DETAILS.get(response.status_code, ""))
+        status = response.status_code
+        problem = problem_response(status, ERROR_DETAILS.get(status, ""))
+        if response.has_header("Allow"):  # a 405 still says which methods the address takes
+            problem["Allow"] = response["Allow"]
+        return problem

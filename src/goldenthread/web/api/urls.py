@@ -7,12 +7,13 @@ so ``ChildAccessMiddleware`` checks each one and logs every look, as for the pag
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from goldenthread.web.api.views import children, imports, parts, passport, records
+from goldenthread.web.api.views import children, imports, parts, passport, records, schemas
 
 PLAN = "api/plans/<int:plan_id>"
 
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path("api/schemas/<str:name>", schemas.PublishedSchema.as_view(), name="api-schemas"),
     path("api/children/", children.ChildListCreate.as_view(), name="api-children"),
     path("api/children/<int:child_id>/", records.ChildDetail.as_view(), name="api-child"),
     path("api/children/<int:child_id>/plans/", records.PlanList.as_view(), name="api-plans"),

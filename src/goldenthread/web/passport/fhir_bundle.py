@@ -10,6 +10,7 @@ import pydantic
 from fhir.resources.R4B.bundle import Bundle
 
 from goldenthread.web.passport.fhir import CAREPLAN_STATUS, ext, system
+from goldenthread.web.passport.schema_check import BUNDLE_SCHEMA, schema_problems
 
 Problem = tuple[str, str]
 
@@ -36,8 +37,14 @@ def fhir_path(loc: tuple[int | str, ...]) -> str:
 
 
 def bundle_problems(data: object) -> list[Problem]:
+    """What keeps the Bundle from being read at all: first the published subset
+    (docs/schemas/fhir-bundle-import-v1.schema.json, which the OpenAPI description points to),
+    then FHIR R4 itself."""
     if not isinstance(data, dict) or data.get("resourceType") != "Bundle":
         return [("", NOT_A_BUNDLE)]
+    problems = schema_problems(BUNDLE_SCHEMA, data, {"contains": NO_PATIENT})
+    if problems:
+        return problems
     try:
         Bundle.model_validate(data)
     except pydantic.ValidationError as error:

@@ -10,30 +10,28 @@ authority, on their caseload (ADR 0014).
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 from typing import Any
 
-import jsonschema
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from goldenthread.core.identifiers import nhs_number_is_valid, upn_is_valid
 from goldenthread.web.accounts.models import PROFESSIONAL_ROLES, Organisation, User
+from goldenthread.web.passport.schema_check import (  # noqa: F401 - the words, shared with the tests and the page
+    MISSING,
+    NOT_A_DATE,
+    RECORD_SCHEMA,
+    UNKNOWN_CODE,
+    schema_load,
+    schema_problems,
+)
 from goldenthread.web.passport.transfer_write import PartRefusedError, RecordWriter
 from goldenthread.web.plans.duplicates import CONFIRM_ON_IMPORT, same_child_problems
 from goldenthread.web.plans.models import Child
 from goldenthread.web.plans.services.children import NoLocalAuthorityError, local_authority_for
 
-SCHEMA_PATH = Path(__file__).resolve().parents[4] / "docs" / "schemas" / "passport-v1.schema.json"
-
 NOT_ALLOWED = "Only people who can add children can import a passport"
-MISSING = "This is missing"
-NOT_A_DATE = "Write a real date as YYYY-MM-DD, for example 2027-07-16"
-UNKNOWN_CODE = "Unknown code {value!r}: use one of {allowed}"
 NAME_NEEDED = "Give the child's first and last name (files made before version 1.1 lack them)"
 NHS_INVALID = "This is not a real NHS number: 10 digits, the last one a check digit"
 UPN_INVALID = "This is not a real unique pupil number"
@@ -64,46 +62,13 @@ class ImportResult:
     provision: int
 
 
-@cache
 def record_schema() -> dict[str, Any]:
-    schema: dict[str, Any] = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    return schema
-
-
-def _path(parts: Iterable[object]) -> str:
-    out = ""
-    for part in parts:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _schema_problem(error: jsonschema.ValidationError) -> list[ImportProblem]:
-    path = list(error.absolute_path)
-    expected: Any = error.validator_value
-    instance: Any = error.instance
-    if error.validator == "required":
-        # One error per missing field, each with the whole list: name every one (issue 24).
-        missing = [p for p in expected if p not in instance]
-        return [ImportProblem(_path([*path, name]), MISSING) for name in missing]
-    if error.validator == "enum":
-        allowed = ", ".join("null" if a is None else str(a) for a in expected)
-        return [
-            ImportProblem(_path(path), UNKNOWN_CODE.format(value=error.instance, allowed=allowed))
-        ]
-    if error.validator == "format" and error.validator_value == "date":
-        return [ImportProblem(_path(path), NOT_A_DATE)]
-    if error.validator == "oneOf" and path and str(path[-1]).endswith(("date", "_on", "due")):
-        return [ImportProblem(_path(path), NOT_A_DATE)]
-    return [ImportProblem(_path(path), error.message)]
+    return schema_load(RECORD_SCHEMA)
 
 
 def _schema_problems(data: object) -> list[ImportProblem]:
     """Every problem the schema finds, each named once, in the order of the file's paths."""
-    validator = jsonschema.Draft202012Validator(
-        record_schema(), format_checker=jsonschema.FormatChecker()
-    )
-    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path)))
-    return list(dict.fromkeys(p for e in errors for p in _schema_problem(e)))
+    return [ImportProblem(path, message) for path, message in schema_problems(RECORD_SCHEMA, data)]
 
 
 def _ids(items: list[dict[str, Any]], what: str, at: str) -> tuple[set[int], list[ImportProblem]]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
 from rest_framework.request import Request
@@ -93,12 +92,26 @@ CONFIRM = OpenApiParameter(
         "problem at /child/first_name. The same NHS number or UPN is refused whatever is sent."
     ),
 )
+# The bodies are the published JSON Schemas, referenced rather than copied: the import checks
+# every file against the same files (passport.schema_check), so the description and the server
+# refuse the same things. The path is relative to docs/api/openapi.yaml, and to /api/schema/,
+# whose neighbour /api/schemas/<name> serves the same files.
+RECORD_BODY = {"$ref": "../schemas/passport-v1.schema.json"}
+BUNDLE_BODY = {"$ref": "../schemas/fhir-bundle-import-v1.schema.json"}
 
 
 @extend_schema(
     tags=["import"],
     summary="Import a child's record from the passport JSON (schema 1.x)",
-    request={"application/json": OpenApiTypes.OBJECT},
+    description=(
+        "The body is the outcomes record in the passport JSON Schema "
+        "(docs/schemas/passport-v1.schema.json, also at /api/schemas/passport-v1.schema.json). "
+        "It is checked against that schema, then against the record's own rules (the same as "
+        "the pages: due dates within the child's first 25 years, no date after 2100, no "
+        "control characters, lengths, a valid NHS number). Any problem: 400 listing each one "
+        "once, with its JSON Pointer, and nothing is imported."
+    ),
+    request={"application/json": RECORD_BODY},
     responses=_RESPONSES,
     parameters=[CONFIRM],
 )
@@ -110,7 +123,16 @@ class RecordImport(_Import):
 @extend_schema(
     tags=["import"],
     summary="Import a child's record from a FHIR R4 Bundle made by a passport export",
-    request={"application/fhir+json": OpenApiTypes.OBJECT, "application/json": OpenApiTypes.OBJECT},
+    description=(
+        "The body is a FHIR R4 Bundle in the subset described by "
+        "docs/schemas/fhir-bundle-import-v1.schema.json (also at "
+        "/api/schemas/fhir-bundle-import-v1.schema.json): one Patient, and CarePlans, Conditions, "
+        "Goals and Observations, each entry with a fullUrl. It is then read as FHIR R4 (every "
+        "reference must point into the Bundle) and checked with the record's own rules, as the "
+        "JSON import. Any problem: 400 listing each one once, at its JSON Pointer in the Bundle, "
+        "and nothing is imported."
+    ),
+    request={"application/fhir+json": BUNDLE_BODY, "application/json": BUNDLE_BODY},
     responses=_RESPONSES,
     parameters=[CONFIRM],
 )
