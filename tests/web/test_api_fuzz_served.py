@@ -254,5 +254,5 @@ def test_malformed_bodies_get_the_views_own_answer_from_the_served_app(
                 assert 400 <= status < 500, (who, name, method, address, status)
                 assert answer_type == "application/problem+json", (name, address, answer_type)
                 tried += 1
-    assert tried == 6 * len(MALFORMED)
+    assert tried == 7 * len(MALFORMED)  # every write address, POST /api/children/ included
     _assert_no_server_error_logged(served)

@@ -70,6 +70,9 @@ def add_problem_responses(
     reference = {"$ref": "#/components/schemas/Problem"}
     for path, operations in result.get("paths", {}).items():
         for method, operation in operations.items():
+            if "/imports/" in path and "requestBody" in operation:
+                # An import without a file is refused: the body is required, not optional.
+                operation["requestBody"]["required"] = True
             responses = operation.setdefault("responses", {})
             for code in _problems_for(path, method, operation):
                 responses.setdefault(
