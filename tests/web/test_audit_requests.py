@@ -78,7 +78,13 @@ def _url_values(w: World) -> dict[str, object]:
     idea = FamilyIdea.objects.create(
         plan=plan, kind="review_views", text="Ok.", author=w.people["parent"], author_role="parent"
     )
+    from tests.web.test_access import _pack, _sheet, _short_term  # the setting plan's records
+
+    _sheet(w)
     return {
+        "pack_id": int(_pack(w).rstrip("/").rsplit("/", 1)[1]),
+        "short_id": _short_term(w),
+        "key": "classroom",
         "assessment_id": assessment.pk,
         "advice_id": advice.pk,
         "exception_id": exception.pk,
@@ -115,7 +121,7 @@ def test_every_child_route_is_swept() -> None:
     assert set(CHILD_PATTERNS) == set(CHILD_ROUTES) | CHILD_ROUTES_DECIDED_BY_VIEW
     known = {"child_id", "plan_id", "outcome_id", "review_id", "share_id", "link_id", "kind", "pk"}
     known |= {"assessment_id", "advice_id", "exception_id", "step"}
-    known |= {"idea_id"}
+    known |= {"idea_id", "pack_id", "short_id", "key"}
     for name, pattern in CHILD_PATTERNS.items():
         assert set(pattern.pattern.converters) <= known, f"{name}: give its ids a value here"
 

@@ -302,7 +302,8 @@ def share_of_published(
     if numerator.value is None or denominator.value is None or denominator.value == 0:
         status = CellStatus.SECONDARY if numerator.value is not None else CellStatus.PRIMARY
         return PublishedShare(value=None, status=status, symbol=policy.symbol_for(status))
-    exact = Decimal(numerator.value * per) / Decimal(denominator.value)
+    # Rounded apart, a part can be shown above its whole ("65" of "60"): never more than all.
+    exact = min(Decimal(numerator.value * per) / Decimal(denominator.value), Decimal(per))
     places = Decimal(1).scaleb(-policy.percentage_decimals)
     return PublishedShare(
         value=exact.quantize(places, rounding=ROUND_HALF_UP), status=CellStatus.SHOWN

@@ -101,20 +101,6 @@ def _value(count: PublishedCount, withheld: bool, symbol: str) -> Value:
     )
 
 
-def at_least(whole: Value, parts: Sequence[Value]) -> Value:
-    """The whole, raised to its largest shown part when each was rounded on its own.
-
-    Keyed random rounding draws each count by where it sits, so a part (63 rounded up to 65)
-    could be shown above its whole (63 rounded down to 60): "65 of 60". Showing the largest
-    part instead tells nothing the part does not already say (issue 18, "2176 of 2175")."""
-    if whole.number is None:
-        return whole
-    largest = max((p.number for p in parts if p.number is not None), default=None)
-    if largest is None or largest <= whole.number:
-        return whole
-    return Value(str(int(largest)), largest)
-
-
 def _share(
     *, numerator: tuple[int, Value], denominator: tuple[int, Value], policy: DisclosurePolicy
 ) -> PublishedShare:
@@ -163,7 +149,7 @@ def _one_table(
     for i, label in enumerate(labels):
         cells = tuple(_value(by_units.counts[i][j], union[i][j], symbol) for j in range(last))
         share = None
-        total = at_least(_value(by_units.row_totals[i], union[i][last], symbol), cells)
+        total = _value(by_units.row_totals[i], union[i][last], symbol)
         if share_column is not None:
             published = _share(
                 numerator=(units[i][share_column], cells[share_column]),
@@ -173,17 +159,14 @@ def _one_table(
             number = float(published.value) if published.value is not None else None
             share = Value(published.text, number, published.value is None)
         lines.append(Line(label, cells, total, share))
+    # Each count is rounded on its own, drawn by its place (ADR 0019), so a total can be shown
+    # a little below a part ("65" in a row whose total shows "60"). Raising the total to the
+    # part would make what a total shows depend on its parts, which differencing can use; the
+    # page says totals may not add up, and shares are capped at 100% (share_of_published).
     column_totals = tuple(
-        at_least(
-            _value(by_units.column_totals[j], union[-1][j], symbol),
-            [line.cells[j] for line in lines],
-        )
-        for j in range(last)
+        _value(by_units.column_totals[j], union[-1][j], symbol) for j in range(last)
     )
-    grand = at_least(
-        _value(by_units.grand_total, union[-1][last], symbol),
-        [*column_totals, *(line.total for line in lines if line.total is not None)],
-    )
+    grand = _value(by_units.grand_total, union[-1][last], symbol)
     return lines, Line("Total", column_totals, grand)
 
 

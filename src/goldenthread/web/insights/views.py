@@ -31,8 +31,8 @@ from goldenthread.web.plans.views.common import AuthedRequest, render
 
 ROUNDING_NOTES = {
     Rounding.NEAREST: "Numbers are rounded to the nearest {base}, so totals may not add up.",
-    Rounding.RANDOM: "Numbers are rounded up or down to a multiple of {base}, so totals may not"
-    " add up.",
+    Rounding.RANDOM: "Numbers are rounded up or down to a multiple of {base}, each on its own, so"
+    " totals may not add up and a total can be a little less than a number in its row or column.",
 }
 DISCLOSURE_NOTES = (
     "c means a number from 1 to {hidden}, too small to show, or one hidden so that another"

@@ -88,9 +88,6 @@ def share_publish(
         return _withheld(policy)
     part = headline_protect(count=numerator, policy=policy, cell=(*cell, "part"))
     whole = headline_protect(count=denominator, policy=policy, cell=(*cell, "whole"))
-    if part.value is not None and whole.value is not None and part.value > whole.value:
-        # Rounded apart, the part can come out above the whole: never more than all of it.
-        whole = part
     return share_of_published(numerator=part, denominator=whole, policy=policy)
 
 
