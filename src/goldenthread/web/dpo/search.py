@@ -1,8 +1,8 @@
 """Finding a child for the data protection officer: by name, date of birth or NHS number.
 
-Names match each word in any of first, last or preferred name, ignoring case (``icontains``).
-A folded-name key (accents ignored) is being added separately (s27-h16); when it lands this is
-the one place to use it.
+Names match each word in any of first, last or preferred name, ignoring case and accents:
+each word is folded as the stored ``Child.search_name`` is (``core.folding.search_words``),
+so "Prys" finds "Prŷs" on SQLite and PostgreSQL alike (docs/records.md).
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 
 from django.db.models import Q, QuerySet
 
+from goldenthread.core.folding import search_words
 from goldenthread.core.identifiers import normalise_nhs_number
 from goldenthread.web.plans.models import Child
 
@@ -20,12 +21,8 @@ MOST_SHOWN = 50
 def children_find(*, name: str = "", born: dt.date | None = None, nhs: str = "") -> QuerySet[Child]:
     """Children (archived ones too: a request covers them) matching everything given."""
     q = Q()
-    for word in name.split():
-        q &= (
-            Q(first_name__icontains=word)
-            | Q(last_name__icontains=word)
-            | Q(preferred_name__icontains=word)
-        )
+    for word in search_words(name):
+        q &= Q(search_name__contains=word)
     if born is not None:
         q &= Q(date_of_birth=born)
     if nhs:
