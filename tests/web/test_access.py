@@ -150,6 +150,8 @@ def _assessment(w: World) -> str:
 
 def _assessment_advice(w: World) -> str:
     return f"{_assessment(w)}/advice/{w.assessment[1]}"  # type: ignore[attr-defined]
+
+
 def _idea(w: World) -> int:
     """A view the young person sent about the world's plan (made on first use)."""
     from goldenthread.web.family.models import FamilyIdea
@@ -163,6 +165,8 @@ def _idea(w: World) -> int:
         author_role=Role.CHILD,
     )
     return idea.pk
+
+
 def _upload(w: World) -> int:
     """A finished upload of the world's quality lead (made on first use)."""
     from goldenthread.web.workbench.models import QualityUpload, UploadStatus
@@ -353,6 +357,9 @@ ROUTES: dict[str, tuple[Url, str]] = {
         "change",
     ),
     "setting-plan-escalate": (lambda w: f"{_plan(w)}/setting/escalate/", "setting staff, child"),
+    "setting-plan-step-down": (lambda w: f"{_plan(w)}/setting/step-down/", "setting staff, child"),
+    "setting-handover": (lambda w: f"{_child(w)}/setting-plan/handover/", "setting staff, child"),
+    "setting-handover-receive": (lambda w: "/setting/handover/receive/", "setting staff"),
     "assessment-request": (lambda w: f"{_pack(w)}/", "read"),
     "assessment-request-pdf": (lambda w: f"{_pack(w)}/request.pdf", "read"),
 }

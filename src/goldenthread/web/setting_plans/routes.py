@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.urls import path
 
-from goldenthread.web.setting_plans import views
+from goldenthread.web.setting_plans import views, views_moves
 
 PLAN = "plans/<int:plan_id>"
 PACK = f"{PLAN}/assessment-requests/<int:pack_id>"
@@ -32,6 +32,15 @@ urlpatterns = [
         name="short-term-progress",
     ),
     path(f"{PLAN}/setting/escalate/", views.escalate, name="setting-plan-escalate"),
+    path(f"{PLAN}/setting/step-down/", views_moves.plan_step_down, name="setting-plan-step-down"),
+    path(
+        "children/<int:child_id>/setting-plan/handover/",
+        views_moves.child_handover,
+        name="setting-handover",
+    ),
+    path(
+        "setting/handover/receive/", views_moves.handover_receive, name="setting-handover-receive"
+    ),
     path(f"{PACK}/", views.assessment_request, name="assessment-request"),
     path(f"{PACK}/request.pdf", views.assessment_request_pdf, name="assessment-request-pdf"),
 ]
@@ -55,6 +64,8 @@ def register_routes() -> None:
             "short-term-add": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
             "short-term-progress": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
             "setting-plan-escalate": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+            "setting-plan-step-down": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+            "setting-handover": ChildRoute(CAN_READ, FORM_PAGE),
             "assessment-request": ChildRoute(CAN_READ, READ_PAGE),
             "assessment-request-pdf": ChildRoute(CAN_READ, READ_PAGE),
         }
