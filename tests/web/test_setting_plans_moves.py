@@ -126,7 +126,7 @@ def test_moving_school_round_trip_keeps_every_outcome_and_review(world: SettingW
     assert Child.objects.filter(pk=world.child.pk).exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_demo_area_has_setting_plans_in_proportion() -> None:
     from goldenthread.web.plans.demo.builder import area_seed
 

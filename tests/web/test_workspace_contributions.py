@@ -190,7 +190,7 @@ def test_issuing_is_an_audited_action_and_happens_once(
     assert "already issued" in again.text
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_makes_every_existing_part_accepted() -> None:
     from django.db import connection
     from django.db.migrations.executor import MigrationExecutor
