@@ -13,7 +13,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from goldenthread.web.accounts.models import OrganisationKind, Role, User
 from goldenthread.web.plans.models import ThemeTag
-from tests.browser.conftest import assert_accessible
+from tests.browser.conftest import assert_accessible, browser_server
 from tests.web import factories
 from tests.web.mail_servers import Inbox, smtp_start
 
@@ -61,6 +61,10 @@ def _signed_in(browser: Browser, base: str, username: str) -> tuple[BrowserConte
     return context, page
 
 
+@pytest.mark.skipif(
+    browser_server() == "gunicorn",
+    reason="changes settings in the test process, which a separate gunicorn cannot see",
+)
 def test_work_finds_the_coordinator_and_the_therapist(
     browser: Browser, live_server: Any, area: factories.Area, inbox: Inbox
 ) -> None:
