@@ -1,7 +1,9 @@
 """The shared words of the field: need codes, broad areas, themes, domains, plan kinds, FHIR codes.
 
 Every layer (quality engine, theme linking, web pages, exports) takes its vocabulary from here
-so that a code means the same thing everywhere. Sources are in ``../shared/DOMAIN.md``.
+so that a code means the same thing everywhere. Each list names its public source where it
+is defined (SEND Code of Practice 2015; DfE school census and SEN2 code sets, also in
+docs/returns.md; North Somerset's Joint Outcomes Framework themes; FHIR R4).
 """
 
 from __future__ import annotations

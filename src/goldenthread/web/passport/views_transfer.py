@@ -52,7 +52,8 @@ def passport_file_import(
     return import_record_json(data, user=user, confirm_not_duplicate=confirm)
 
 
-def _read(upload: Any) -> tuple[object, list[ImportProblem]]:
+def upload_read(upload: Any) -> tuple[object, list[ImportProblem]]:
+    """An uploaded JSON file within the size and depth limits, or the problem with it."""
     if upload.size > MAX_BYTES:
         return None, [ImportProblem("", TOO_BIG)]
     try:
@@ -66,7 +67,7 @@ def passport_import(request: AuthedRequest) -> HttpResponse:
     form = ImportForm(request.POST or None, request.FILES or None, auto_id="%s")
     problems: list[ImportProblem] = []
     if request.method == "POST" and form.is_valid():
-        data, problems = _read(form.cleaned_data["file"])
+        data, problems = upload_read(form.cleaned_data["file"])
         if not problems:
             try:
                 result = passport_file_import(

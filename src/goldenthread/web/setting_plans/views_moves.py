@@ -15,10 +15,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.core.json_limits import MAX_BYTES, TOO_BIG, JsonLimitError, json_loads_limited
 from goldenthread.core.vocabulary import PlanKind
 from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.passport.transfer import ImportInvalid, ImportProblem
+from goldenthread.web.passport.views_transfer import upload_read
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.setting_plans.models import Tier
 from goldenthread.web.setting_plans.services.handover import handover_export, handover_import
@@ -122,15 +122,6 @@ def child_handover(request: AuthedRequest, child_id: int) -> HttpResponse:
     )
 
 
-def _read(upload: Any) -> tuple[object, list[ImportProblem]]:
-    if upload.size > MAX_BYTES:
-        return None, [ImportProblem("", TOO_BIG)]
-    try:
-        return json_loads_limited(upload.read(MAX_BYTES + 1)), []
-    except JsonLimitError as error:
-        return None, [ImportProblem("", str(error))]
-
-
 def _imported(data: object, user: Any) -> tuple[Any, list[ImportProblem]]:
     """The child made from the file, or the problems (nothing is written if there are any)."""
     try:
@@ -153,7 +144,7 @@ def handover_receive(request: AuthedRequest) -> HttpResponse:
     form = HandoverImportForm(request.POST or None, request.FILES or None, auto_id="%s")
     problems: list[ImportProblem] = []
     if request.method == "POST" and form.is_valid():
-        data, problems = _read(form.cleaned_data["file"])
+        data, problems = upload_read(form.cleaned_data["file"])
         if not problems:
             child, problems = _imported(data, request.user)
             if not problems:
