@@ -15,9 +15,7 @@ from goldenthread.core import vocabulary as v
 from goldenthread.web.passport.export import ABOUT_FIELDS, SCHEMA_ID, SCHEMA_VERSION
 from goldenthread.web.passport.fhir import (
     ACHIEVEMENT,
-    GAS_LEVEL,
     GAS_T_SCORE,
-    GAS_WEIGHT,
     NHS_NUMBER,
     UPN,
     system,
@@ -29,15 +27,14 @@ from goldenthread.web.passport.fhir_bundle import (
     PLAN_STATUS,
     STATUS_UNKNOWN,
     UNKNOWN_CODE,
-    WRONG_TYPE,
     BundleReader,
     Problem,
     bundle_problems,
     extension,
     extensions,
 )
+from goldenthread.web.passport.fhir_read_reviews import gas_is, review_read
 from goldenthread.web.plans.models import AreaOfNeed, OutcomeTerm
-from goldenthread.web.reviews.models import OutcomeDecision, PlanDecision, ReviewKind
 
 
 def _child(reader: BundleReader, index: int) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -182,93 +179,6 @@ def _provision(reader: BundleReader, at: str, detail: dict[str, Any]) -> dict[st
     }
 
 
-def _is(reader: BundleReader, index: int, code: str) -> bool:
-    concept = reader.resource(index).get("code", {})
-    return any(
-        c.get("system") == system("gas") and c.get("code") == code
-        for c in concept.get("coding", [])
-    )
-
-
-def _score(reader: BundleReader, index: int, outcomes: set[int]) -> dict[str, Any]:
-    observation, at = reader.resource(index), reader.at(index)
-    focus = (observation.get("focus") or [None])[0]
-    outcome = reader.resolve(f"{at}.focus[0]", focus, "Goal")
-    if outcome is not None and outcome not in outcomes:
-        reader.problems.append(
-            (
-                f"{at}.focus[0].reference",
-                WRONG_TYPE.format(kind="Goal for an outcome in this CarePlan"),
-            )
-        )
-    score: dict[str, Any] = {
-        "outcome": outcome or 0,
-        "gas_level": observation.get("valueInteger"),
-        "achievement_status": "",
-        "decision": "",
-        "evidence": (observation.get("note") or [{}])[0].get("text", ""),
-    }
-    for i, component in enumerate(observation.get("component", [])):
-        codings = component.get("code", {}).get("coding", [])
-        if any(c.get("system") == ACHIEVEMENT for c in codings):
-            score["achievement_status"] = reader.code(
-                f"{at}.component[{i}].code",
-                component["code"],
-                ACHIEVEMENT,
-                list(v.GOAL_ACHIEVEMENT),
-            )
-            score["decision"] = reader.code(
-                f"{at}.component[{i}].valueCodeableConcept",
-                component.get("valueCodeableConcept"),
-                system("outcome-decision"),
-                list(OutcomeDecision.values),
-            )
-        elif any(c.get("code") == GAS_WEIGHT for c in codings):
-            score["weight"] = component.get("valueQuantity", {}).get("value", 1.0)
-    if observation.get("valueInteger") is None:
-        reader.problems.append(
-            (f"{at}.valueInteger", "Give the GAS level, a whole number from -2 to 2")
-        )
-    return score
-
-
-def _review(reader: BundleReader, index: int, outcomes: set[int]) -> dict[str, Any]:
-    observation, at = reader.resource(index), reader.at(index)
-    members = [
-        reader.resolve(f"{at}.hasMember[{i}]", r, "Observation")
-        for i, r in enumerate(observation.get("hasMember", []))
-    ]
-    for member in members:
-        if member is not None:
-            reader.used.add(member)
-    kind = extension(observation, "review-kind", "valueCode")
-    decision = extension(observation, "plan-decision", "valueCode")
-    for value, allowed in ((kind, ReviewKind.values), (decision, PlanDecision.values)):
-        if value not in allowed:
-            reader.problems.append(
-                (f"{at}.extension", UNKNOWN_CODE.format(code=value, allowed=", ".join(allowed)))
-            )
-    return {
-        "id": index,
-        "kind": kind,
-        "meeting_on": observation.get("effectiveDateTime", ""),
-        "decision": decision,
-        "decision_made_on": extension(observation, "decision-made-on", "valueDate", None),
-        "report_sent_on": extension(observation, "report-sent-on", "valueDate", None),
-        "amended_plan_issued_on": extension(
-            observation, "amended-plan-issued-on", "valueDate", None
-        ),
-        "child_views": extension(observation, "child-views", "valueString"),
-        "parent_views": extension(observation, "parent-views", "valueString"),
-        "t_score": observation.get("valueQuantity", {}).get("value"),
-        "scores": [
-            _score(reader, m, outcomes)
-            for m in members
-            if m is not None and _is(reader, m, GAS_LEVEL)
-        ],
-    }
-
-
 def _parts(reader: BundleReader, index: int) -> tuple[list[int], list[int], list[int]]:
     """The CarePlan's needs, hopes and outcomes (entry indexes), in its own order."""
     careplan, at = reader.resource(index), reader.at(index)
@@ -330,10 +240,10 @@ def _plan(
         reader.next_id += 1
         provision.append({**item, "id": reader.next_id})
     reviews = [
-        _review(reader, r, set(outcomes))
+        review_read(reader, r, set(outcomes))
         for r, entry in enumerate(reader.entries)
         if entry["resource"]["resourceType"] == "Observation"
-        and _is(reader, r, GAS_T_SCORE)
+        and gas_is(reader, r, GAS_T_SCORE)
         and (entry["resource"].get("focus") or [{}])[0].get("reference")
         == reader.entries[index].get("fullUrl")
     ]
