@@ -1,10 +1,13 @@
-"""(Re)assign train/dev/test splits in the rubric corpus by website, deterministically.
+"""Assign train/dev/test splits in the rubric corpus by website, deterministically.
 
     .venv/bin/python scripts/corpus_split.py [evals/data/corpus/statements.jsonl] [--seed S]
+    .venv/bin/python scripts/corpus_split.py --reassign      # start again from nothing
 
-Every statement from one website (host without "www.") goes to the same split; websites are
-taken in seeded-hash order and each goes to the split furthest below its share (60/20/20 of
-statements). The file is rewritten in place with ``split`` set; the counts are printed.
+Every statement from one website (host without "www.") goes to the same split. A website that
+already has a split keeps it (so adding statements never moves a test website into training,
+or a trained-on website into test); new websites are taken in seeded-hash order and each goes
+to the split furthest below its share (60/20/20 of statements). The file is rewritten in place
+with ``split`` set; the counts are printed.
 """
 
 from __future__ import annotations
@@ -21,10 +24,20 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("path", nargs="?", type=Path, default=CORPUS_PATH)
     parser.add_argument("--seed", default=SPLIT_SEED)
+    parser.add_argument(
+        "--reassign", action="store_true", help="ignore the splits already in the file"
+    )
     args = parser.parse_args()
     lines = [line for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [json.loads(line) for line in lines]
-    assigned = splits_assign([str(r["source"]) for r in records], seed=args.seed)
+    kept: dict[str, str] = {}
+    if not args.reassign:
+        for record in records:
+            if record.get("split"):
+                site = website(str(record["source"]))
+                if kept.setdefault(site, record["split"]) != record["split"]:
+                    raise SystemExit(f"{record['id']}: website {site} is in two splits")
+    assigned = splits_assign([str(r["source"]) for r in records], seed=args.seed, kept=kept)
     for record in records:
         record["split"] = assigned[website(str(record["source"]))]
     args.path.write_text(

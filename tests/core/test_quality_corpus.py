@@ -42,6 +42,18 @@ def test_splits_are_by_website_deterministic_and_near_60_20_20() -> None:
     assert splits_assign(sources, seed="another") != first
 
 
+def test_adding_websites_keeps_the_splits_already_given() -> None:
+    old = [f"https://site{n % 40}.example/page{n}" for n in range(400)]
+    first = splits_assign(old)
+    grown = old + [f"https://new{n % 30}.example/page{n}" for n in range(300)]
+    again = splits_assign(grown, kept=first)
+    assert all(again[site] == split for site, split in first.items())
+    counts: dict[str, int] = defaultdict(int)
+    for source in grown:
+        counts[again[website(source)]] += 1
+    assert 360 <= counts["train"] <= 480 and 100 <= counts["test"] <= 180
+
+
 def test_the_corpus_file_keeps_every_website_in_one_split_and_labels_every_field() -> None:
     items = corpus_load()
     assert len(items) >= 216

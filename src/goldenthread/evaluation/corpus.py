@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -78,15 +78,30 @@ def website(url: str) -> str:
 
 
 def splits_assign(
-    sources: Sequence[str], *, seed: str = SPLIT_SEED, shares: dict[str, float] | None = None
+    sources: Sequence[str],
+    *,
+    seed: str = SPLIT_SEED,
+    shares: dict[str, float] | None = None,
+    kept: Mapping[str, str] | None = None,
 ) -> dict[str, str]:
     """Website -> split, deterministic: websites in seeded-hash order, each to the split furthest
-    below its share of statements so far. ``sources`` has one URL per statement."""
+    below its share of statements so far. ``sources`` has one URL per statement.
+
+    ``kept`` (website -> split) are websites already assigned: they keep their split and count
+    towards its share, so adding statements never moves a test website into training."""
     shares = shares or SPLIT_SHARES
     counts = Counter(website(source) for source in sources)
-    order = sorted(counts, key=lambda site: hashlib.sha256(f"{seed}:{site}".encode()).hexdigest())
+    kept = kept or {}
     filled = dict.fromkeys(shares, 0)
     assigned: dict[str, str] = {}
+    for site, split in kept.items():
+        if site in counts:
+            assigned[site] = split
+            filled[split] += counts[site]
+    new_sites = [site for site in counts if site not in assigned]
+    order = sorted(
+        new_sites, key=lambda site: hashlib.sha256(f"{seed}:{site}".encode()).hexdigest()
+    )
     for site in order:
         total = sum(filled.values()) + counts[site]
         # The split with the largest shortfall against its share once this site is placed.
