@@ -18,6 +18,7 @@ from goldenthread.evaluation.corpus import (
     splits_assign,
     website,
 )
+from goldenthread.evaluation.corpus_readme import readme_rewrite
 
 
 def test_website_ignores_www_case_and_a_final_dot() -> None:
@@ -81,3 +82,9 @@ def test_eval_rubric_prints_kappa_per_field_and_a_ten_bin_calibration_table() ->
     assert len(report["calibration"]) == 10
     assert sum(row["n"] for row in report["calibration"]) > report["statements"]
     assert "smart" in out.getvalue() and "Calibration" in out.getvalue()
+
+
+def test_the_corpus_readme_counts_and_sources_are_the_files_own() -> None:
+    # scripts/corpus_readme.py writes these sections; a hand edit or a stale README fails here.
+    readme = (CORPUS_PATH.parent / "README.md").read_text(encoding="utf-8")
+    assert readme_rewrite(CORPUS_PATH) == readme
