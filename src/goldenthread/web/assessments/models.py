@@ -324,6 +324,9 @@ class FamilyWordsCarried(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_source_display()})"
+
     @property
     def child_id(self) -> int:
         return int(self.assessment.child_id)
