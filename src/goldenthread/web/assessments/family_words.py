@@ -9,6 +9,7 @@ is made (or the words change while it is a draft) the words are carried into its
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -35,7 +36,7 @@ class FamilyWords:
     field: str
     label: str
     text: str
-    given_on: object  # dt.date | None
+    given_on: dt.date | None
 
     @property
     def source_note(self) -> str:
