@@ -13,12 +13,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from xml.etree.ElementTree import Element, SubElement, indent, tostring  # nosec B405 - writing only
 
+from goldenthread.core.reviews.decision_timeliness import decided_within_4_weeks
+
 COLLECTION = "SEN2"
 SOURCE_LEVEL = "L"
 SOFTWARE_CODE = "GoldenThread"
 THURSDAY = 3
 TWENTY_WEEKS = dt.timedelta(weeks=20)
-FOUR_WEEKS = dt.timedelta(weeks=4)
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,8 @@ class AnnualReview:
 
     @property
     def decided_within_four_weeks(self) -> bool:
-        return self.decision_date is not None and (
-            self.decision_date - self.meeting_date <= FOUR_WEEKS
-        )
+        # One rule for the return and the leaders' page: la_decision_due (reg 20(10)).
+        return decided_within_4_weeks(self.meeting_date, self.decision_date)
 
 
 @dataclass(frozen=True)

@@ -20,6 +20,7 @@ from goldenthread.core.vocabulary import Domain
 from goldenthread.web.accounts.models import Role, User
 from goldenthread.web.assessments.choices import AdvicePartKind, AdviceService, AdviceStatus
 from goldenthread.web.assessments.clock import derived_refresh
+from goldenthread.web.assessments.family_words import family_words_carry
 from goldenthread.web.assessments.models import AdvicePart, AdviceRequest, Assessment
 from goldenthread.web.assessments.services import date_check, draft_plan_for
 from goldenthread.web.plans.models import ContributionStatus, Need, Outcome, Provision
@@ -191,6 +192,7 @@ def advice_decide(
 
 def _into_plan(advice: AdviceRequest, user: User) -> None:
     plan = draft_plan_for(advice.assessment, user=user)
+    family_words_carry(advice.assessment, plan=plan, user=user)  # changed since: carried again
     domain = _domain(advice)
     source = _provenance(advice, user)
     parts = AdvicePart.objects.filter(advice=advice, archived_at__isnull=True)

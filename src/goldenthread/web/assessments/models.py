@@ -282,6 +282,56 @@ __all__ = [
     "ClockException",
     "DraftServedBy",
     "ExceptionReason",
+    "FamilyWordsCarried",
+    "FamilyWordsSource",
     "RequestOutcome",
     "RequestSource",
 ]
+
+
+class FamilyWordsSource(models.TextChoices):
+    ALL_ABOUT_ME = "all_about_me", "All about me"
+    FAMILY_VIEWS = "family_views", "The family's views on the draft plan"
+
+
+class FamilyWordsCarried(models.Model):
+    """The family's words carried into the draft plan's Section A, with where they came from.
+
+    The family gives "all about me" once (``plans.AllAboutMe``) and their views once
+    (``Assessment.family_views``); the words are copied here as they were when carried, so the
+    plan shows their source and nobody asks the family for them again (docs/assessments.md).
+    """
+
+    assessment = models.ForeignKey(
+        Assessment, on_delete=models.CASCADE, related_name="family_words"
+    )
+    plan = models.ForeignKey("plans.Plan", on_delete=models.CASCADE, related_name="+")
+    source = models.CharField(max_length=16, choices=FamilyWordsSource.choices)
+    field = models.CharField(max_length=40)
+    label = models.CharField(max_length=200)
+    text = models.TextField()
+    given_on = models.DateField("When the family gave these words", null=True, blank=True)
+    carried_by = models.ForeignKey(
+        PERSON, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    carried_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["source", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "source", "field"], name="family_words_once_per_plan"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.get_source_display()})"
+
+    @property
+    def child_id(self) -> int:
+        return int(self.assessment.child_id)
+
+    @property
+    def source_note(self) -> str:
+        given = f", given on {self.given_on:%-d %B %Y}" if self.given_on else ""
+        return f"From {self.get_source_display().lower()}{given}"

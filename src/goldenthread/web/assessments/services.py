@@ -23,6 +23,7 @@ from goldenthread.web.assessments.choices import (
     RequestOutcome,
 )
 from goldenthread.web.assessments.clock import derived_refresh
+from goldenthread.web.assessments.family_words import family_words_carry
 from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
 from goldenthread.web.plans.models import Child, Plan
 from goldenthread.web.plans.services.common import record_save
@@ -248,6 +249,7 @@ def draft_plan_for(assessment: Assessment, *, user: User) -> Plan:
         coordinator=assessment.coordinator,
     )
     record_save(assessment, user=user, fields={"draft_plan": plan})
+    family_words_carry(assessment, plan=plan, user=user)  # Section A: given once, carried
     return plan
 
 
@@ -288,7 +290,7 @@ def family_views_record(
         received_on,
         after=("the date the draft was sent", assessment.draft_sent_on),
     )
-    return _save(
+    saved = _save(
         assessment,
         user=user,
         fields={
@@ -298,6 +300,9 @@ def family_views_record(
             "meeting_requested": meeting_requested,
         },
     )
+    if saved.draft_plan is not None:
+        family_words_carry(saved, plan=saved.draft_plan, user=user)
+    return saved
 
 
 def final_plan_issue(assessment: Assessment, *, user: User, issued_on: dt.date) -> Assessment:

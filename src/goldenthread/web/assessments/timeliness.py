@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
+from django.utils import timezone
 
 from goldenthread.core.assessments.timeliness import (
     AdviceRow,
@@ -11,16 +12,26 @@ from goldenthread.core.assessments.timeliness import (
     advice_lines,
     timeliness_lines,
 )
-from goldenthread.web.access.models import Team
+from goldenthread.core.reviews.decision_timeliness import decision_lines
 from goldenthread.web.assessments.models import AdviceRequest, Assessment, ClockException
+from goldenthread.web.assessments.review_decisions import (
+    NO_SERVICE,
+    NO_SETTING,
+    NO_TEAM,
+    WHOLE_AREA,
+    coordinator_teams,
+    decision_rows,
+)
 from goldenthread.web.insights.access import insights_role_required
 from goldenthread.web.insights.views import disclosure_policy
 from goldenthread.web.plans.views.common import AuthedRequest, render
 
-GROUPINGS = {"area": "The whole area", "team": "By team", "setting": "By setting"}
-WHOLE_AREA = "The whole area"
-NO_TEAM = "No team"
-NO_SETTING = "No setting recorded"
+GROUPINGS = {
+    "area": "The whole area",
+    "team": "By team",
+    "service": "By service",
+    "setting": "By setting",
+}
 
 
 def issued_rows(by: str) -> list[IssuedRow]:
@@ -37,20 +48,19 @@ def issued_rows(by: str) -> list[IssuedRow]:
             "plan_issued_on",
             "has_exceptions",
             "coordinator_id",
+            "coordinator__organisation__name",
             "child__current_setting__name",
         )
     )
-    teams: dict[int, str] = {}
-    if by == "team":
-        for team in Team.objects.prefetch_related("members").order_by("name"):
-            for member in team.members.all():
-                teams.setdefault(member.pk, team.name)
+    teams = coordinator_teams() if by == "team" else {}
     rows = []
-    for received, issued, exceptions, coordinator_id, setting in found:
+    for received, issued, exceptions, coordinator_id, service, setting in found:
         if issued is None:  # filtered out above; for the type checker
             continue
         if by == "team":
             group = teams.get(coordinator_id, NO_TEAM)
+        elif by == "service":
+            group = service or NO_SERVICE
         elif by == "setting":
             group = setting or NO_SETTING
         else:
@@ -85,6 +95,7 @@ def timeliness(request: AuthedRequest) -> HttpResponse:
         groupings=GROUPINGS,
         lines=timeliness_lines(issued_rows(by), policy),
         advice=advice_lines(advice_rows(), policy),
+        decisions=decision_lines(decision_rows(by), policy, today=timezone.localdate()),
         hidden=policy.largest_hidden,
         nav_active="insights",
     )

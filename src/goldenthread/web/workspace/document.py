@@ -8,7 +8,9 @@ Sections the system does not hold yet say so, rather than being left out.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from goldenthread.web.formfields import date_uk
 from goldenthread.web.plans.models import (
@@ -119,8 +121,26 @@ def _provision_entry(item: Provision, outcome_numbers: dict[int, str]) -> Entry:
     return Entry(item.description, tuple(how))
 
 
-def _section_a(thread: GoldenThread, about: AllAboutMe | None, about_visible: bool) -> Section:
+class CarriedWords(Protocol):
+    """The family's words carried from an assessment (``assessments.FamilyWordsCarried``)."""
+
+    source: str
+    field: str
+    text: str
+
+    @property
+    def source_note(self) -> str: ...
+
+
+def _section_a(
+    thread: GoldenThread,
+    about: AllAboutMe | None,
+    about_visible: bool,
+    carried: Sequence[CarriedWords] = (),
+) -> Section:
     known_as = thread.plan.child.known_as
+    # Where the family's words came from, when the assessment carried them into this plan.
+    notes = {c.field: (c.source_note,) for c in carried if c.source == "all_about_me"}
     if not about_visible:
         about_entries = [Entry(ABOUT_ME_HIDDEN)]
     elif about is None:
@@ -129,26 +149,32 @@ def _section_a(thread: GoldenThread, about: AllAboutMe | None, about_visible: bo
         about_entries = [
             Entry(
                 str(getattr(about, name)),
+                notes.get(name, ()),
                 label=str(AllAboutMe._meta.get_field(name).verbose_name),  # type: ignore[union-attr]
             )
             for name in ABOUT_ME_FIELDS
             if getattr(about, name)
         ] or [Entry("Not written yet.")]
     hopes = [Entry(a.text, (_voice(a, known_as),)) for a in thread.aspirations]
-    return Section(
-        "A",
-        "Views, interests and aspirations",
-        [Group("All about me", about_entries), Group("Hopes for the future", hopes)],
-    )
+    groups = [Group("All about me", about_entries), Group("Hopes for the future", hopes)]
+    views = [Entry(c.text, (c.source_note,)) for c in carried if c.source == "family_views"]
+    if views and about_visible:
+        groups.append(Group("The family's views", views))
+    return Section("A", "Views, interests and aspirations", groups)
 
 
 def plan_document(
-    thread: GoldenThread, *, about: AllAboutMe | None, about_visible: bool = True
+    thread: GoldenThread,
+    *,
+    about: AllAboutMe | None,
+    about_visible: bool = True,
+    carried: Sequence[CarriedWords] = (),
 ) -> PlanDocument:
-    """The plan as sections A to K, from a thread read with ``accepted_only=True``."""
+    """The plan as sections A to K, from a thread read with ``accepted_only=True``; ``carried``
+    names where the family's words in Section A came from (an EHC needs assessment)."""
     plan = thread.plan
     child = plan.child
-    sections = [_section_a(thread, about, about_visible)]
+    sections = [_section_a(thread, about, about_visible, carried)]
     for letter, name, domain in NEED_SECTIONS:
         needs = [Entry(n.text) for n in thread.needs if n.domain == domain]
         sections.append(Section(letter, name, [Group("", needs)]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from goldenthread.web.accounts.models import User
+from goldenthread.web.assessments.family_words import carried_into
 from goldenthread.web.plans.models import AllAboutMe, DocumentFormat, IssuedDocument, Plan
 from goldenthread.web.plans.selectors import golden_thread_get
 from goldenthread.web.workspace.document import PlanDocument, plan_document
@@ -19,7 +20,10 @@ def issued_document_build(plan: Plan, *, about_visible: bool = True) -> PlanDocu
     """The plan as issued: accepted parts only, with "All about me" unless hidden."""
     about = AllAboutMe.objects.filter(child_id=plan.child_id).first() if about_visible else None
     return plan_document(
-        golden_thread_get(plan, accepted_only=True), about=about, about_visible=about_visible
+        golden_thread_get(plan, accepted_only=True),
+        about=about,
+        about_visible=about_visible,
+        carried=carried_into(plan),
     )
 
 

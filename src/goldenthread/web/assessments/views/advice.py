@@ -17,6 +17,7 @@ from goldenthread.web.assessments.advice import (
     outcome_check,
 )
 from goldenthread.web.assessments.choices import AdvicePartKind
+from goldenthread.web.assessments.family_words import family_words
 from goldenthread.web.assessments.models import AdviceRequest
 from goldenthread.web.assessments.selectors import assessment_get
 from goldenthread.web.assessments.views.common import errors_onto
@@ -98,6 +99,8 @@ def advice_give_view(
         form=form,
         forms_=(form,),
         checks=checks,
+        family_words=family_words(assessment),
+        about_me_href="",
         back=("home",),
     )
 

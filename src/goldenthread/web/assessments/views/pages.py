@@ -7,6 +7,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
@@ -15,6 +16,7 @@ from goldenthread.web.accounts.models import PROFESSIONAL_ROLES
 from goldenthread.web.assessments.advice import may_decide, may_give, outcome_check
 from goldenthread.web.assessments.choices import AdvicePartKind, AdviceStatus, AssessmentStage
 from goldenthread.web.assessments.clock import clock_for
+from goldenthread.web.assessments.family_words import carried_into, family_words
 from goldenthread.web.assessments.forms import AdviceDecisionForm, RequestForm
 from goldenthread.web.assessments.selectors import (
     STEP_WORDS,
@@ -118,6 +120,9 @@ def assessment_detail(request: AuthedRequest, child_id: int, assessment_id: int)
         decision_forms={a.pk: AdviceDecisionForm(prefix=f"d{a.pk}") for a in advice},
         stage=AssessmentStage,
         today=today,
+        family_words=family_words(assessment),
+        about_me_href=reverse("all-about-me", args=[child_id]) if can_change(request) else "",
+        carried=carried_into(assessment.draft_plan) if assessment.draft_plan else [],
         back=("child", child_id),
     )
 
