@@ -264,7 +264,7 @@ def test_a_broken_record_stops_the_return_naming_child_and_field(
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 3 and not out.exists()
-    assert f"SEN2-P06 child {details.child_id}, GenderCurrent" in err
+    assert f"SEN2-P06 child {details.child_id}, Sex" in err
     assert not AuditEvent.objects.filter(object_type="sen2_return", reason="check").exists()
 
 

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Q
+from django.db.models import F, Q
 
 from goldenthread.core import calendar
 from goldenthread.core.returns.sen2 import Period, Placement
@@ -23,12 +23,17 @@ POST_16_AGE = 16
 
 
 def placements_by_child(child_ids: Iterable[int], period: Period) -> dict[int, list[Placement]]:
-    """Placements open at some time from the start of the year to the census date."""
+    """Placements open at some time from the start of the year to the census date (and any
+    that left before they started, so the check names them)."""
     rows = (
         ChildPlacement.objects.filter(
             child_id__in=list(child_ids), entry_date__lte=period.reference_date
         )
-        .filter(Q(leaving_date__isnull=True) | Q(leaving_date__gte=period.start))
+        .filter(
+            Q(leaving_date__isnull=True)
+            | Q(leaving_date__gte=period.start)
+            | Q(leaving_date__lt=F("entry_date"))  # wrong, so sent to be caught (SEN2-L05)
+        )
         .order_by("child_id", "rank", "entry_date", "pk")
         .values_list(
             "child_id",
