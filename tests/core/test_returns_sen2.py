@@ -162,7 +162,9 @@ BREAKS: dict[str, tuple[Callable[[], Person], str]] = {
     ),
     "SEN2-L09": (_at(replace(SCHOOL, leaving_date=D(2026, 7, 20))), "PlacementDetail: LeavingDate"),
     "SEN2-L10": (
-        _at(replace(SCHOOL, leaving_date=D(2026, 7, 20)), replace(SCHOOL, entry_date=D(2027, 1, 22))),
+        _at(
+            replace(SCHOOL, leaving_date=D(2026, 7, 20)), replace(SCHOOL, entry_date=D(2027, 1, 22))
+        ),
         "PlacementDetail: EntryDate",
     ),
     "SEN2-L11": (_at(Placement(sen_setting="NEET")), "PlacementDetail: EntryDate"),

@@ -1,4 +1,4 @@
-"""Placements for SEN2: opened by a signal, checked by name, and the child's return-details pages."""
+"""SEN2 placements: opened by a signal, checked by name; the child's return-details pages."""
 
 from __future__ import annotations
 
@@ -91,7 +91,9 @@ def test_placements_go_in_the_return_with_dates_res_and_wbp(area: Any) -> None:
         ("SEN2-L12", "PlacementDetail: URN / UKPRN"),
     ],
 )
-def test_each_placement_rule_is_caught_naming_the_child(area: Any, rule_id: str, field: str) -> None:
+def test_each_placement_rule_is_caught_naming_the_child(
+    area: Any, rule_id: str, field: str
+) -> None:
     child = _in_force(area)
     ChildPlacement.objects.filter(child=child).update(entry_date=D(2025, 9, 1))
     if rule_id == "SEN2-L05":
@@ -107,7 +109,9 @@ def test_each_placement_rule_is_caught_naming_the_child(area: Any, rule_id: str,
 
 @pytest.mark.django_db
 def test_stored_gender_codes_become_sex_letters() -> None:
-    migration = importlib.import_module("goldenthread.web.returns.migrations.0002_placements_and_sex")
+    migration = importlib.import_module(
+        "goldenthread.web.returns.migrations.0002_placements_and_sex"
+    )
     kept = {}
     for code in ("1", "2", "9"):
         child = factories.child_create()

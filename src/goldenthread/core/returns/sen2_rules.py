@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 from goldenthread.core.identifiers import upn_is_valid
 from goldenthread.core.returns import codes
 from goldenthread.core.returns.findings import Finding, Rule
-from goldenthread.core.returns.sen2_placement_rules import PLACEMENT_RULES, placement_findings
 from goldenthread.core.returns.sen2 import (
     ActivePlan,
     NamedPlan,
@@ -27,6 +26,7 @@ from goldenthread.core.returns.sen2 import (
     Request,
     Sen2Return,
 )
+from goldenthread.core.returns.sen2_placement_rules import PLACEMENT_RULES, placement_findings
 
 G = codes.SEN2_GUIDE
 URN_FORMAT = re.compile(r"^\d{6}$")

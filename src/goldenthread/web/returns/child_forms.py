@@ -7,7 +7,7 @@ from typing import Any
 
 from django import forms
 
-from goldenthread.core.returns.sen2_rules import POSTCODE_FORMAT, ULN_FORMAT, UKPRN_FORMAT
+from goldenthread.core.returns.sen2_rules import POSTCODE_FORMAT, UKPRN_FORMAT, ULN_FORMAT
 from goldenthread.web.accounts.models import Organisation, OrganisationKind
 from goldenthread.web.formfields import GovukDateField
 from goldenthread.web.returns.models import ChildPlacement, ChildReturnDetails
@@ -19,7 +19,14 @@ ENDS_BEFORE = "The placement must start after {day}, when the child's current pl
 class ReturnDetailsForm(forms.ModelForm[ChildReturnDetails]):
     class Meta:
         model = ChildReturnDetails
-        fields = ("gender", "ethnicity", "postcode", "uln", "upn_unknown", "elective_home_education")
+        fields = (
+            "gender",
+            "ethnicity",
+            "postcode",
+            "uln",
+            "upn_unknown",
+            "elective_home_education",
+        )
         labels = {
             "gender": "Sex",
             "postcode": "Postcode",

@@ -323,9 +323,10 @@ def _with_placements(
 
     assessment = request.assessment
     if assessment is not None and assessment.named_plan is not None:
-        assessment = replace(assessment, named_plan=replace(assessment.named_plan, placements=named))
+        assessment = replace(
+            assessment, named_plan=replace(assessment.named_plan, placements=named)
+        )
     active = request.active_plan
     if active is not None:
         active = replace(active, placements=attended, needs=needs)
     return replace(request, assessment=assessment, active_plan=active)
-

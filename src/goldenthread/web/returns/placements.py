@@ -52,7 +52,9 @@ def placements_by_child(child_ids: Iterable[int], period: Period) -> dict[int, l
     )
     found: dict[int, list[Placement]] = defaultdict(list)
     for row in rows.iterator(chunk_size=5000):
-        child_id, urn, ukprn, sen_setting, setting_id, rank, entry, leaving, unit, rp, res, wbp = row
+        child_id, urn, ukprn, sen_setting, setting_id, rank, entry, leaving, unit, rp, res, wbp = (
+            row
+        )
         urn = urn or ""  # a setting's URN wins; a UKPRN is sent only for a setting without one
         ukprn = "" if urn else ukprn
         found[child_id].append(

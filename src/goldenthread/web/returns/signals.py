@@ -27,7 +27,9 @@ def child_setting_before(sender: type[Child], instance: Child, **kwargs: Any) ->
     before = None
     if instance.pk is not None and not kwargs.get("raw"):
         before = (
-            Child.objects.filter(pk=instance.pk).values_list("current_setting_id", flat=True).first()
+            Child.objects.filter(pk=instance.pk)
+            .values_list("current_setting_id", flat=True)
+            .first()
         )
     setattr(instance, _BEFORE, before)
 

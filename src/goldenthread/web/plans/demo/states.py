@@ -43,7 +43,7 @@ def _current_ehc_plans() -> list[Plan]:
     ready = next((p for p in found if not plan_waiting_count(p)), None)
     if ready is None:
         return []
-    return [ready] + [p for p in found if p.pk != ready.pk][:2]
+    return [ready, *[p for p in found if p.pk != ready.pk][:2]]
 
 
 def plan_states_seed() -> PlanStates:
