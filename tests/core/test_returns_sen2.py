@@ -30,16 +30,21 @@ PERIOD = Period(2027)
 D = dt.date
 VALID_UPN = "A123456789012"
 RECORD = 41
+SCHOOL = Placement(urn="123456", entry_date=D(2025, 9, 1), named_setting=True)
+
+
+def _at(*places: Placement) -> Callable[[], Person]:
+    return lambda: _active(P, placements=places)
 
 
 def _person(**changes: object) -> Person:
     named = NamedPlan(plan_ref=7, start_date=D(2026, 5, 1), placements=(Placement(urn="123456"),))
     active = ActivePlan(
         plan_ref=7,
-        placements=(Placement(urn="123456"),),
+        placements=(SCHOOL,),
         needs=("ASD", "SLCN"),
         review_expected=False,
-        last_review=AnnualReview(D(2026, 11, 2), "1", D(2026, 11, 20)),
+        last_review=AnnualReview(D(2026, 11, 2), "M", D(2026, 11, 20)),
     )
     request = Request(
         received_date=D(2026, 1, 5),
@@ -54,7 +59,7 @@ def _person(**changes: object) -> Person:
         surname="Okafor",
         forename="Ada",
         birth_date=D(2015, 3, 1),
-        gender="2",
+        sex="F",
         ethnicity="BAFR",
         postcode="WS1 1AA",
         upn=VALID_UPN,
@@ -102,7 +107,7 @@ BREAKS: dict[str, tuple[Callable[[], Person], str]] = {
     "SEN2-P03": (lambda: _person(birth_date=None), "PersonBirthDate"),
     "SEN2-P04": (lambda: _person(birth_date=D(2027, 2, 1)), "PersonBirthDate"),
     "SEN2-P05": (lambda: _person(birth_date=D(2000, 1, 1)), "PersonBirthDate"),
-    "SEN2-P06": (lambda: _person(gender="M"), "GenderCurrent"),
+    "SEN2-P06": (lambda: _person(sex="2"), "Sex"),
     "SEN2-P07": (lambda: _person(ethnicity="XXXX"), "Ethnicity"),
     "SEN2-P08": (lambda: _person(postcode="NOT A CODE"), "PostCode"),
     "SEN2-P09": (lambda: _person(upn="B123456789012"), "UPN"),
@@ -151,12 +156,25 @@ BREAKS: dict[str, tuple[Callable[[], Person], str]] = {
         "PlacementDetail: PlacementRank",
     ),
     "SEN2-L07": (lambda: _active(P, placements=()), "PlacementDetail"),
+    "SEN2-L08": (
+        _at(SCHOOL, replace(SCHOOL, urn="654321", entry_date=D(2026, 3, 1))),
+        "PlacementDetail: EntryDate",
+    ),
+    "SEN2-L09": (_at(replace(SCHOOL, leaving_date=D(2026, 7, 20))), "PlacementDetail: LeavingDate"),
+    "SEN2-L10": (
+        _at(
+            replace(SCHOOL, leaving_date=D(2026, 7, 20)), replace(SCHOOL, entry_date=D(2027, 1, 22))
+        ),
+        "PlacementDetail: EntryDate",
+    ),
+    "SEN2-L11": (_at(Placement(sen_setting="NEET")), "PlacementDetail: EntryDate"),
+    "SEN2-L12": (_at(replace(SCHOOL, urn="")), "PlacementDetail: URN / UKPRN"),
     "SEN2-S01": (lambda: _active(P, needs=()), "SENtype"),
     "SEN2-S02": (lambda: _active(P, needs=("NSA",)), "SENtype"),
-    "SEN2-V01": (lambda: _review(P, decision="7"), "ReviewDecision"),
-    "SEN2-V02": (lambda: _review(P, decision_date=D(2026, 10, 1)), "ReviewDecisionDate"),
-    "SEN2-V03": (lambda: _review(P, meeting_date=D(2027, 1, 29)), "LastReview"),
-    "SEN2-V04": (lambda: _active(P, review_expected=True, last_review=None), "LastReview"),
+    "SEN2-V01": (lambda: _review(P, outcome="1"), "ReviewOutcome"),
+    "SEN2-V02": (lambda: _review(P, decision_date=D(2026, 10, 1)), "LastReview"),
+    "SEN2-V03": (lambda: _review(P, meeting_date=D(2027, 1, 29)), "ReviewMeeting"),
+    "SEN2-V04": (lambda: _active(P, review_expected=True, last_review=None), "ReviewMeeting"),
 }
 
 
@@ -218,7 +236,7 @@ def test_the_xml_parses_and_has_the_modules_in_order() -> None:
     person = root.find("Persons/Person")
     assert person is not None
     assert [c.tag for c in person][:8] == [
-        "Surname", "Forename", "PersonBirthDate", "GenderCurrent", "Ethnicity", "PostCode",
+        "Surname", "Forename", "PersonBirthDate", "Sex", "Ethnicity", "PostCode",
         "UPN", "Requests",
     ]  # fmt: skip
     request = person.find("Requests")
@@ -229,10 +247,19 @@ def test_the_xml_parses_and_has_the_modules_in_order() -> None:
     active = request.find("ActivePlans")
     assert active is not None
     assert active.findtext("PlacementDetail/URN") == "123456"
+    assert active.findtext("PlacementDetail/EntryDate") == "2025-09-01"
+    assert (active.findtext("PlacementDetail/RES"), active.findtext("PlacementDetail/WBP")) == (
+        "0",
+        "0",
+    )
+    assert active.find("RES") is None and active.find("WBP") is None  # per placement since v1.2
     assert [n.findtext("SENtype") for n in active.findall("SENneed")] == ["ASD", "SLCN"]
     assert [n.findtext("SENtypeRank") for n in active.findall("SENneed")] == ["1", "2"]
-    assert active.findtext("ReviewDecision") == "1"
-    assert active.findtext("LastReview") == "2026-11-02"
+    assert [c.tag for c in active.find("SENneed") or []] == ["SENtype", "SENtypeRank"]
+    assert active.findtext("ReviewMeeting") == "2026-11-02"
+    assert active.findtext("ReviewOutcome") == "M"
+    assert active.findtext("LastReview") == "2026-11-20"  # the date of the review decision
+    assert active.find("ReviewDecision") is None and active.find("GenderCurrent") is None
 
 
 def test_names_with_markup_are_escaped() -> None:
@@ -266,3 +293,30 @@ def test_review_decided_after_exactly_4_weeks_counts_and_a_day_later_does_not() 
     late = _review(replace(P, ref=2, upn=""), decision_date=D(2026, 12, 1))
     h = sen2_headlines(_return(on_time, late))
     assert (h.reviews_held, h.reviews_decided_within_4_weeks) == (2, 1)
+
+
+def test_residential_and_work_based_are_sent_per_placement() -> None:
+    places = (
+        replace(SCHOOL, leaving_date=D(2026, 7, 20)),
+        Placement(ukprn="10012345", entry_date=D(2026, 9, 1), residential=True, work_based=True),
+    )
+    root = fromstring(sen2_xml(_return(_active(P, placements=places))))
+    details = root.findall("Persons/Person/Requests/ActivePlans/PlacementDetail")
+    assert [(d.findtext("RES"), d.findtext("WBP")) for d in details] == [("0", "0"), ("1", "1")]
+    assert details[1].findtext("UKPRN") == "10012345"
+    assert details[0].findtext("LeavingDate") == "2026-07-20"
+
+
+def test_leaving_one_setting_the_day_the_next_starts_is_not_an_overlap() -> None:
+    moved = _at(
+        replace(SCHOOL, leaving_date=D(2026, 9, 1)),
+        replace(SCHOOL, urn="654321", entry_date=D(2026, 9, 1)),
+    )()
+    assert sen2_findings(_return(moved)) == []
+    dual = _at(SCHOOL, replace(SCHOOL, urn="654321", rank=2, entry_date=D(2026, 3, 1)))()
+    assert sen2_findings(_return(dual)) == []  # a second (dual) placement is not an overlap
+
+
+def test_a_placement_open_on_the_census_date_is_needed_and_a_later_one_does_not_count() -> None:
+    left = replace(SCHOOL, leaving_date=D(2027, 1, 21))  # leaves on the census date: still open
+    assert sen2_findings(_return(_at(left)())) == []

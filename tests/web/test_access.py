@@ -295,6 +295,14 @@ ROUTES: dict[str, tuple[Url, str]] = {
     "assessments-late": (lambda w: "/assessments/late/", "professional"),
     "assessments-timeliness": (lambda w: "/assessments/timeliness/", "area figures"),
     "assessment-new": (lambda w: f"{_child(w)}/assessments/new/", "change"),
+    "returns-child-details": (
+        lambda w: f"/returns/children/{w.area.child.pk}/details/",
+        "change",
+    ),
+    "returns-placement-start": (
+        lambda w: f"/returns/children/{w.area.child.pk}/placements/new/",
+        "change",
+    ),
     "assessment": (lambda w: f"{_assessment(w)}/", "read"),
     "assessment-step": (lambda w: f"{_assessment(w)}/step/decide-request/", "change"),
     "advice-received": (lambda w: f"{_assessment_advice(w)}/received/", "change"),

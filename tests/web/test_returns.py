@@ -23,7 +23,7 @@ from goldenthread.web.accounts.models import Organisation
 from goldenthread.web.assessments.demo import demo_assessments_add
 from goldenthread.web.plans.demo.builder import area_seed
 from goldenthread.web.returns.demo import DEMO_RETURNS_LEAD, demo_returns_prepare
-from goldenthread.web.returns.models import ChildReturnDetails, ReturnsLead
+from goldenthread.web.returns.models import ChildPlacement, ChildReturnDetails, ReturnsLead
 from goldenthread.web.returns.services import annex_make, sen2_make
 
 DEMO_CHILDREN = 150
@@ -264,7 +264,7 @@ def test_a_broken_record_stops_the_return_naming_child_and_field(
     )  # fmt: skip
     err = capsys.readouterr().err
     assert code == 3 and not out.exists()
-    assert f"SEN2-P06 child {details.child_id}, GenderCurrent" in err
+    assert f"SEN2-P06 child {details.child_id}, Sex" in err
     assert not AuditEvent.objects.filter(object_type="sen2_return", reason="check").exists()
 
 
@@ -348,6 +348,8 @@ def test_subject_access_export_holds_the_return_details(demo_area: Organisation)
     rows = sections["Kept for the returns to the Department for Education"]
     assert rows[0]["What it is about"] == "The child"
     assert rows[0]["Postcode"] == details.postcode
+    placed = [r for r in rows if r["What it is about"] == "Where the child was placed"]
+    assert len(placed) == ChildPlacement.objects.filter(child=details.child).count()
 
 
 @pytest.mark.django_db
@@ -363,3 +365,5 @@ def test_anonymising_a_child_forgets_their_return_details(demo_area: Organisatio
     assert not ChildReturnDetails.objects.filter(child_id=child_id).exists()
     history = ChildReturnDetails.history.model
     assert not history.objects.filter(child_id=child_id).exists()
+    assert not ChildPlacement.objects.filter(child_id=child_id).exists()
+    assert not ChildPlacement.history.model.objects.filter(child_id=child_id).exists()

@@ -4,7 +4,7 @@ Sources (copied into docs/returns.md):
 
 - DfE, "Special educational needs person level survey: guide" (SEN2, 2025 guide v1.4 and the
   2026 guide), items 4.6 (CeaseReason), 4.7c / 5.7c (SENsetting), 5.8a (SENtype);
-- DfE Common Basic Data Set (CBDS): ethnicity (D00005 extended codes), gender;
+- DfE Common Basic Data Set (CBDS): ethnicity (D00005 extended codes);
 - the SEN2 code lists as published read by MastodonC/witan.sen2
   (src/witan/sen2/return/person_level/dictionary.clj), which quotes the guide.
 """
@@ -64,8 +64,10 @@ SEN_TYPES = MappingProxyType(
     }
 )
 
-# CBDS gender (as in the DfE children's returns): 0 not known, 1 male, 2 female, 9 not stated.
-GENDERS = MappingProxyType({"0": "Not known", "1": "Male", "2": "Female", "9": "Not stated"})
+# SEN2 person item <Sex> (from guide v1.2 it replaces <GenderCurrent>): M male, F female.
+# The item name is confirmed (witan.sen2 blade/csv.clj, "sex ; >=v1.2"); the letters M and F are
+# those of the DfE school census "Sex" item, not confirmed against the SEN2 specification itself.
+SEXES = MappingProxyType({"M": "Male", "F": "Female"})
 
 # CBDS ethnicity, main and extended codes used in DfE returns.
 ETHNICITIES = MappingProxyType(
@@ -137,9 +139,11 @@ ASSESSMENT_OUTCOMES = MappingProxyType(
     }
 )
 
-# SEN2 (from the 2026 collection) annual review decision after the latest review meeting.
-REVIEW_DECISIONS = MappingProxyType(
-    {"1": "Maintain the plan unchanged", "2": "Amend the plan", "3": "Cease the plan"}
+# SEN2 <ReviewOutcome> (guide v1.2 on, "Annual review decision" after the <ReviewMeeting>):
+# M maintain, A amend, C cease. Item names confirmed (witan.sen2 blade/csv.clj); the letters are
+# not confirmed against the DfE specification (docs/returns.md).
+REVIEW_OUTCOMES = MappingProxyType(
+    {"M": "Maintain the plan unchanged", "A": "Amend the plan", "C": "Cease the plan"}
 )
 
 # Annex A main establishment phase (the published template's phase list).

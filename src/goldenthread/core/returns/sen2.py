@@ -60,14 +60,18 @@ class Placement:
     leaving_date: dt.date | None = None
     sen_unit: bool = False
     resourced_provision: bool = False
+    residential: bool = False  # <RES> on a <PlacementDetail> (guide v1.2 on)
+    work_based: bool = False  # <WBP> on a <PlacementDetail> (guide v1.2 on)
+    named_setting: bool = False  # at a setting Golden Thread knows (then sent by URN or UKPRN)
 
 
 @dataclass(frozen=True)
 class AnnualReview:
-    """The latest review meeting of an active plan and the decision after it (2026 items)."""
+    """The latest annual review of an active plan: <ReviewMeeting>, <ReviewOutcome> and the
+    date of that decision, <LastReview> ("annual review decision date", guide v1.2 on)."""
 
     meeting_date: dt.date
-    decision: str  # codes.REVIEW_DECISIONS
+    outcome: str  # codes.REVIEW_OUTCOMES
     decision_date: dt.date | None
 
     @property
@@ -103,11 +107,9 @@ class ActivePlan:
 
     plan_ref: int
     transfer_la: str = ""
-    residential: bool = False
-    work_based: bool = False
     placements: tuple[Placement, ...] = ()
     needs: tuple[str, ...] = ()  # codes.SEN_TYPES, rank 1 first
-    review_expected: bool = False
+    review_expected: bool = False  # for the headline figures; not an item of the return
     last_review: AnnualReview | None = None
 
 
@@ -132,7 +134,7 @@ class Person:
     surname: str
     forename: str
     birth_date: dt.date | None
-    gender: str = ""
+    sex: str = ""  # codes.SEXES
     ethnicity: str = ""
     postcode: str = ""
     upn: str = ""
@@ -189,6 +191,8 @@ def _placement(parent: Element, tag: str, place: Placement, *, attended: bool) -
         ("SENunitIndicator", _flag(place.sen_unit)),
         ("ResourcedProvisionIndicator", _flag(place.resourced_provision)),
     ]
+    if attended:
+        pairs += [("RES", _flag(place.residential)), ("WBP", _flag(place.work_based))]
     _items(parent, tag, pairs)
 
 
@@ -233,18 +237,15 @@ def _request(parent: Element, request: Request) -> None:
             "ActivePlans",
             [
                 ("TransferLA", active.transfer_la),
-                ("RES", _flag(active.residential)),
-                ("WBP", _flag(active.work_based)),
-                ("ReviewExpected", _flag(active.review_expected)),
-                ("LastReview", _date(review.meeting_date if review else None)),
-                ("ReviewDecision", review.decision if review else ""),
-                ("ReviewDecisionDate", _date(review.decision_date if review else None)),
+                ("ReviewMeeting", _date(review.meeting_date if review else None)),
+                ("ReviewOutcome", review.outcome if review else ""),
+                ("LastReview", _date(review.decision_date if review else None)),
             ],
         )
         for place in active.placements:
             _placement(ap_node, "PlacementDetail", place, attended=True)
         for rank, need in enumerate(active.needs, start=1):
-            _items(ap_node, "SENneed", [("SENtypeRank", str(rank)), ("SENtype", need)])
+            _items(ap_node, "SENneed", [("SENtype", need), ("SENtypeRank", str(rank))])
 
 
 def sen2_xml(sen2: Sen2Return) -> bytes:
@@ -282,7 +283,7 @@ def sen2_xml(sen2: Sen2Return) -> bytes:
                 ("Surname", person.surname),
                 ("Forename", person.forename),
                 ("PersonBirthDate", _date(person.birth_date)),
-                ("GenderCurrent", person.gender),
+                ("Sex", person.sex),
                 ("Ethnicity", person.ethnicity),
                 ("PostCode", person.postcode),
                 ("UPN", person.upn),

@@ -26,6 +26,7 @@ from goldenthread.core.returns.sen2 import (
     Request,
     Sen2Return,
 )
+from goldenthread.core.returns.sen2_placement_rules import PLACEMENT_RULES, placement_findings
 
 G = codes.SEN2_GUIDE
 URN_FORMAT = re.compile(r"^\d{6}$")
@@ -62,7 +63,9 @@ P05 = rule(
     f"{G}, item 1.3; Children and Families Act 2014 s.46",
 )
 P06 = rule(
-    "SEN2-P06", "Gender is missing or not a CBDS gender code", f"{G}, item 1.4; {codes.CBDS}"
+    "SEN2-P06",
+    "Sex is missing or not M or F",
+    f"{G}, item 1.4 Sex (replaces GenderCurrent from guide v1.2; witan.sen2 blade/csv.clj)",
 )
 P07 = rule("SEN2-P07", "Ethnicity is not a CBDS ethnicity code", f"{G}, item 1.5; {codes.CBDS}")
 P08 = rule("SEN2-P08", "Postcode is not a UK postcode", f"{G}, item 1.6 PostCode")
@@ -135,19 +138,30 @@ L07 = rule(
 )
 S01 = rule("SEN2-S01", "An active plan needs a primary type of need", f"{G}, item 5.8a SENtype")
 S02 = rule("SEN2-S02", "Type of need is not a listed code", f"{G}, item 5.8a SENtype")
-V01 = rule("SEN2-V01", "Review decision is not a listed code", f"{G} 2026, annual review decision")
+V01 = rule(
+    "SEN2-V01",
+    "Annual review outcome is not M (maintain), A (amend) or C (cease)",
+    f"{G}, module 5a ReviewOutcome (guide v1.2 on)",
+)
 V02 = rule(
     "SEN2-V02",
-    "Review decision date is before the review meeting",
-    f"{G} 2026, annual review decision date",
+    "Annual review decision date (LastReview) is before the review meeting",
+    f"{G}, module 5a LastReview / ReviewMeeting (guide v1.2 on)",
 )
-V03 = rule("SEN2-V03", "Review meeting is after the census date", f"{G} 2026, annual review date")
+V03 = rule(
+    "SEN2-V03",
+    "Annual review meeting is after the census date",
+    f"{G}, module 5a ReviewMeeting (guide v1.2 on)",
+)
 V04 = rule(
     "SEN2-V04",
     "A review was expected in the year but none is recorded",
     f"{G} 2026, annual review expected / completed",
     severity="query",
 )
+
+
+RULES.update({r.rule_id: r for r in PLACEMENT_RULES})
 
 
 def header_findings(sen2: Sen2Return) -> Iterator[Finding]:
@@ -169,8 +183,8 @@ def person_identity(person: Person, period: Period) -> Iterator[Finding]:
         yield Finding(P04, ref, "PersonBirthDate", born.isoformat())
     elif _age_on(born, period.start) > OLDEST:
         yield Finding(P05, ref, "PersonBirthDate", born.isoformat())
-    if person.gender not in codes.GENDERS:
-        yield Finding(P06, ref, "GenderCurrent", person.gender)
+    if person.sex not in codes.SEXES:
+        yield Finding(P06, ref, "Sex", person.sex)
     if person.ethnicity and person.ethnicity not in codes.ETHNICITIES:
         yield Finding(P07, ref, "Ethnicity", person.ethnicity)
     if person.postcode and not POSTCODE_FORMAT.match(person.postcode.upper()):
@@ -250,6 +264,8 @@ def _active_plan_findings(ref: int, plan: ActivePlan, period: Period) -> Iterato
     if not plan.placements:
         yield Finding(L07, ref, "PlacementDetail")
     yield from _placements_findings(ref, plan.placements, "PlacementDetail")
+    if plan.placements:
+        yield from placement_findings(ref, plan.placements, period)
     if not plan.needs:
         yield Finding(S01, ref, "SENtype")
     for need in plan.needs:
@@ -257,14 +273,14 @@ def _active_plan_findings(ref: int, plan: ActivePlan, period: Period) -> Iterato
             yield Finding(S02, ref, "SENtype", need)
     review = plan.last_review
     if review is not None:
-        if review.decision not in codes.REVIEW_DECISIONS:
-            yield Finding(V01, ref, "ReviewDecision", review.decision)
+        if review.outcome not in codes.REVIEW_OUTCOMES:
+            yield Finding(V01, ref, "ReviewOutcome", review.outcome)
         if review.decision_date and review.decision_date < review.meeting_date:
-            yield Finding(V02, ref, "ReviewDecisionDate", review.decision_date.isoformat())
+            yield Finding(V02, ref, "LastReview", review.decision_date.isoformat())
         if review.meeting_date > period.reference_date:
-            yield Finding(V03, ref, "LastReview", review.meeting_date.isoformat())
+            yield Finding(V03, ref, "ReviewMeeting", review.meeting_date.isoformat())
     if plan.review_expected and (review is None or not period.holds(review.meeting_date)):
-        yield Finding(V04, ref, "LastReview")
+        yield Finding(V04, ref, "ReviewMeeting")
 
 
 def _placements_findings(
@@ -272,7 +288,7 @@ def _placements_findings(
 ) -> Iterator[Finding]:
     for place in placements:
         given = [bool(place.urn), bool(place.ukprn), bool(place.sen_setting)]
-        if sum(given) != 1:
+        if sum(given) != 1 and not (place.named_setting and not any(given)):  # that is L12
             yield Finding(L01, ref, f"{module}: URN / UKPRN / SENsetting")
         if place.urn and not URN_FORMAT.match(place.urn):
             yield Finding(L02, ref, f"{module}: URN", place.urn)

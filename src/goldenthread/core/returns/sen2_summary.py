@@ -80,7 +80,7 @@ class Sen2Headlines:
 def sen2_headlines(sen2: Sen2Return) -> Sen2Headlines:
     period = sen2.header.period
     out = Sen2Headlines()
-    decisions = {"1": "reviews_maintained", "2": "reviews_amended", "3": "reviews_ceased"}
+    decisions = {"M": "reviews_maintained", "A": "reviews_amended", "C": "reviews_ceased"}
     for person in sen2.people:
         for request in person.requests:
             out.requests_received += period.holds(request.received_date)
@@ -110,8 +110,8 @@ def sen2_headlines(sen2: Sen2Return) -> Sen2Headlines:
                 review = active.last_review
                 if review is not None and period.holds(review.meeting_date):
                     out.reviews_held += 1
-                    if review.decision in decisions:
-                        name = decisions[review.decision]
+                    if review.outcome in decisions:
+                        name = decisions[review.outcome]
                         setattr(out, name, getattr(out, name) + 1)
                     out.reviews_decided_within_4_weeks += review.decided_within_four_weeks
     return out

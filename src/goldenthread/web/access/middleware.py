@@ -111,6 +111,9 @@ CHILD_ROUTES: dict[str, ChildRoute] = {
     "assessment-exception-end": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     "assessment-letter": ChildRoute(CAN_READ, READ_PAGE),
     "assessment-letter-pdf": ChildRoute(CAN_READ, READ_PAGE),
+    # A child's SEN2 return details and placements (goldenthread.web.returns.child_views).
+    "returns-child-details": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
+    "returns-placement-start": ChildRoute(CAN_CHANGE_PLAN, FORM_PAGE),
     # The REST API (goldenthread.web.api): the same needs as the pages it mirrors.
     "api-child": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),
     "api-plans": ChildRoute(CAN_READ_WHOLE, SERVED_BY_VIEW_CLASS),

@@ -6,3 +6,6 @@ class ReturnsConfig(AppConfig):
     label = "returns"
     verbose_name = "Statutory returns (SEN2, Annex A)"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from goldenthread.web.returns import signals  # noqa: F401 - connects the receivers

@@ -8,11 +8,15 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from django.db.models import QuerySet
+from django.utils import timezone
+
 from goldenthread.core.returns import codes
 from goldenthread.web.accounts.models import Organisation, OrganisationKind, User
 from goldenthread.web.plans.models import Child, Plan, PlanStatus
 from goldenthread.web.returns.models import (
     AuthorityReturn,
+    ChildPlacement,
     ChildReturnDetails,
     PlanReturnFacts,
     ReturnsLead,
@@ -23,6 +27,7 @@ DEMO_RETURNS_LEAD = "admin"
 ETHNICITY_MIX = ("WBRI",) * 12 + ("WOTH", "MWBC", "AIND", "APKN", "BAFR", "BCRB", "CHNE", "MOTH")
 POSTCODES = ("WS1 1AA", "WS2 4BT", "WS3 9QX", "WS4 7LP", "WS5 3DN")
 REQUEST_WEEKS_BEFORE_ISSUE = (14, 17, 19, 22, 26)
+PLACEMENT_DAYS_AGO = (95, 270, 460, 640, 830, 1190)
 
 
 def demo_returns_prepare() -> int:
@@ -55,7 +60,7 @@ def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -
         made.append(
             ChildReturnDetails(
                 child_id=child.pk,
-                gender=rng.choice(("1", "1", "2")),
+                gender=rng.choice(("M", "M", "F")),
                 ethnicity=rng.choice(ETHNICITY_MIX),
                 postcode=rng.choice(POSTCODES),
                 uln="" if child.upn else str(rng.randrange(10**9, 10**10)),
@@ -68,6 +73,7 @@ def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -
             )
         )
     ChildReturnDetails.objects.bulk_create(made, batch_size=2000)
+    demo_placements_fill(children, seed=seed)
     facts_have = set(PlanReturnFacts.objects.values_list("plan_id", flat=True))
     plans = Plan.objects.filter(
         child__local_authority=local_authority,
@@ -94,4 +100,21 @@ def demo_return_details_fill(local_authority: Organisation, *, seed: int = 19) -
             )
         )
     PlanReturnFacts.objects.bulk_create(facts, batch_size=2000)
+    return len(made)
+
+
+def demo_placements_fill(children: QuerySet[Child], *, seed: int = 19) -> int:
+    """An open main placement at each demo child's setting, for those with none recorded
+    (children made in bulk send no signal). It began a made-up number of terms ago."""
+    placed = set(ChildPlacement.objects.values_list("child_id", flat=True))
+    today = timezone.localdate()
+    made = []
+    rows = children.filter(current_setting__isnull=False).values_list("pk", "current_setting_id")
+    for pk, setting_id in rows.iterator(chunk_size=2000):
+        if pk in placed:
+            continue
+        rng = random.Random(seed * 104_729 + pk)  # noqa: S311 - made-up data  # nosec B311
+        began = today - dt.timedelta(days=rng.choice(PLACEMENT_DAYS_AGO))
+        made.append(ChildPlacement(child_id=pk, setting_id=setting_id, entry_date=began))
+    ChildPlacement.objects.bulk_create(made, batch_size=2000)
     return len(made)

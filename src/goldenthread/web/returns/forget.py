@@ -6,11 +6,14 @@ child is in no return. The plan facts (dates and codes only) stay with the anony
 
 from __future__ import annotations
 
-from goldenthread.web.returns.models import ChildReturnDetails
+from goldenthread.web.returns.models import ChildPlacement, ChildReturnDetails
 
 
 def return_details_forget(*, child_ids: list[int]) -> int:
     deleted, _ = ChildReturnDetails.objects.filter(child_id__in=child_ids).delete()
     # After the delete, which itself writes a history row holding the details.
     ChildReturnDetails.history.model.objects.filter(child_id__in=child_ids).delete()
+    # Where the child was placed, and when, identifies them too (ADR 0044).
+    ChildPlacement.objects.filter(child_id__in=child_ids).delete()
+    ChildPlacement.history.model.objects.filter(child_id__in=child_ids).delete()
     return deleted

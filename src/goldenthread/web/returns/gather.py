@@ -16,7 +16,6 @@ from typing import Any
 
 from django.utils import timezone
 
-from goldenthread.core import calendar
 from goldenthread.core.returns import codes
 from goldenthread.core.returns.sen2 import (
     ActivePlan,
@@ -36,14 +35,18 @@ from goldenthread.web.assessments.models import Assessment as AssessmentRecord
 from goldenthread.web.assessments.models import ClockException
 from goldenthread.web.plans.models import Child, Plan, PlanStatus
 from goldenthread.web.returns.models import AuthorityReturn, ChildReturnDetails, PlanReturnFacts
+from goldenthread.web.returns.placements import (
+    placement_derived,
+    placements_by_child,
+    placements_named,
+)
 from goldenthread.web.reviews.models import Review
 
 REQUEST_CODE = {"assess": "A", "not_assess": "J", "withdrawn": "W"}
 ASSESSMENT_CODE = {"plan": "H", "no_plan": "I", "withdrawn": "W"}
-REVIEW_CODE = {"keep": "1", "amend": "2", "cease": "3"}
+# Review decisions in Golden Thread to SEN2 <ReviewOutcome>: M maintain, A amend, C cease.
+REVIEW_CODE = {"keep": "M", "amend": "A", "cease": "C"}
 EHC = "ehc_plan"
-EARLY_YEARS_AGE = 5
-POST_16_AGE = 16
 
 
 @dataclass
@@ -60,8 +63,14 @@ class PlanChain:
 
 
 def sen2_build(
-    local_authority: Organisation, year: int, *, now: dt.datetime | None = None
+    local_authority: Organisation,
+    year: int,
+    *,
+    now: dt.datetime | None = None,
+    only: list[int] | None = None,
 ) -> Sen2Return:
+    """The authority's return for ``year``; ``only`` keeps just those children (one child's
+    return-details page)."""
     period = Period(year)
     ref = period.reference_date
     settings = AuthorityReturn.objects.filter(local_authority=local_authority).first()
@@ -71,6 +80,8 @@ def sen2_build(
         made_at=timezone.localtime(now or timezone.now()).replace(tzinfo=None),
     )
     children = Child.objects.filter(local_authority=local_authority, archived_at__isnull=True)
+    if only is not None:
+        children = children.filter(pk__in=only)
     chains = _plan_chains(children)
     assessments = _assessments(children, period)
     plan_to_assessment = {a["plan_id"]: a for a in assessments if a["plan_id"]}
@@ -188,7 +199,7 @@ def _latest_reviews(chains: dict[int, PlanChain], ref: dt.date) -> dict[int, Ann
     for plan_id, meeting_on, decision, decided_on in rows.iterator(chunk_size=5000):
         latest[version_to_child[plan_id]] = AnnualReview(
             meeting_date=meeting_on,
-            decision=REVIEW_CODE.get(decision, decision),
+            outcome=REVIEW_CODE.get(decision, decision),
             decision_date=decided_on,
         )
     return latest
@@ -275,19 +286,22 @@ def _request_from_assessment(
 def _people(wanted: dict[int, list[Request]], period: Period) -> list[Person]:
     children = Child.objects.filter(pk__in=list(wanted)).select_related("current_setting")
     details = {d.child_id: d for d in ChildReturnDetails.objects.filter(child_id__in=list(wanted))}
+    recorded = placements_by_child(wanted, period)
+    ref = period.reference_date
     people = []
     for child in children.order_by("pk").iterator(chunk_size=2000):
         kept = details.get(child.pk)
-        placements = (_placement(child, kept, period.reference_date),)
+        attended = tuple(recorded.get(child.pk) or (placement_derived(child, kept, ref),))
+        named = placements_named(list(attended), ref)
         needs = tuple(n for n in (child.primary_need, child.secondary_need) if n in codes.SEN_TYPES)
-        requests = tuple(_with_placements(r, placements, needs) for r in wanted[child.pk])
+        requests = tuple(_with_placements(r, named, attended, needs) for r in wanted[child.pk])
         people.append(
             Person(
                 ref=child.pk,
                 surname=child.last_name,
                 forename=child.first_name,
                 birth_date=child.date_of_birth,
-                gender=kept.gender if kept else "",
+                sex=kept.gender if kept else "",
                 ethnicity=kept.ethnicity if kept else "",
                 postcode=kept.postcode if kept else "",
                 upn=child.upn,
@@ -300,29 +314,19 @@ def _people(wanted: dict[int, list[Request]], period: Period) -> list[Person]:
 
 
 def _with_placements(
-    request: Request, placements: tuple[Placement, ...], needs: tuple[str, ...]
+    request: Request,
+    named: tuple[Placement, ...],
+    attended: tuple[Placement, ...],
+    needs: tuple[str, ...],
 ) -> Request:
     from dataclasses import replace
 
     assessment = request.assessment
     if assessment is not None and assessment.named_plan is not None:
         assessment = replace(
-            assessment, named_plan=replace(assessment.named_plan, placements=placements)
+            assessment, named_plan=replace(assessment.named_plan, placements=named)
         )
     active = request.active_plan
     if active is not None:
-        active = replace(active, placements=placements, needs=needs)
+        active = replace(active, placements=attended, needs=needs)
     return replace(request, assessment=assessment, active_plan=active)
-
-
-def _placement(child: Child, kept: ChildReturnDetails | None, ref: dt.date) -> Placement:
-    """Where the child is: the setting's URN, else the SEN2 setting type that fits."""
-    setting = child.current_setting
-    if kept is not None and kept.elective_home_education:
-        return Placement(sen_setting="EHE")
-    if setting is not None and setting.urn:
-        return Placement(urn=setting.urn)
-    age = calendar.age_on(child.date_of_birth, ref)
-    if setting is not None:
-        return Placement(sen_setting="EYP" if age < EARLY_YEARS_AGE else "OTH")
-    return Placement(sen_setting="NEET" if age >= POST_16_AGE else "NIEO")

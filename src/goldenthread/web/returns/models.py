@@ -52,7 +52,7 @@ class ChildReturnDetails(models.Model):
     """A child's facts asked for by SEN2 and Annex A and not held elsewhere."""
 
     child = models.OneToOneField(Child, on_delete=models.CASCADE, related_name="return_details")
-    gender = models.CharField(max_length=1, choices=_choices(codes.GENDERS), blank=True)
+    gender = models.CharField("Sex", max_length=1, choices=_choices(codes.SEXES), blank=True)
     ethnicity = models.CharField(max_length=4, choices=_choices(codes.ETHNICITIES), blank=True)
     postcode = models.CharField(max_length=8, blank=True)
     uln = models.CharField("ULN", max_length=10, blank=True)
@@ -97,3 +97,40 @@ class PlanReturnFacts(models.Model):
 
     def __str__(self) -> str:
         return f"Return facts for plan {self.plan_id}"
+
+
+class ChildPlacement(models.Model):
+    """Where a child is placed over time: one SEN2 <PlacementDetail> for each.
+
+    Opened by a signal when a child's setting changes (``goldenthread.web.returns.signals``)
+    or by a caseworker on the "start a placement" page. A placement at a named setting is sent
+    by its URN (or UKPRN); otherwise ``sen_setting`` says what kind of placement it is.
+    """
+
+    child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="placements")
+    setting = models.ForeignKey(
+        Organisation, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    ukprn = models.CharField("UKPRN", max_length=8, blank=True)
+    sen_setting = models.CharField(
+        "Kind of placement (no named setting)",
+        max_length=4,
+        choices=_choices(codes.SEN_SETTINGS),
+        blank=True,
+    )
+    rank = models.PositiveSmallIntegerField("Placement rank", default=1)
+    entry_date = models.DateField()
+    leaving_date = models.DateField(null=True, blank=True)
+    sen_unit = models.BooleanField("In an SEN unit", default=False)
+    resourced_provision = models.BooleanField("In resourced provision", default=False)
+    residential = models.BooleanField("Residential (RES)", default=False)
+    work_based = models.BooleanField("Work-based placement (WBP)", default=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ("child_id", "entry_date", "pk")
+        indexes = [models.Index(fields=("child", "leaving_date"))]
+
+    def __str__(self) -> str:
+        return f"Placement {self.pk} of child {self.child_id}"

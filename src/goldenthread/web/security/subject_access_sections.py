@@ -262,7 +262,7 @@ def _derived_rows(child: Child) -> Section:
 
 def _return_facts(child: Child) -> Section:
     """What is kept only for the statutory returns (SEN2, Annex A: docs/returns.md)."""
-    from goldenthread.web.returns.models import ChildReturnDetails, PlanReturnFacts
+    from goldenthread.web.returns.models import ChildPlacement, ChildReturnDetails, PlanReturnFacts
 
     def row_of(record: models.Model, about: str) -> Row:
         shown: Row = {"What it is about": about}
@@ -280,6 +280,8 @@ def _return_facts(child: Child) -> Section:
         rows.append(row_of(kept, "The child"))
     for facts in PlanReturnFacts.objects.filter(plan__child_id=child.pk).order_by("plan_id"):
         rows.append(row_of(facts, f"EHC plan {facts.plan_id}"))
+    for placed in ChildPlacement.objects.filter(child_id=child.pk).order_by("entry_date", "pk"):
+        rows.append(row_of(placed, "Where the child was placed"))
     return _section(
         "Kept for the returns to the Department for Education",
         "The council sends the Department for Education a yearly return about children with "

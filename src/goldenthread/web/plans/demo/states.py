@@ -24,6 +24,13 @@ class PlanStates:
 
 
 def _current_ehc_plans() -> list[Plan]:
+    """Three current EHC plans; the first has no part waiting for its coordinator.
+
+    A plan with a proposed part (a contribution not yet accepted or returned) cannot be issued,
+    so the one re-issued here is chosen from those with none (the seed failed without this).
+    """
+    from goldenthread.web.plans.services.contributions import plan_waiting_count
+
     plans = Plan.objects.filter(
         child__is_synthetic=True,
         kind="ehc_plan",
@@ -32,7 +39,11 @@ def _current_ehc_plans() -> list[Plan]:
         next_version__isnull=True,
         coordinator__isnull=False,
     ).select_related("child", "coordinator")
-    return list(plans.order_by("pk")[:3])
+    found = list(plans.order_by("pk")[:20])
+    ready = next((p for p in found if not plan_waiting_count(p)), None)
+    if ready is None:
+        return []
+    return [ready, *[p for p in found if p.pk != ready.pk][:2]]
 
 
 def plan_states_seed() -> PlanStates:
