@@ -65,8 +65,8 @@ class Coordinator(HttpUser):
     def on_start(self) -> None:
         sign_in(self, "coordinator")
         # Children from the caseload (/children/): the ones this person may read. "What needs
-        # you" (/) also names children they may not open (a share ending, advice asked), and
-        # picking those gave "not found" answers that measured the refusal, not the page.
+        # you" (/) links to plans, and to a child only where a share is ending, so picking
+        # children from it found few or none (then "0", a refusal) instead of a caseload.
         caseload = self.client.get("/children/", name="caseload")
         self.children = sorted(set(CHILD_LINK.findall(caseload.text)))[:60] or ["0"]
         self.plans: list[str] = []
