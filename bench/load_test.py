@@ -64,7 +64,10 @@ class Coordinator(HttpUser):
 
     def on_start(self) -> None:
         sign_in(self, "coordinator")
-        caseload = self.client.get("/", name="caseload")
+        # Children from the caseload (/children/): the ones this person may read. "What needs
+        # you" (/) links to plans, and to a child only where a share is ending, so picking
+        # children from it found few or none (then "0", a refusal) instead of a caseload.
+        caseload = self.client.get("/children/", name="caseload")
         self.children = sorted(set(CHILD_LINK.findall(caseload.text)))[:60] or ["0"]
         self.plans: list[str] = []
         for child in self.children[:5]:
@@ -72,9 +75,13 @@ class Coordinator(HttpUser):
             self.plans += PLAN_LINK.findall(page.text)
         self.plans = sorted(set(self.plans)) or ["0"]
 
-    @task(3)
+    @task(2)
     def caseload(self) -> None:
-        self.client.get("/", name="caseload")
+        self.client.get("/children/", name="caseload")
+
+    @task(1)
+    def home(self) -> None:
+        self.client.get("/", name="home")
 
     @task(3)
     def child_page(self) -> None:
@@ -134,7 +141,9 @@ def server_processes(master: int) -> list[int]:
     return [master, *(int(pid) for pid in found)]
 
 
-def gunicorn_start(database_url: str, port: int, workers: int) -> subprocess.Popen[bytes]:
+def gunicorn_start(
+    database_url: str, port: int, workers: int, threads: int
+) -> subprocess.Popen[bytes]:
     environment = {
         **os.environ,
         "GOLDENTHREAD_ENV": "development",
@@ -145,6 +154,7 @@ def gunicorn_start(database_url: str, port: int, workers: int) -> subprocess.Pop
         "SIGN_IN_FAILURE_LIMIT": "1000",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
+        "GUNICORN_THREADS": str(threads),
         "PROMETHEUS_MULTIPROC_DIR": tempfile.mkdtemp(prefix="load-metrics-"),
         "LOG_LEVEL": "WARNING",
     }
@@ -172,11 +182,12 @@ def main() -> None:
     parser.add_argument("--seconds", type=int, default=300, help="how long (default 5 min)")
     parser.add_argument("--port", type=int, default=8811, help="127.0.0.1 port for gunicorn")
     parser.add_argument(
-        "--workers", type=int, default=0, help="gunicorn workers (default 2×cores+1)"
+        "--workers", type=int, default=0, help="gunicorn workers (default cores + 1)"
     )
+    parser.add_argument("--threads", type=int, default=1, help="threads per worker (default 1)")
     args = parser.parse_args()
-    workers = args.workers or 2 * (os.cpu_count() or 1) + 1
-    server = gunicorn_start(args.database_url, args.port, workers)
+    workers = args.workers or (os.cpu_count() or 1) + 1
+    server = gunicorn_start(args.database_url, args.port, workers, args.threads)
     memory: list[float] = []
     proportional: list[float] = []
     try:
@@ -210,7 +221,10 @@ def report(
     per_process: dict[int, float],
 ) -> None:
     stats = environment.stats
-    print(f"\n{args.users} users for {args.seconds} s against gunicorn ({workers} workers)")
+    print(
+        f"\n{args.users} users for {args.seconds} s against gunicorn "
+        f"({workers} workers × {args.threads} threads)"
+    )
     print(f"{'page type':<16}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for entry in sorted(stats.entries.values(), key=lambda e: e.name):
         print(

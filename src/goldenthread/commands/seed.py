@@ -111,7 +111,11 @@ def run(args: argparse.Namespace) -> int:
     from goldenthread.web.returns.demo import demo_returns_prepare
 
     demo_returns_prepare()  # what SEN2 and Annex A need beyond the plans (made up)
+    from goldenthread.web.ops.statistics import statistics_refresh
+
+    statistics_refresh()  # a fresh bulk load has no planner statistics (ADR 0047)
     _insights_refresh(today)
+    statistics_refresh()  # and the facts the refresh has just written
     return EXIT_OK
 
 

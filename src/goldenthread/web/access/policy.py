@@ -234,3 +234,13 @@ def child_access(user: User, child_id: int, *, on: dt.date | None = None) -> Chi
             child_id=child_id, shown_again_at__isnull=True
         ).exists()
     return ChildAccess(child_id, reasons, privacy, bool(lacks_capacity), parts_hidden)
+
+
+def access_checked(request: object, child_id: int) -> ChildAccess | None:
+    """The access the gate (``access.middleware``) worked out for this request's child, so a
+    page reuses it instead of asking the database again; ``None`` when the gate did not check
+    this child (a page reached another way asks ``child_access`` itself)."""
+    access = getattr(request, "child_access", None)
+    if isinstance(access, ChildAccess) and access.child_id == child_id and access.can_read:
+        return access
+    return None

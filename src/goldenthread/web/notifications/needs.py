@@ -307,7 +307,11 @@ def views_asked(user: User, visible: QuerySet[Child], today: dt.date) -> NeedsSe
 def needs_me(user: User, *, today: dt.date | None = None) -> list[NeedsSection]:
     """Every section that applies to the person's role, in the order they act on them."""
     today = today or timezone.localdate()
-    visible = children_visible_to(user, on=today)
+    # The readable children's ids, fetched once: every section filters by them, and passing
+    # the policy's query instead made each section work out the whole list again (ADR 0047).
+    visible = Child.objects.filter(
+        pk__in=list(children_visible_to(user, on=today).values_list("pk", flat=True))
+    )
     if user.role in (Role.PARENT, Role.CHILD):
         return [views_asked(user, visible, today)]
     if user.role not in PROFESSIONAL_ROLES:

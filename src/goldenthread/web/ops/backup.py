@@ -25,6 +25,8 @@ from django.apps import apps
 from django.conf import settings
 from django.db import connection
 
+from goldenthread.web.ops.statistics import statistics_refresh
+
 MANIFEST = "manifest.json"
 DUMP = "database.dump"
 DOCUMENTS = "documents"
@@ -220,6 +222,7 @@ def backup_restore(*, archive: Path, documents_dir: Path | None = None) -> Resto
                 shutil.copy2(path, target)
                 restored_documents += 1
     connection.close()  # a fresh connection sees the restored tables
+    statistics_refresh()  # pg_restore leaves the planner no statistics (ADR 0047)
     counts = table_counts()
     expected: dict[str, int] = manifest["table_rows"]
     differences = {

@@ -20,9 +20,13 @@ def _int(name: str, default: int) -> int:
 
 wsgi_app = "goldenthread.web.wsgi:application"
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-# Sync workers: every page is a few database queries and some Python; no long polling.
-worker_class = "sync"
-workers = _int("GUNICORN_WORKERS", 2 * (os.cpu_count() or 1) + 1)
+# Every page is a few database queries and mostly Python (templates, the quality engine): CPU
+# bound, so one worker per core and one more to use a core while another waits for PostgreSQL.
+# More workers only queue for the same cores and each holds its own copy of the caches
+# (measured in ADR 0047). GUNICORN_THREADS > 1 gives threaded workers (gthread).
+workers = _int("GUNICORN_WORKERS", (os.cpu_count() or 1) + 1)
+threads = _int("GUNICORN_THREADS", 1)
+worker_class = "gthread" if threads > 1 else "sync"
 # A page that takes longer than this is killed and logged, not left to tie up a worker.
 timeout = _int("GUNICORN_TIMEOUT", 60)
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.access.archiving import child_archive_right
-from goldenthread.web.access.policy import child_access
+from goldenthread.web.access.policy import access_checked, child_access
 from goldenthread.web.formfields import error_summary_of
 from goldenthread.web.plans.coordinator_picker import SEARCH_FIELD, finding
 from goldenthread.web.plans.coordinators import EHC_PLAN_BY_LA_ONLY, may_write_plan
@@ -22,6 +22,7 @@ from goldenthread.web.plans.models import AllAboutMe
 from goldenthread.web.plans.models.base import TrackedModel
 from goldenthread.web.plans.overview import child_duplicates, outcomes_by_theme
 from goldenthread.web.plans.selectors import (
+    child_get_checked,
     child_get_for,
     golden_thread_get,
     plan_get_for,
@@ -44,14 +45,14 @@ from goldenthread.web.plans.views.fixed import fixed_refusal
 
 
 def child_detail(request: AuthedRequest, child_id: int) -> HttpResponse:
-    child = child_get_for(request.user, child_id)
+    child = child_get_checked(request, child_id)
     plans = list(plans_for_child(child))
     chosen = request.GET.get("plan")
     plan = next((p for p in plans if str(p.pk) == chosen), None) or next(
         (p for p in plans if p.is_current), plans[0] if plans else None
     )
     thread = golden_thread_get(plan) if plan else None
-    access = child_access(request.user, child.pk)
+    access = access_checked(request, child.pk) or child_access(request.user, child.pk)
     about = AllAboutMe.objects.filter(child=child).first() if access.can_see_all_about_me else None
     by_theme = request.GET.get("view") == "themes"
     duplicates = child_duplicates(child)

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_http_methods
 
 from goldenthread.web.plans.models import Outcome, Plan
 from goldenthread.web.plans.quality import quality_preview
-from goldenthread.web.plans.selectors import plan_get_for
+from goldenthread.web.plans.selectors import plan_get_checked, plan_get_for
 from goldenthread.web.plans.services.common import ConcurrentEditError
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.reviews.forms import (
@@ -46,7 +46,7 @@ from goldenthread.web.reviews.views.common import (
 
 def plan_reviews(request: AuthedRequest, plan_id: int) -> HttpResponse:
     """Every deadline for the plan (worked out now) and the reviews held so far."""
-    plan = plan_get_for(request.user, plan_id)
+    plan = plan_get_checked(request, plan_id)
     today = timezone.localdate()
     return render(
         request,

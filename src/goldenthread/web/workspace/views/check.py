@@ -11,7 +11,7 @@ import datetime as dt
 from django.http import JsonResponse
 from django.views.decorators.http import require_http_methods
 
-from goldenthread.web.plans.selectors import plan_get_for
+from goldenthread.web.plans.selectors import plan_get_checked
 from goldenthread.web.plans.views.common import AuthedRequest
 from goldenthread.web.plans.views.linking import shows_percent
 from goldenthread.web.workspace.feedback import (
@@ -30,7 +30,7 @@ def _date(value: str) -> dt.date | None:
 
 @require_http_methods(["GET", "POST"])
 def check_outcome(request: AuthedRequest, plan_id: int) -> JsonResponse:
-    plan = plan_get_for(request.user, plan_id)
+    plan = plan_get_checked(request, plan_id)
     if request.method != "POST":
         return JsonResponse(empty_feedback_json())
     text = str(request.POST.get("text", ""))
