@@ -129,9 +129,7 @@ def test_setting_dashboard_equals_an_independent_count(world: SettingWorld) -> N
     assert sum(figures.plans_by_tier.values()) == 6
     assert figures.ehc_plans == expected["ehc"]
     assert (figures.smart_outcomes.part, figures.smart_outcomes.whole) == expected["smart"]
-    assert (figures.outcomes_with_help.part, figures.outcomes_with_help.whole) == expected[
-        "helped"
-    ]
+    assert (figures.outcomes_with_help.part, figures.outcomes_with_help.whole) == expected["helped"]
     assert (figures.sections_written.part, figures.sections_written.whole) == expected["written"]
     assert (figures.progress_as_expected.part, figures.progress_as_expected.whole) == expected[
         "ratings"

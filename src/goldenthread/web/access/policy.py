@@ -193,7 +193,7 @@ def child_access(user: User, child_id: int, *, on: dt.date | None = None) -> Chi
 # Setting staff (a SENCO or teacher) act on a setting's pages only for children at their own
 # setting, whatever else lets them see the child: the refusal the gate shows and logs.
 SETTING_STAFF_ROLES = frozenset({Role.SENCO, Role.EDUCATION})
-NOT_YOUR_SETTING = "This child is not at your setting, so you cannot see or change their setting plan"
+NOT_YOUR_SETTING = "This child is not at your setting, so you cannot open their setting plan"
 
 
 def setting_refusal(user: User, child_id: int) -> str:

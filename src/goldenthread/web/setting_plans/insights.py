@@ -92,9 +92,7 @@ def _short_terms(area_id: int | None) -> dict[int, Counts]:
 def tier_counts_fill() -> int:
     """Replace the kept tier counts for every area (inside the facts refresh's transaction)."""
     rows = [
-        TierCount(
-            authority_id=area, figure=figure, tier=tier, column=column, units=u, children=c
-        )
+        TierCount(authority_id=area, figure=figure, tier=tier, column=column, units=u, children=c)
         for figure, by_area in ((PLANS, _plan_tiers(None)), (SHORT_TERMS, _short_terms(None)))
         for area, cells in by_area.items()
         if area is not None

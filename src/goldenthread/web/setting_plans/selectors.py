@@ -107,7 +107,6 @@ class SettingDashboard:
         return sum(t.due_soon for t in self.timeliness)
 
 
-
 def setting_dashboard(setting_id: int, *, today: dt.date | None = None) -> SettingDashboard:
     """Plan quality (quality engine verdicts and gaps), review timeliness and progress for one
     setting's plans: its own SEN support plans and the EHC plans of its pupils.
