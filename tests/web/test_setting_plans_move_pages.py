@@ -51,8 +51,8 @@ def test_a_senco_carries_an_ehc_plan_into_the_settings_plan(
     assert ehc.row_version == before  # the EHC plan itself is not changed
     page.sign_in(world.teacher)  # a class teacher can read but not start the move
     page.post(url, {"tier": "targeted"}, status=403)
-    page.sign_in(world.other_senco)  # another setting's SENCO does not even see it
-    page.get(url, status=404)
+    page.sign_in(world.other_senco)  # on the caseload, at another setting: "not your setting"
+    page.get(url, status=403)
 
 
 def test_a_setting_plan_cannot_step_down(page: PageClient, world: SettingWorld) -> None:

@@ -51,8 +51,8 @@ def test_start_write_and_read_a_setting_plan(page: PageClient, world: SettingWor
     assert "Tia Teacher (Education professional)" in shown.text
     assert "Still to write" in shown.text
     page.get(f"/plans/{plan.pk}/setting/sections/assess/", status=403)
-    page.sign_in(world.other_senco)
-    page.get(f"/plans/{plan.pk}/setting/", status=404)
+    page.sign_in(world.other_senco)  # on the caseload, at another setting: "not your setting"
+    page.get(f"/plans/{plan.pk}/setting/", status=403)
 
 
 def test_short_term_outcome_form_names_the_field(page: PageClient, world: SettingWorld) -> None:

@@ -22,7 +22,7 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllow
 from django.urls import ResolverMatch
 
 from goldenthread.web.access.models import AuditAction, RefusalCode
-from goldenthread.web.access.policy import child_access
+from goldenthread.web.access.policy import child_access, setting_refusal
 from goldenthread.web.access.request_log import (
     READS,
     Attempt,
@@ -156,6 +156,9 @@ ROLE_ROUTES: dict[str, frozenset[str]] = {
     "assessments-late": frozenset(PROFESSIONAL_ROLES),
     "family-home": frozenset({Role.PARENT, Role.CHILD}),
 }
+# Setting plan pages (``setting_plans.routes`` adds them): setting staff pass only for
+# children at their own setting (``policy.setting_refusal``), refused as "not your setting".
+SETTING_ROUTES: set[str] = set()
 PART_TYPES = {
     "aspirations": "aspiration",
     "needs": "need",
@@ -310,6 +313,12 @@ class ChildAccessMiddleware:
         if not getattr(access, route_need(name, method)):
             refused = _attempt(match, child_id, action, RefusalCode.NOT_ALLOWED_TO_CHANGE)
             attempt_leave(request, refused)
+            raise PermissionDenied
+        shown = setting_refusal(user, child_id) if name in SETTING_ROUTES else ""
+        if shown:
+            refused = _attempt(match, child_id, action, RefusalCode.NOT_YOUR_SETTING)
+            attempt_leave(request, refused)
+            request.refusal_shown = shown  # type: ignore[attr-defined]  # for the 403 page
             raise PermissionDenied
         served = methods_served(name, view_func)
         if method not in served:

@@ -162,6 +162,7 @@ class RefusalCode(models.TextChoices):
     NOT_FOUND = "not_found", "No such record or page"
     REFUSED_BY_PAGE = "refused_by_page", "Refused by the page itself"
     REFUSED_BEFORE_CHECK = "refused_before_check", "Refused before the access check (form token)"
+    NOT_YOUR_SETTING = "not_your_setting", "Not your setting (the child is at another setting)"
 
 
 class AuditEventQuerySet(models.QuerySet["AuditEvent"]):

@@ -244,3 +244,22 @@ def access_checked(request: object, child_id: int) -> ChildAccess | None:
     if isinstance(access, ChildAccess) and access.child_id == child_id and access.can_read:
         return access
     return None
+
+
+# Setting staff (a SENCO or teacher) act on a setting's pages only for children at their own
+# setting, whatever else lets them see the child: the refusal the gate shows and logs.
+SETTING_STAFF_ROLES = frozenset({Role.SENCO, Role.EDUCATION})
+NOT_YOUR_SETTING = "This child is not at your setting, so you cannot open their setting plan"
+
+
+def setting_refusal(user: User, child_id: int) -> str:
+    """Why a setting page about this child is refused to the person ("" when it is not): setting
+    staff only for children currently at their own setting; anyone else as the policy says."""
+    if user.role not in SETTING_STAFF_ROLES:
+        return ""
+    setting_id = (
+        Child.objects.filter(pk=child_id).values_list("current_setting_id", flat=True).first()
+    )
+    if setting_id is None or setting_id != user.organisation_id:
+        return NOT_YOUR_SETTING
+    return ""

@@ -258,6 +258,12 @@ def _source_tables_analyse() -> int:
     return len(tables)
 
 
+def _tier_counts_fill() -> int:
+    from goldenthread.web.setting_plans.insights import tier_counts_fill
+
+    return tier_counts_fill()
+
+
 @dataclass(frozen=True)
 class RefreshResult:
     outcomes: int
@@ -341,6 +347,7 @@ def facts_refresh(*, progress: Callable[[str], None] = lambda line: None) -> Ref
         )
         services = step("providers", _service_facts)
         step("kept per-plan steps", plan_steps_fill)
+        step("plans and short-term outcomes by tier", _tier_counts_fill)
         FigureCache.objects.all().delete()  # figures of the old facts
         seconds = time.perf_counter() - started
         FactsRefresh.objects.create(

@@ -53,6 +53,7 @@ def register_routes() -> None:
         CHILD_ROUTES,
         FORM_PAGE,
         READ_PAGE,
+        SETTING_ROUTES,
         ChildRoute,
     )
 
@@ -70,3 +71,8 @@ def register_routes() -> None:
             "assessment-request-pdf": ChildRoute(CAN_READ, READ_PAGE),
         }
     )
+    # Setting staff only for their own setting's children: refused "not your setting".
+    SETTING_ROUTES.update(
+        name for name in CHILD_ROUTES if name.startswith(("setting-", "short-term-"))
+    )
+    SETTING_ROUTES.update({"assessment-request", "assessment-request-pdf"})

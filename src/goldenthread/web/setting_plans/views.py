@@ -17,7 +17,7 @@ from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.insights.access import insights_role_required
 from goldenthread.web.insights.filters import area_of
-from goldenthread.web.insights.views import aggregate_session, disclosure_policy
+from goldenthread.web.insights.views import aggregate_session, as_of_text, disclosure_policy
 from goldenthread.web.plans.fixed import PlanFixedError
 from goldenthread.web.plans.models import Child, Outcome, Plan
 from goldenthread.web.plans.selectors import child_get_for, golden_thread_get, plan_get_for
@@ -306,6 +306,7 @@ def area_tiers(request: AuthedRequest) -> HttpResponse:
         title="Plans at every tier of support",
         area=area,
         figures=tier_figures(area.pk, disclosure_policy()),
+        as_of=as_of_text(),
     )
 
 
