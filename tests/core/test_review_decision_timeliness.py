@@ -45,7 +45,7 @@ def test_agrees_with_the_sen2_item():
     meeting = D(2027, 1, 31)
     for days in (0, 27, 28, 29, 60):
         decided = meeting + dt.timedelta(days=days)
-        review = AnnualReview(meeting_date=meeting, decision="1", decision_date=decided)
+        review = AnnualReview(meeting_date=meeting, outcome="M", decision_date=decided)
         assert review.decided_within_four_weeks == decided_within_4_weeks(meeting, decided)
 
 
