@@ -166,10 +166,7 @@ def distinct_statements(count: int, *, seed: int = 15) -> list[str]:
     others = (POOR, PROVISION, NEEDS, ASPIRATIONS)
     while len(out) < count:
         bucket = rng.randrange(10)
-        if bucket < 6:
-            text = _outcome(rng)
-        else:
-            text = _fill(rng.choice(others[min(bucket - 6, 3)]), rng)
+        text = _outcome(rng) if bucket < 6 else _fill(rng.choice(others[bucket - 6]), rng)
         if text not in seen:
             seen.add(text)
             out.append(text)

@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from audit_distinct import distinct_statements  # noqa: E402 (a sibling file in bench/)
+from audit_distinct import distinct_statements
 
 from goldenthread.core.audit.readers import audit_items_read
 from goldenthread.core.audit.runner import audit_stream
