@@ -1,7 +1,11 @@
-"""Benchmark the audit: 100,000 varied statements through reading and the runner.
+"""Benchmark the audit: 100,000 statements through reading, the runner and the writer.
 
-Run: .venv/bin/python bench/bench_audit.py [--count N]
-Prints figures only (statements per second, peak memory); it asserts nothing.
+Run: .venv/bin/python bench/bench_audit.py [--count N] [--distinct] [--keep report.jsonl]
+
+The default input is a deterministic mix of a few hundred statements repeated, so the verdict
+cache answers most of them; ``--distinct`` gives N different real-looking statements
+(bench/audit_distinct.py), which the cache cannot flatter. Prints figures only (wall-clock
+throughput, CPU time per statement, peak memory, shipped model size); it asserts nothing.
 """
 
 from __future__ import annotations
@@ -12,9 +16,15 @@ import itertools
 import json
 import os
 import resource
+import shutil
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from audit_distinct import distinct_statements
 
 from goldenthread.core.audit.readers import audit_items_read
 from goldenthread.core.audit.runner import audit_stream
@@ -109,12 +119,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--count", type=int, default=100_000)
     parser.add_argument("--no-themes", action="store_true", help="skip theme linking")
+    parser.add_argument("--distinct", action="store_true", help="N different statements")
+    parser.add_argument("--keep", type=Path, help="copy the JSONL report here (to compare)")
     args = parser.parse_args()
+    texts = distinct_statements(args.count) if args.distinct else statements(args.count)
     cores = len(os.sched_getaffinity(0))
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "statements.jsonl"
         path.write_text(
-            "".join(json.dumps({"text": text}) + "\n" for text in statements(args.count)),
+            "".join(json.dumps({"text": text}) + "\n" for text in texts),
             encoding="utf-8",
         )
         out = Path(folder) / "report.jsonl"
@@ -132,11 +145,15 @@ def main() -> None:
         written = time.perf_counter()
         cpu = _cpu_seconds() - cpu_before
         size = out.stat().st_size
+        if args.keep:
+            shutil.copyfile(out, args.keep)
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     total = written - started
     count = summary.count
-    print(f"statements:          {count:,} (theme linking {'off' if args.no_themes else 'on'})")
+    mix = f"{len(set(texts)):,} distinct" if args.distinct else "a repeated mix"
+    themes = "off" if args.no_themes else "on"
+    print(f"statements:          {count:,} ({mix}; theme linking {themes})")
     print(f"read:                {read - started:6.2f} s")
     print(f"check and write:     {written - read:6.2f} s  ({size / 1e6:.0f} MB of JSONL)")
     print(f"end to end:          {total:6.2f} s  ({count / total:,.0f} statements/s wall clock)")
@@ -147,6 +164,13 @@ def main() -> None:
     print(f"load average:        {os.getloadavg()[0]:.2f} (other work slows the wall clock)")
     print(f"peak memory:         {own:,.0f} MB (main), {children:,.0f} MB (largest worker)")
     print(f"SMART share:         {summary.smart_share:.1%}")
+    print(f"shipped model files: {shipped_model_bytes() / 1e6:.1f} MB in all (target <= 50 MB)")
+
+
+def shipped_model_bytes() -> int:
+    """Bytes of every model asset shipped in the package (core/*/assets)."""
+    core = Path(__file__).resolve().parents[1] / "src" / "goldenthread" / "core"
+    return sum(path.stat().st_size for path in core.glob("*/assets/**/*") if path.is_file())
 
 
 if __name__ == "__main__":

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
-from goldenthread.core.quality import kinds, lexicon, rules_time, timephrases
+from goldenthread.core.quality import fastre, kinds, lexicon, rules_time, timephrases
 from goldenthread.core.quality.fastre import (
+    DERIVES_KEYS,
     FastPattern,
     KeyIndex,
     loose_source,
@@ -57,6 +63,11 @@ def test_loose_source_drops_leading_word_edges_and_look_behinds():
     assert loose_source(r"\b[^]|]x|\by") == r"[^]|]x|y"
 
 
+needs_private_reader = pytest.mark.skipif(
+    not DERIVES_KEYS, reason="keys are worked out only with re._parser (the optional speed-up)")
+
+
+@needs_private_reader
 def test_required_keys_are_words_every_match_contains():
     assert required_keys(r"\bdifficult(?:y|ies)\b") == ("difficulties", "difficulty")
     assert required_keys(r"\bsessions?\b") == ("session",)
@@ -76,6 +87,7 @@ def test_word_alternation_prefers_longer_words_like_a_sorted_list():
         assert [m.span(1) for m in tree.finditer(text)] == [m.span(1) for m in flat.finditer(text)]
 
 
+@needs_private_reader
 def test_key_index_finds_every_pattern_whose_keys_are_present():
     patterns = [FastPattern(r"\bsession"), FastPattern(r"\bsessions\b"),
                 FastPattern(r"\bion\b"), FastPattern(r"^\s*\w")]
@@ -98,3 +110,38 @@ def test_first_person_matches_the_case_blind_pattern(text):
 
     expected = rewrite._PRONOUN_RE.sub(lambda m: rewrite._PRONOUNS[m.group(1).lower()], text)
     assert rewrite._first_person(text) == expected
+
+
+def test_a_failing_private_reader_only_costs_speed(monkeypatch):
+    class Broken:
+        def parse(self, *args: object) -> None:
+            raise AttributeError("re._parser changed")
+
+    monkeypatch.setattr(fastre, "_PARSER", Broken())
+    pattern = FastPattern(r"\bsessions?\b")
+    assert pattern.keys == () and pattern.loose is None
+    assert pattern.search("two sessions a week").span() == (4, 12)
+    assert pattern.search("no match") is None
+
+
+def test_the_engine_gives_the_golden_verdicts_without_re_parser():
+    """Python may drop or change ``re._parser``: with it gone the verdicts are the same."""
+    root = Path(__file__).resolve().parents[2]
+    script = (
+        "import sys, json\n"
+        "sys.modules['re._parser'] = None  # as if this Python had none\n"
+        "from goldenthread.core.quality import fastre\n"
+        "assert not fastre.DERIVES_KEYS\n"
+        "sys.path.insert(0, 'tests/core')\n"
+        "from test_quality_golden import _load, verdict\n"
+        "rows = _load()\n"
+        "print(json.dumps(sum(verdict(r['text'], r['context']) == r for r in rows)),"
+        " len(rows))\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(root / "src")}
+    env.pop("GOLDENTHREAD_PLAIN_RE", None)
+    done = subprocess.run([sys.executable, "-c", script], cwd=root, env=env,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    same, total = (json.loads(part) for part in done.stdout.split())
+    assert same == total > 200

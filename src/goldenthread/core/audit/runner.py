@@ -12,6 +12,7 @@ the JSON writing over both cores. CSV and HTML output read the line back with ``
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 import multiprocessing
 import os
@@ -23,6 +24,8 @@ from goldenthread.core.audit.model import AuditItem
 WORKERS = 2
 CHUNK_SIZE = 1000
 PARALLEL_THRESHOLD = 2000
+#: The most theme links kept for repeated statements in one process (then it starts afresh).
+LINKS_CACHE_SIZE = 20_000
 
 # One statement as sent to a worker: (id, text, today, date of birth, section, plan domain,
 # extra input columns), dates as ISO text.
@@ -30,6 +33,7 @@ WorkUnit = tuple[str | int, str, str, str | None, str | None, str | None, dict[s
 Record = dict[str, Any]
 ProgressCallback = Callable[[int], None]
 FAIL = "fail"
+_LINKS: dict[str, Record] = {}
 
 
 class AuditResult(NamedTuple):
@@ -105,12 +109,20 @@ def audit_stream(
     if workers > 1 and len(units) > parallel_threshold:
         # Each worker is one process on one core: the tokenizer must not start threads of its own.
         os.environ["TOKENIZERS_PARALLELISM"] = "false"
-        context = multiprocessing.get_context("fork")
-        with context.Pool(processes=workers) as pool:
-            for done in pool.imap(work, chunks):
-                if progress is not None:
-                    progress(len(done))
-                yield from done
+        models_load(themes=themes)
+        # The models are loaded once, here, and shared with the workers by fork. Freezing the
+        # collector's view of them keeps the workers' garbage collections from touching (and
+        # so copying) every page they live on.
+        gc.freeze()
+        try:
+            context = multiprocessing.get_context("fork")
+            with context.Pool(processes=workers) as pool:
+                for done in pool.imap(work, chunks):
+                    if progress is not None:
+                        progress(len(done))
+                    yield from done
+        finally:
+            gc.unfreeze()
     else:
         for chunk in chunks:
             done = work(chunk)
@@ -125,20 +137,28 @@ def audit_chunk_without_themes(chunk: Sequence[WorkUnit]) -> list[AuditResult]:
 
 
 def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[AuditResult]:
-    """Assess a chunk of statements and add their theme links (runs in a worker process)."""
-    from goldenthread.core.quality import assess
+    """Assess a chunk of statements and add their theme links (runs in a worker process).
+
+    The chunk is judged as one batch (``assess_many``); repeated statements are judged and
+    linked once."""
+    from goldenthread.core.quality.engine import assess_many
     from goldenthread.core.quality.model import StatementContext
     from goldenthread.core.quality.record import assessment_to_record
 
-    links = theme_links([unit[1] for unit in chunk]) if themes else [{}] * len(chunk)
-    results: list[AuditResult] = []
-    for unit, link in zip(chunk, links, strict=True):
-        record_id, text, today, date_of_birth, section, plan_domain, extra = unit
-        context = StatementContext(
-            today=dt.date.fromisoformat(today),
-            date_of_birth=dt.date.fromisoformat(date_of_birth) if date_of_birth else None,
+    texts = [unit[1] for unit in chunk]
+    links = theme_links(texts) if themes else [{}] * len(chunk)
+    contexts = [
+        StatementContext(
+            today=dt.date.fromisoformat(unit[2]),
+            date_of_birth=dt.date.fromisoformat(unit[3]) if unit[3] else None,
         )
-        record = assessment_to_record(assess(text, context), record_id)
+        for unit in chunk
+    ]
+    assessments = assess_many(list(zip(texts, contexts, strict=True)))
+    results: list[AuditResult] = []
+    for unit, link, assessment in zip(chunk, links, assessments, strict=True):
+        record_id, _, _, _, section, plan_domain, extra = unit
+        record = assessment_to_record(assessment, record_id)
         record.update(link)
         # What the input said: the section and domain the plan's layout gives, and the
         # input's other columns. ``domain`` (when present) is theme linking's suggestion.
@@ -153,9 +173,27 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
     return results
 
 
+def models_load(*, themes: bool) -> None:
+    """Load the judge (and the theme linker) in this process, before workers are forked."""
+    from goldenthread.core.quality.engine import engine_version
+
+    engine_version()  # loads the learned judge
+    if themes:
+        from goldenthread.core.linking import default_suggester
+
+        default_suggester()
+
+
 def theme_links(texts: Sequence[str]) -> list[Record]:
     """Theme, area and domain suggestions per text, as the audit record's ``themes``, ``areas``
     and ``domain`` keys (the labels only: reasons are for pages, not for bulk audits)."""
     from goldenthread.core.linking import link_records_many
 
-    return link_records_many(list(texts))
+    new = list(dict.fromkeys(text for text in texts if text not in _LINKS))
+    if len(_LINKS) + len(new) > LINKS_CACHE_SIZE:
+        _LINKS.clear()
+        new = list(dict.fromkeys(texts))
+    if new:
+        _LINKS.update(zip(new, link_records_many(new), strict=True))
+    # The records are shared between repeats; nothing changes them after this.
+    return [_LINKS[text] for text in texts]

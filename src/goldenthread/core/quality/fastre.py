@@ -12,18 +12,39 @@ Most patterns miss on most statements, and a miss costs ``re`` a try at every ch
 
 The pre-checks can only say "cannot match (before here)" when that is true, so the results
 are exactly the plain pattern's; tests/core/test_quality_fastre.py checks every pattern.
+
+Keys and loose patterns are worked out with the standard library's reader of patterns,
+``re._parser``, which is private: it may change or go in any Python release. It is therefore
+only a speed-up (docs/adr/0048): if it cannot be imported, fails on a pattern, or
+``GOLDENTHREAD_PLAIN_RE=1`` is set, patterns get only the keys and gates written by hand and
+the engine runs on plain ``re`` with the same results, somewhat slower.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
-# The standard library's own reader of regular expressions (no public name, so typed loosely).
-_PARSER: Any = importlib.import_module("re._parser")
-_OPS: Any = importlib.import_module("re._constants")
+
+def _private_parser() -> tuple[Any, Any] | None:
+    """The standard library's own reader of patterns and its op codes, or None when it is
+    switched off or missing (no public name, so typed loosely)."""
+    if os.environ.get("GOLDENTHREAD_PLAIN_RE", "") not in ("", "0"):
+        return None
+    try:
+        return importlib.import_module("re._parser"), importlib.import_module("re._constants")
+    except ImportError:
+        return None
+
+
+_READER = _private_parser()
+_PARSER: Any = None if _READER is None else _READER[0]
+_OPS: Any = None if _READER is None else _READER[1]
+#: Whether keys and loose patterns are worked out from patterns (the optional speed-up).
+DERIVES_KEYS = _PARSER is not None
 MAX_KEYS = 12
 MIN_KEY_CHARS = 2
 MAX_FIRST_LETTERS = 6
@@ -215,14 +236,30 @@ def _first_letters(items: Sequence[Any]) -> set[str] | None:
 
 def _worth_loosening(loose: str, flags: int) -> bool:
     """A loose pattern pays only when it starts with one of a few fixed letters, which ``re``
-    skips to quickly; otherwise it finds a place at almost every letter and costs time."""
-    letters = _first_letters(_PARSER.parse(loose, flags).data)
+    skips to quickly; otherwise it finds a place at almost every letter and costs time.
+    (False without the private reader, or if it fails: the loose pattern is only a speed-up.)"""
+    if _PARSER is None:
+        return False
+    try:
+        letters = _first_letters(_PARSER.parse(loose, flags).data)
+    except Exception:
+        return False
     return letters is not None and len(letters) <= MAX_FIRST_LETTERS
 
 
 def required_keys(source: str, flags: int = 0, *, limit: int = MAX_KEYS) -> tuple[str, ...]:
     """Strings one of which must be in the text for ``source`` to match anywhere; () if there
-    is no short list of them (or the pattern ignores case)."""
+    is no short list of them (or the pattern ignores case, or the private reader is missing or
+    fails on it: the keys are only a speed-up)."""
+    if _PARSER is None:
+        return ()
+    try:
+        return _required_keys(source, flags, limit)
+    except Exception:
+        return ()
+
+
+def _required_keys(source: str, flags: int, limit: int) -> tuple[str, ...]:
     parsed = _PARSER.parse(source, flags)
     if parsed.state.flags & re.IGNORECASE:  # also catches an inline (?i)
         return ()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from goldenthread.core.quality.lexicon import (
     ACRONYM_RE,
     JARGON_ACRONYMS,
@@ -19,10 +21,15 @@ READING_AGE_WARN = 13.0
 READING_AGE_FAIL = 17.0
 MIN_WORDS_FOR_READING_AGE = 8
 JARGON_FAIL_COUNT = 3
+JARGON_CACHE_SIZE = 4096  # more than an audit chunk's statements
 
 
-def jargon_in(text: str, lower: str) -> list[tuple[Span, str, str]]:
-    """Each jargon word or acronym found, with its span and a plain alternative."""
+@lru_cache(maxsize=JARGON_CACHE_SIZE)
+def jargon_in(text: str, lower: str) -> tuple[tuple[Span, str, str], ...]:
+    """Each jargon word or acronym found, with its span and a plain alternative.
+
+    Cached: the rule, the judge's features, its rule reading and the verdict each ask for the
+    same statement's jargon (and ``assess_many`` asks for a batch's in turn)."""
     found = [
         (Span(m.start(), m.end()), m.group(0), JARGON_ACRONYMS[m.group(0)])
         for m in ACRONYM_RE.finditer(text)
@@ -32,7 +39,7 @@ def jargon_in(text: str, lower: str) -> list[tuple[Span, str, str]]:
         for m in JARGON_PHRASE_RE.finditer(lower)
     ]
     found.sort(key=lambda item: item[0].start)
-    return found
+    return tuple(found)
 
 
 def _worst(statuses: list[Status]) -> Status:
