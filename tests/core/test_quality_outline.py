@@ -34,3 +34,10 @@ def test_the_outline_has_no_doubled_or_broken_parts(item) -> None:
 def test_the_outline_keeps_an_unread_leading_time_phrase_as_its_own() -> None:
     outline = assess("By [date], [student] will greet a peer at the start of the day.", CTX)
     assert outline.suggestion.startswith("By [date], I will greet a peer")
+
+
+def test_he_s_becomes_has_or_is_by_the_word_after_it() -> None:
+    # "He's taken …" is "he has": the outline must not read "I will I's taken".
+    assert "I's" not in assess("He's taken two GCSEs.", CTX).suggestion
+    assert "have taken two GCSEs" in assess("He's taken two GCSEs.", CTX).suggestion
+    assert "be happy" in assess("She's happy at school.", CTX).suggestion

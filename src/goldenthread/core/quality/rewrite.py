@@ -64,6 +64,16 @@ _BY_LEAD_RE = re.compile(r"^by\s+", re.IGNORECASE)
 _WILL_LEAD_RE = re.compile(r"^(?:i\s+will\s+|will\s+)", re.IGNORECASE)
 _I_VERB_RE = re.compile(r"\bI\s+([a-z]+s)\b")
 _IRREGULAR = {"has": "have", "is": "am", "does": "do", "goes": "go", "was": "was"}
+# "He's taken …" is "he has"; "She's happy" is "she is": the word after the 's decides.
+_HE_S_RE = re.compile(r"\b(?:he|she)['’]s\s+(\w+)", re.IGNORECASE)
+_PARTICIPLES = frozenset({"been", "got", "gotten", "taken", "made", "done", "had", "gone", "seen"})
+
+
+def _he_s(match: re.Match[str]) -> str:
+    word = match.group(1)
+    lowered = word.lower()
+    has = lowered in _PARTICIPLES or (lowered.endswith("ed") and len(lowered) > 3)
+    return f"{'he has' if has else 'he is'} {word}"
 
 
 # A time phrase that carries its own word for when ("In 6 months", "Within a year", "When I
@@ -155,6 +165,7 @@ def _action(statement: Statement, names: set[str]) -> str:
     text = _WILL_LEAD_RE.sub("", text)
     for name in names:
         text = re.sub(rf"\b{re.escape(name)}\b", "I", text)
+    text = _HE_S_RE.sub(_he_s, text)
     text = _first_person(text)
     text = _I_VERB_RE.sub(_first_person_verb, text)
     text = _i_lead(text)
