@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/corpus_split.py [evals/data/corpus/statements.jsonl] [--seed S]
     .venv/bin/python scripts/corpus_split.py --reassign      # start again from nothing
+    .venv/bin/python scripts/corpus_split.py --new-to test   # new websites: a fresh test set
 
 Every statement from one website (host without "www.") goes to the same split. A website that
 already has a split keeps it (so adding statements never moves a test website into training,
@@ -27,6 +28,11 @@ def main() -> int:
     parser.add_argument(
         "--reassign", action="store_true", help="ignore the splits already in the file"
     )
+    parser.add_argument(
+        "--new-to",
+        choices=("train", "dev", "test"),
+        help="put every website not yet in the file in this split (default: by share)",
+    )
     args = parser.parse_args()
     lines = [line for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [json.loads(line) for line in lines]
@@ -37,7 +43,9 @@ def main() -> int:
                 site = website(str(record["source"]))
                 if kept.setdefault(site, record["split"]) != record["split"]:
                     raise SystemExit(f"{record['id']}: website {site} is in two splits")
-    assigned = splits_assign([str(r["source"]) for r in records], seed=args.seed, kept=kept)
+    assigned = splits_assign(
+        [str(r["source"]) for r in records], seed=args.seed, kept=kept, new_to=args.new_to
+    )
     for record in records:
         record["split"] = assigned[website(str(record["source"]))]
     args.path.write_text(

@@ -55,6 +55,15 @@ def test_adding_websites_keeps_the_splits_already_given() -> None:
     assert 360 <= counts["train"] <= 480 and 100 <= counts["test"] <= 180
 
 
+def test_new_websites_can_all_go_to_a_fresh_test_set() -> None:
+    old = [f"https://site{n % 40}.example/page{n}" for n in range(400)]
+    first = splits_assign(old)
+    grown = old + [f"https://new{n % 30}.example/page{n}" for n in range(300)]
+    again = splits_assign(grown, kept=first, new_to="test")
+    assert all(again[site] == split for site, split in first.items())
+    assert {again[f"new{n}.example"] for n in range(30)} == {"test"}
+
+
 def test_the_corpus_file_keeps_every_website_in_one_split_and_labels_every_field() -> None:
     items = corpus_load()
     assert len(items) >= 216

@@ -83,12 +83,15 @@ def splits_assign(
     seed: str = SPLIT_SEED,
     shares: dict[str, float] | None = None,
     kept: Mapping[str, str] | None = None,
+    new_to: str | None = None,
 ) -> dict[str, str]:
     """Website -> split, deterministic: websites in seeded-hash order, each to the split furthest
     below its share of statements so far. ``sources`` has one URL per statement.
 
     ``kept`` (website -> split) are websites already assigned: they keep their split and count
-    towards its share, so adding statements never moves a test website into training."""
+    towards its share, so adding statements never moves a test website into training.
+    ``new_to`` puts every website not in ``kept`` in that one split (a fresh test set of
+    websites no model or rule was chosen on)."""
     shares = shares or SPLIT_SHARES
     counts = Counter(website(source) for source in sources)
     kept = kept or {}
@@ -103,6 +106,9 @@ def splits_assign(
         new_sites, key=lambda site: hashlib.sha256(f"{seed}:{site}".encode()).hexdigest()
     )
     for site in order:
+        if new_to is not None:
+            assigned[site] = new_to
+            continue
         total = sum(filled.values()) + counts[site]
         # The split with the largest shortfall against its share once this site is placed.
         split = max(shares, key=lambda name: shares[name] * total - filled[name])
