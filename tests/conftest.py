@@ -51,3 +51,12 @@ def audit_trail_can_be_flushed_between_tests() -> Iterator[None]:
 
     with mock.patch.object(BaseDatabaseOperations, "execute_sql_flush", flush_with_trigger_lifted):
         yield
+
+
+@pytest.fixture(autouse=True)
+def dashboards_drawn_forgotten() -> None:
+    """Each test starts with no dashboards kept in this process (web/insights/page_cache.py):
+    a rolled-back database can give a new refresh the id of an old one."""
+    from goldenthread.web.insights.page_cache import drawn_forget
+
+    drawn_forget()

@@ -196,6 +196,11 @@ BREAK_GLASS_MINUTES = int(os.environ.get("BREAK_GLASS_MINUTES", "60"))
 # Area dashboards: counts 1 to 9 hidden (1 to 5, and any that could round to 5), every count
 # rounded up or down to a multiple of 5 by a keyed draw (docs/disclosure-control.md, ADR 0019).
 INSIGHTS_DISCLOSURE = {"threshold": 5, "rounding_base": 5, "rounding": "random"}
+# A live dashboard (review timeliness, trends and demand) is drawn once and kept this many
+# seconds in each server process; 0 keeps nothing (tests, unless they set it). ADR 0051.
+INSIGHTS_LIVE_SECONDS = int(
+    os.environ.get("INSIGHTS_LIVE_SECONDS", "0" if ENVIRONMENT == "test" else "60")
+)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import hmac
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -14,6 +15,7 @@ from django.db import connection, transaction
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone
+from markupsafe import Markup
 
 from goldenthread.core.insights import DisclosurePolicy, Rounding
 from goldenthread.web.accounts.models import Role
@@ -25,6 +27,8 @@ from goldenthread.web.insights.figures import Figure
 from goldenthread.web.insights.filters import InsightFilter, area_of
 from goldenthread.web.insights.forms import InsightFilterForm
 from goldenthread.web.insights.headline import Headline, headline_build, school_year_of
+from goldenthread.web.insights.models import FactsRefresh
+from goldenthread.web.insights.page_cache import DrawnFigures, drawn_cached, live_seconds, page_key
 from goldenthread.web.insights.refresh import last_refresh
 from goldenthread.web.insights.year_on_year import NOT_COMPARED, trends_build
 from goldenthread.web.plans.views.common import AuthedRequest, render
@@ -119,9 +123,9 @@ def dashboards_warm(*, today: dt.date | None = None) -> int:
     return made
 
 
-def as_of_text() -> str:
+def as_of_text(refreshed: FactsRefresh | None = None) -> str:
     """ "Figures as of 22 November 2026 at 02:00", from the last refresh ("" if none)."""
-    refreshed = last_refresh()
+    refreshed = refreshed or last_refresh()
     if refreshed is None:
         return ""
     when = timezone.localtime(refreshed.finished_at)
@@ -214,30 +218,87 @@ def dashboard(request: AuthedRequest, slug: str) -> HttpResponse:
     board = _dashboard(slug)
     form, chosen = _filtered(request)
     policy = disclosure_policy()
-    figures = build(board, chosen, policy)
-    drill = {}
-    if board.slug == "quality" and request.user.role == Role.QUALITY_LEAD:
-        from goldenthread.web.workbench.drill import drill_links  # issue 18: to the outcomes
-
-        drill = drill_links(figures, _query(request))
+    refresh = last_refresh() if board.from_facts else None
+    drill = board.slug == "quality" and request.user.role == Role.QUALITY_LEAD
+    version = "live"
+    if board.from_facts:
+        version = f"{refresh.pk}@{refresh.finished_at.isoformat()}" if refresh else "none"
+    key = page_key(
+        slug=board.slug,
+        chosen=chosen,
+        policy=policy,
+        version=version,
+        query=_query(request),
+        drill=drill,
+    )
+    drawn = drawn_cached(
+        key,
+        live=not board.from_facts,
+        draw=lambda: _draw(request, board, chosen, policy, drill=drill),
+    )
     return render(
         request,
         "insights/dashboard.html",
-        drill=drill,
-        trends=trends_build(board, chosen, figures, policy, build),
-        not_compared=NOT_COMPARED.get(board.slug, ""),
         title=board.title,
         board=board,
         form=form,
         forms_=(form,),
-        figures=figures,
+        figures_html=Markup(drawn.html),  # noqa: S704  # drawn by our own escaped template
         notes=_notes(policy),
         query=_query(request),
         has_area=chosen.area_id is not None,
-        as_of=as_of_text() if board.from_facts else "",
-        not_refreshed=NOT_REFRESHED if board.from_facts and last_refresh() is None else "",
+        as_of=as_of_text(refresh) if refresh else "",
+        counted_at="" if board.from_facts else _counted_text(drawn),
+        not_refreshed=NOT_REFRESHED if board.from_facts and refresh is None else "",
         nav_active="insights",
     )
+
+
+def _draw(
+    request: AuthedRequest,
+    board: Dashboard,
+    chosen: InsightFilter,
+    policy: DisclosurePolicy,
+    *,
+    drill: bool,
+) -> DrawnFigures:
+    figures = build(board, chosen, policy)
+    links = {}
+    if drill:
+        from goldenthread.web.workbench.drill import drill_links  # issue 18: to the outcomes
+
+        links = drill_links(figures, _query(request))
+    html = render_to_string(
+        "insights/_dashboard_figures.html",
+        {
+            "figures": figures,
+            "drill": links,
+            "trends": trends_build(board, chosen, figures, policy, build),
+            "not_compared": NOT_COMPARED.get(board.slug, ""),
+            "board": board,
+            "query": _query(request),
+        },
+        request=request,
+    )
+    return DrawnFigures(html=html, has_figures=bool(figures), counted_at=time.time())
+
+
+def _counted_text(drawn: DrawnFigures) -> str:
+    when = timezone.localtime(dt.datetime.fromtimestamp(drawn.counted_at, tz=dt.UTC))
+    seconds = live_seconds()
+    if seconds == 0:
+        return ""
+    return (
+        f"Counted at {when:%H:%M} on {when:%-d %B %Y}. These figures are counted again when"
+        f" they are more than {_seconds_text(seconds)} old."
+    )
+
+
+def _seconds_text(seconds: int) -> str:
+    if seconds % 60 == 0:
+        minutes = seconds // 60
+        return "a minute" if minutes == 1 else f"{minutes} minutes"
+    return f"{seconds} seconds"
 
 
 @insights_role_required
