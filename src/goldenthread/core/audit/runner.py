@@ -148,9 +148,9 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
 
     The chunk is judged as one batch (``assess_many``); repeated statements are judged and
     linked once."""
+    from goldenthread.core.audit.lines import record_line
     from goldenthread.core.quality.engine import assess_many
     from goldenthread.core.quality.model import StatementContext
-    from goldenthread.core.quality.record import assessment_to_record
 
     texts = [unit[1] for unit in chunk]
     # Theme linking and the judge start from the same features (sentence vector and lexicon
@@ -168,18 +168,11 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
     results: list[AuditResult] = []
     for unit, link, assessment in zip(chunk, links, assessments, strict=True):
         record_id, _, _, _, section, plan_domain, extra = unit
-        record = assessment_to_record(assessment, record_id)
-        record.update(link)
         # What the input said: the section and domain the plan's layout gives, and the
         # input's other columns. ``domain`` (when present) is theme linking's suggestion.
-        record["section"] = section
-        record["plan_domain"] = plan_domain
-        record["extra"] = extra
-        failing = tuple(
-            name for name, finding in record["criteria"].items() if finding["status"] == FAIL
-        )
-        line = json.dumps(record, ensure_ascii=False)
-        results.append(AuditResult(line, record["kind"], record["smart"], failing, section))
+        tail = {"section": section, "plan_domain": plan_domain, "extra": extra}
+        line, failing = record_line(assessment, record_id, link, tail)
+        results.append(AuditResult(line, assessment.kind.value, assessment.smart, failing, section))
     return results
 
 
