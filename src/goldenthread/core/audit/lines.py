@@ -14,12 +14,32 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Iterable, Mapping
-from json.encoder import encode_basestring  # ensure_ascii=False: the C version when built
+from json.encoder import (  # type: ignore[attr-defined]  # c_make_encoder: None without _json
+    c_make_encoder,
+    encode_basestring,  # ensure_ascii=False: the C version when built
+)
 from typing import Any
 
 from goldenthread.core.quality.model import Assessment, Finding, Status
 
-_encode = json.JSONEncoder(ensure_ascii=False).encode
+_ENCODER = json.JSONEncoder(ensure_ascii=False)
+#: The C encoder ``json.dumps`` itself uses, made once instead of once per call (when built).
+#: No circular-reference markers: records are trees, and shared markers could outlive an error.
+_C_ENCODE: Any = (
+    None
+    if c_make_encoder is None
+    else c_make_encoder(
+        None, _ENCODER.default, encode_basestring, None, ": ", ", ", False, False, True
+    )
+)
+
+
+def _encode(value: object) -> str:
+    if _C_ENCODE is None:
+        return _ENCODER.encode(value)
+    return "".join(_C_ENCODE(value, 0))
+
+
 #: Shared findings written once: id -> (the finding, kept alive so its id is not reused; text).
 _FINDINGS: dict[int, tuple[Finding, str]] = {}
 MAX_FINDINGS = 2048
