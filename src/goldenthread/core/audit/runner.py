@@ -1,8 +1,8 @@
 """Assess every audit item with the quality engine, in input order, in parallel when it pays.
 
 Small inputs run in this process. Big ones (more than ``PARALLEL_THRESHOLD`` statements) are cut
-into chunks of ``CHUNK_SIZE`` and shared between ``WORKERS`` processes: starting processes costs
-about a second, which only pays off for thousands of statements.
+into chunks of ``CHUNK_SIZE`` and shared between ``WORKERS`` processes, one per core: starting
+processes costs about a second, which only pays off for thousands of statements.
 
 Workers hand back each record already written as its JSONL line, with the few facts the summary
 counts: sending text between processes is far cheaper than sending nested dicts, and it spreads
@@ -28,7 +28,8 @@ if TYPE_CHECKING:
     from goldenthread.core.linking.model import FeatureEncoder
     from goldenthread.core.linking.suggest import FloatArray
 
-WORKERS = 2
+#: One worker per core this process may run on (2 on the reference machine).
+WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 CHUNK_SIZE = 1000
 PARALLEL_THRESHOLD = 2000
 #: The most theme links kept for repeated statements in one process (then it starts afresh).
