@@ -1,8 +1,8 @@
 """Assess every audit item with the quality engine, in input order, in parallel when it pays.
 
 Small inputs run in this process. Big ones (more than ``PARALLEL_THRESHOLD`` statements) are cut
-into chunks of ``CHUNK_SIZE`` and shared between ``WORKERS`` processes: starting processes costs
-about a second, which only pays off for thousands of statements.
+into chunks of ``CHUNK_SIZE`` and shared between ``WORKERS`` processes, one per core: starting
+processes costs about a second, which only pays off for thousands of statements.
 
 Workers hand back each record already written as its JSONL line, with the few facts the summary
 counts: sending text between processes is far cheaper than sending nested dicts, and it spreads
@@ -17,11 +17,19 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from typing import Any, NamedTuple
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any, NamedTuple, cast
+
+import numpy as np
 
 from goldenthread.core.audit.model import AuditItem
 
-WORKERS = 2
+if TYPE_CHECKING:
+    from goldenthread.core.linking.model import FeatureEncoder
+    from goldenthread.core.linking.suggest import FloatArray
+
+#: One worker per core this process may run on (2 on the reference machine).
+WORKERS = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 CHUNK_SIZE = 1000
 PARALLEL_THRESHOLD = 2000
 #: The most theme links kept for repeated statements in one process (then it starts afresh).
@@ -141,12 +149,15 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
 
     The chunk is judged as one batch (``assess_many``); repeated statements are judged and
     linked once."""
+    from goldenthread.core.audit.lines import record_line
     from goldenthread.core.quality.engine import assess_many
     from goldenthread.core.quality.model import StatementContext
-    from goldenthread.core.quality.record import assessment_to_record
 
     texts = [unit[1] for unit in chunk]
-    links = theme_links(texts) if themes else [{}] * len(chunk)
+    # Theme linking and the judge start from the same features (sentence vector and lexicon
+    # counts): each text is encoded once, when the first of them needs it.
+    features = ChunkFeatures(feature_encoder())
+    links = theme_links(texts, features) if themes else [{}] * len(chunk)
     contexts = [
         StatementContext(
             today=dt.date.fromisoformat(unit[2]),
@@ -154,22 +165,15 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
         )
         for unit in chunk
     ]
-    assessments = assess_many(list(zip(texts, contexts, strict=True)))
+    assessments = assess_many(list(zip(texts, contexts, strict=True)), encode=features)
     results: list[AuditResult] = []
     for unit, link, assessment in zip(chunk, links, assessments, strict=True):
         record_id, _, _, _, section, plan_domain, extra = unit
-        record = assessment_to_record(assessment, record_id)
-        record.update(link)
         # What the input said: the section and domain the plan's layout gives, and the
         # input's other columns. ``domain`` (when present) is theme linking's suggestion.
-        record["section"] = section
-        record["plan_domain"] = plan_domain
-        record["extra"] = extra
-        failing = tuple(
-            name for name, finding in record["criteria"].items() if finding["status"] == FAIL
-        )
-        line = json.dumps(record, ensure_ascii=False)
-        results.append(AuditResult(line, record["kind"], record["smart"], failing, section))
+        tail = {"section": section, "plan_domain": plan_domain, "extra": extra}
+        line, failing = record_line(assessment, record_id, link, tail)
+        results.append(AuditResult(line, assessment.kind.value, assessment.smart, failing, section))
     return results
 
 
@@ -184,9 +188,36 @@ def models_load(*, themes: bool) -> None:
         default_suggester()
 
 
-def theme_links(texts: Sequence[str]) -> list[Record]:
+@lru_cache(maxsize=1)
+def feature_encoder() -> FeatureEncoder:
+    """The features theme linking and the judge share (the shipped embedding and lexicon)."""
+    from goldenthread.core.linking.model import FeatureEncoder
+
+    return FeatureEncoder.load_default()
+
+
+class ChunkFeatures:
+    """``encoder.encode(texts)``, each text encoded at most once (rows are bit for bit the
+    same whatever else is in the batch: the sentence vectors and counts are per text)."""
+
+    def __init__(self, encoder: FeatureEncoder) -> None:
+        self._encoder = encoder
+        self._rows: dict[str, FloatArray] = {}
+
+    def __call__(self, texts: Sequence[str]) -> FloatArray:
+        missing = [text for text in dict.fromkeys(texts) if text not in self._rows]
+        if missing:
+            self._rows.update(zip(missing, self._encoder.encode(missing), strict=True))
+        return cast("FloatArray", np.stack([self._rows[text] for text in texts]))
+
+
+def theme_links(
+    texts: Sequence[str], features: Callable[[Sequence[str]], FloatArray] | None = None
+) -> list[Record]:
     """Theme, area and domain suggestions per text, as the audit record's ``themes``, ``areas``
-    and ``domain`` keys (the labels only: reasons are for pages, not for bulk audits)."""
+    and ``domain`` keys (the labels only: reasons are for pages, not for bulk audits).
+
+    ``features``, when given, gives ``feature_encoder().encode`` rows for texts."""
     from goldenthread.core.linking import link_records_many
 
     new = list(dict.fromkeys(text for text in texts if text not in _LINKS))
@@ -194,6 +225,7 @@ def theme_links(texts: Sequence[str]) -> list[Record]:
         _LINKS.clear()
         new = list(dict.fromkeys(texts))
     if new:
-        _LINKS.update(zip(new, link_records_many(new), strict=True))
+        rows = None if features is None else features(new)
+        _LINKS.update(zip(new, link_records_many(new, features=rows), strict=True))
     # The records are shared between repeats; nothing changes them after this.
     return [_LINKS[text] for text in texts]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from goldenthread.core.linking.labels import AREAS, DOMAINS, THEMES, Theme
 from goldenthread.core.linking.suggest import (
@@ -23,6 +24,9 @@ from goldenthread.core.linking.suggest import (
     StaticLinkSuggester,
     ThemeSuggestion,
 )
+
+if TYPE_CHECKING:
+    from goldenthread.core.linking.suggest import FloatArray
 
 __all__ = [
     "AREAS",
@@ -72,16 +76,20 @@ def suggest_links_many(
 
 
 def link_records_many(
-    texts: Sequence[str], *, suggester: LinkSuggester | None = None
+    texts: Sequence[str],
+    *,
+    suggester: LinkSuggester | None = None,
+    features: FloatArray | None = None,
 ) -> list[LinkRecord]:
     """``[links.to_record() for links in suggest_links_many(texts, explain=False)]``, faster.
 
     For audits: labels and confidences only, as plain dicts, without building Links. In
     worker processes (one per core) set ``TOKENIZERS_PARALLELISM=false`` before the first
     call so the tokenizer does not start a thread per core in each worker; the tokenizer
-    is rarely called anyway (see wordcache.py).
+    is rarely called anyway (see wordcache.py). ``features``, when given, is the default
+    ``FeatureEncoder.encode(texts)`` already worked out (used by the default suggester only).
     """
     chosen = suggester or default_suggester()
     if isinstance(chosen, StaticLinkSuggester):
-        return chosen.records(texts)
+        return chosen.records(texts, features)
     return [links.to_record() for links in chosen.suggest(texts, explain=False)]

@@ -138,22 +138,28 @@ class StaticLinkSuggester:
                 results.extend(_links_from_record(r) for r in self._records_batch(batch))
         return results
 
-    def records(self, texts: Sequence[str]) -> list[LinkRecord]:
+    def records(self, texts: Sequence[str], features: FloatArray | None = None) -> list[LinkRecord]:
         """``suggest(texts, explain=False)`` as ``Links.to_record()`` dicts, built directly.
 
-        The fast path for audits: the same values, without the Links objects.
+        The fast path for audits: the same values, without the Links objects. ``features``,
+        when given, is ``FeatureEncoder.encode(texts)`` already worked out (one row per text:
+        the audit shares it with the quality judge instead of encoding every text twice).
         """
         texts = list(texts)
         results: list[LinkRecord] = []
         for start in range(0, len(texts), _BATCH):
-            results.extend(self._records_batch(texts[start : start + _BATCH]))
+            rows = None if features is None else features[start : start + _BATCH]
+            results.extend(self._records_batch(texts[start : start + _BATCH], rows))
         return results
 
-    def _records_batch(self, texts: list[str]) -> list[LinkRecord]:
+    def _records_batch(
+        self, texts: list[str], features: FloatArray | None = None
+    ) -> list[LinkRecord]:
         """Labels and confidences only: no reasons, no examples (for audits of many)."""
         if not texts:
             return []
-        features = self._encoder.encode(texts)
+        if features is None:
+            features = self._encoder.encode(texts)
         columns: list[tuple[str, str, list[Any], list[list[int]], list[list[float]]]] = []
         for name, head in self._heads.items():
             probabilities = head.probabilities(features)

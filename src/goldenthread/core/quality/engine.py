@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from goldenthread.core import calendar as cal
@@ -66,14 +66,17 @@ def assess(
 
 
 def assess_many(
-    items: Sequence[tuple[str, StatementContext]], *, base: FloatArray | None = None
+    items: Sequence[tuple[str, StatementContext]],
+    *,
+    encode: Callable[[Sequence[str]], FloatArray] | None = None,
 ) -> list[Assessment]:
     """``[assess(text, context) for text, context in items]``, the same results, faster.
 
     The judge works on the whole batch at once (sentence vectors, rule features), and a
     statement already judged for the same context in this process is not judged again (a
-    bounded cache: audits repeat their authority's stock phrases). ``base``, when given, is
-    the theme linker's ``FeatureEncoder.encode`` of the texts, one row per item.
+    bounded cache: audits repeat their authority's stock phrases). ``encode``, when given,
+    gives the theme linker's ``FeatureEncoder.encode`` rows for the texts still to judge (the
+    audit shares them with theme linking).
     """
     from goldenthread.core.quality.judge.learned import default_judge
 
@@ -84,7 +87,7 @@ def assess_many(
             todo.setdefault(item, []).append(index)
     if todo:
         reads = [read_and_check(text, context) for text, context in todo]
-        rows = None if base is None else base[[indexes[0] for indexes in todo.values()]]
+        rows = None if encode is None else encode([text for text, _ in todo])
         judgements = default_judge().judge_read_many(reads, rows)
         if len(_CACHE) + len(todo) > CACHE_SIZE:
             _CACHE.clear()

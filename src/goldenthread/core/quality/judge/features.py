@@ -13,6 +13,7 @@ import re
 import numpy as np
 import numpy.typing as npt
 
+from goldenthread.core.quality.fastre import FastPattern
 from goldenthread.core.quality.lexicon import FIRST_PERSON_RE
 from goldenthread.core.quality.model import Finding, Kind, Status
 from goldenthread.core.quality.rules_plain import jargon_in
@@ -33,24 +34,50 @@ RULE_CRITERIA = (
 )
 _STATUSES = (Status.PASS, Status.WARN, Status.FAIL)
 _KINDS = tuple(Kind)
-_SERVICE_RE = re.compile(
+
+
+class _Caseless:
+    """A case-blind pattern, run fast where that is exact.
+
+    On ASCII text, ignoring case is the same as matching the lower-case pattern on the
+    lower-cased text (same length, same places): there the pattern runs as a
+    :class:`FastPattern`, which gives up at once when none of its words is in the text. Other
+    text (where ``lower()`` may change lengths, and case folding has special cases) is
+    matched by the case-blind pattern itself."""
+
+    __slots__ = ("fast", "regex")
+
+    def __init__(self, source: str) -> None:
+        if source != source.lower():
+            raise ValueError("write the pattern in lower case")
+        self.regex = re.compile(source, re.IGNORECASE)
+        self.fast = FastPattern(source, key_limit=32)
+
+    def search(self, statement: Statement) -> bool:
+        if statement.text.isascii():
+            return self.fast.search(statement.lower) is not None
+        return self.regex.search(statement.text) is not None
+
+    def count(self, statement: Statement) -> int:
+        if statement.text.isascii():
+            return sum(1 for _ in self.fast.finditer(statement.lower))
+        return len(self.regex.findall(statement.text))
+
+
+_SERVICE = _Caseless(
     r"\b(?:staff|adults?|teachers?|ta|therapists?|school|setting|college|parents?|carers?)\s+"
     r"(?:will|to|should|must)\b|\bwill (?:be given|receive|have access|be supported|be provided)"
-    r"|\b(?:access to|support (?:from|with|to)|sessions?|weekly|daily|programme|groups?)\b",
-    re.IGNORECASE,
+    r"|\b(?:access to|support (?:from|with|to)|sessions?|weekly|daily|programme|groups?)\b"
 )
-_ABLE_RE = re.compile(r"\b(?:can|is able to|are able to|has (?:developed|learned|learnt))\b", re.I)
-_WILL_RE = re.compile(r"\bwill\b", re.IGNORECASE)
+_ABLE = _Caseless(r"\b(?:can|is able to|are able to|has (?:developed|learned|learnt))\b")
+_WILL = _Caseless(r"\bwill\b")
 _GERUND_START_RE = re.compile(r"^\s*(?:to\s+)?[a-z]+ing\b", re.IGNORECASE)
 _TO_START_RE = re.compile(r"^\s*(?:for \w+ )?to\s", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
-_HOPE_RE = re.compile(
-    r"\b(?:want|wants|would like|hope|dream|wish|one day|when i'?m older)\b", re.I
-)
-_NEED_RE = re.compile(
+_HOPE = _Caseless(r"\b(?:want|wants|would like|hope|dream|wish|one day|when i'?m older)\b")
+_NEED = _Caseless(
     r"\b(?:finds? it (?:hard|difficult)|struggles?|difficult(?:y|ies)|delay|needs? (?:help|support)"
-    r"|has (?:a )?(?:diagnosis|significant)|is not yet|cannot|can't|unable)\b",
-    re.IGNORECASE,
+    r"|has (?:a )?(?:diagnosis|significant)|is not yet|cannot|can't|unable)\b"
 )
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -98,14 +125,14 @@ def rule_features(statement: Statement, criteria: dict[str, Finding]) -> FloatAr
         min(len(statement.contexts), 3) / 3,
         float(bool(statement.name_spans)),
         min(sum(1 for _ in FIRST_PERSON_RE.finditer(statement.lower)), 3) / 3,
-        min(len(_SERVICE_RE.findall(text)), 3) / 3,
-        float(bool(_ABLE_RE.search(text))),
-        float(bool(_WILL_RE.search(text))),
+        min(_SERVICE.count(statement), 3) / 3,
+        float(_ABLE.search(statement)),
+        float(_WILL.search(statement)),
         float(bool(_GERUND_START_RE.match(text))),
         float(bool(_TO_START_RE.match(text))),
         float(bool(_DIGIT_RE.search(statement.masked))),
-        float(bool(_HOPE_RE.search(text))),
-        float(bool(_NEED_RE.search(text))),
+        float(_HOPE.search(statement)),
+        float(_NEED.search(statement)),
         min(len(jargon_in(text, statement.lower)), 3) / 3,
         min(len(text.split()), 60) / 60,
     ]
