@@ -6,9 +6,11 @@
 The database must hold a seeded demo area (``goldenthread seed --children 20000``). The script
 starts gunicorn itself (the project's gunicorn settings, GOLDENTHREAD_ENV=development so the
 demo sign-ins work, sign-in codes off and the sign-in rate limit raised for one address), runs
-locust headless for the given time, and prints p50/p95 per page type, errors, the server's
-memory (RSS of the master and each worker, sampled every 5 s) and the machine's load. It
-prints figures and never asserts them (targets: docs/deploy.md, "Load").
+locust headless, and prints p50/p95 per page type, errors, the server's memory (RSS of the
+master and each worker, sampled every 5 s) and the machine's load. Two tables: the start (all
+users signing in within about 10 s and opening their first pages, a burst that happens at most
+once a morning) and then the given time with every user working, which is what the targets are
+about. It prints figures and never asserts them (targets: docs/deploy.md, "Load").
 
 People: EHC coordinators (caseload, a child's page, live feedback while writing an outcome,
 a plan's reviews) and strategic leaders (area dashboards), four to one.
@@ -44,8 +46,12 @@ WORDINGS = (
 )
 
 
+# Users whose on_start (sign in, first pages) has finished: figures are taken once all have.
+STARTED: list[str] = []
+
+
 def sign_in(user: HttpUser, username: str) -> None:
-    page = user.client.get("/sign-in/", name="sign in")
+    page = user.client.get("/sign-in/", name="sign-in page")
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     user.client.post(
         "/sign-in/",
@@ -74,6 +80,7 @@ class Coordinator(HttpUser):
             page = self.client.get(f"/children/{child}/", name="child page")
             self.plans += PLAN_LINK.findall(page.text)
         self.plans = sorted(set(self.plans)) or ["0"]
+        STARTED.append("coordinator")
 
     @task(2)
     def caseload(self) -> None:
@@ -107,6 +114,7 @@ class Leader(HttpUser):
 
     def on_start(self) -> None:
         sign_in(self, "leader")
+        STARTED.append("leader")
 
     @task
     def dashboard(self) -> None:
@@ -196,6 +204,15 @@ def main() -> None:
         runner = environment.create_local_runner()
         runner.start(args.users, spawn_rate=max(1, args.users // 10))
         began = time.monotonic()
+        while len(STARTED) < args.users and time.monotonic() - began < 180:
+            time.sleep(0.5)
+        table(
+            environment,
+            f"Starting: {args.users} people sign in and open their first pages"
+            f" ({time.monotonic() - began:.0f} s)",
+        )
+        environment.stats.reset_all()
+        began = time.monotonic()
         while time.monotonic() - began < args.seconds:
             time.sleep(5)
             memory.append(sum(rss_mib(pid) for pid in server_processes(server.pid)))
@@ -220,13 +237,29 @@ def report(
     memory: list[float],
     per_process: dict[int, float],
 ) -> None:
-    stats = environment.stats
-    print(
-        f"\n{args.users} users for {args.seconds} s against gunicorn "
-        f"({workers} workers × {args.threads} threads)"
+    table(
+        environment,
+        f"Then: {args.users} users for {args.seconds} s against gunicorn "
+        f"({workers} workers × {args.threads} threads)",
     )
+    if memory:
+        print(
+            f"server RSS (master + workers): mean {statistics.mean(memory):.0f} MiB, "
+            f"max {max(memory):.0f} MiB; at the end: "
+            + ", ".join(f"{rss:.0f}" for rss in per_process.values())
+            + " MiB (master first; RSS counts shared pages in each process)"
+        )
+    print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
+
+
+def table(environment: Environment, title: str) -> None:
+    """Each page type's requests, errors and response times so far."""
+    stats = environment.stats
+    print(f"\n{title}")
     print(f"{'page type':<16}{'requests':>10}{'errors':>8}{'p50 ms':>9}{'p95 ms':>9}{'max ms':>9}")
     for entry in sorted(stats.entries.values(), key=lambda e: e.name):
+        if not entry.num_requests:
+            continue
         print(
             f"{entry.name:<16}{entry.num_requests:>10}{entry.num_failures:>8}"
             f"{entry.get_response_time_percentile(0.5):>9.0f}"
@@ -241,14 +274,6 @@ def report(
     print(f"requests per second: {total.total_rps:.1f}")
     for error in stats.errors.values():
         print(f"error: {error.method} {error.name}: {error.error} ×{error.occurrences}")
-    if memory:
-        print(
-            f"server RSS (master + workers): mean {statistics.mean(memory):.0f} MiB, "
-            f"max {max(memory):.0f} MiB; at the end: "
-            + ", ".join(f"{rss:.0f}" for rss in per_process.values())
-            + " MiB (master first; RSS counts shared pages in each process)"
-        )
-    print(f"machine load (1, 5, 15 min): {os.getloadavg()}")
 
 
 if __name__ == "__main__":
