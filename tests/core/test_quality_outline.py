@@ -16,7 +16,11 @@ PROBLEMS = {
     "doubled subject": re.compile(
         r"\bi will (?:the (?:child|student|pupil)|\[[^\]]*\]|[a-z]+) (?:will|would|can)\b", re.I
     ),
-    "doubled time phrase": re.compile(r"^by [^,]*,.*\bby (?:\[|the end|the time|next)", re.I),
+    # A second time phrase after the first: "by [when: …]", "by [date]", "by the end …" (not
+    # "as measured by [assessment method]", which is how, not when).
+    "doubled time phrase": re.compile(
+        r"^by [^,]*,.*\bby (?:\[(?:when|date|insert date)\b|\(date\)|the end|the time|next)", re.I
+    ),
     "broken template": re.compile(
         r"\bi will (?:i|by|will|he|she|they)\b|\bwill will\b|\b(?:by|in|within)\s*\[where", re.I
     ),
@@ -41,3 +45,10 @@ def test_he_s_becomes_has_or_is_by_the_word_after_it() -> None:
     assert "I's" not in assess("He's taken two GCSEs.", CTX).suggestion
     assert "have taken two GCSEs" in assess("He's taken two GCSEs.", CTX).suggestion
     assert "be happy" in assess("She's happy at school.", CTX).suggestion
+
+
+def test_a_how_placeholder_after_by_is_not_read_as_a_time_phrase() -> None:
+    outline = assess(
+        "By (date), Sam will apply reading strategies as measured by [assessment method].", CTX
+    ).suggestion
+    assert outline.startswith("By (date), I will apply reading strategies as measured by [")

@@ -26,7 +26,28 @@ CASES = [
         "ready for his move to secondary school",
         None,
     ),
+    # From the corpus's dev split (round 3):
+    ("By (IEP end date), (student) will follow the routine", "By (IEP end date)", None),
+    ("By the end of the semester, she will follow instructions", "By the end of the semester", None),
+    ("After graduation, Sophia will attend a college", "After graduation", None),
+    ("After high school, Adam will begin training", "After high school", None),
+    ("On leaving school, I will work in a shop", "On leaving school", None),
+    ("Within a couple of weeks he will settle", "Within a couple of weeks", dt.date(2026, 12, 6)),
+    ("Work experience from Year 11", "from Year 11", None),
 ]
+
+NOT_TIME = [
+    "Sam will apply reading strategies as measured by [assessment method].",
+    "By (student) will read.",
+    "Sam will read 10 words from year 1 list.",
+    "After high school staff will meet.",
+    "Sam will walk to school with a friend.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_TIME)
+def test_how_placeholders_and_year_lists_are_not_time_phrases(text: str) -> None:
+    assert find_time_phrase(text, WHEN) is None
 
 
 @pytest.mark.parametrize(("text", "phrase", "due"), CASES)

@@ -196,7 +196,8 @@ _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
 _PATTERNS += tuple((FastPattern(pattern), resolver) for pattern, resolver in EXTRA_PATTERNS)
 _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
-    r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\["
+    r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\[|graduat|leaving|"
+    r"after|upon|prior|semester|couple"
 )
 
 
