@@ -117,7 +117,7 @@ def test_with_no_keeping_a_live_dashboard_is_counted_every_time(
 
 def test_the_store_keeps_at_most_its_limit(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(page_cache, "LIMIT", 3)
-    drawn = page_cache.DrawnFigures(html="", has_figures=False, counted_at=0.0)
+    drawn = page_cache.DrawnFigures(html="", counted_at=0.0)
     made: list[str] = []
 
     def draw(key: str) -> page_cache.DrawnFigures:

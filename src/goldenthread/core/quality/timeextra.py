@@ -59,13 +59,16 @@ def placeholder(m: re.Match[str], when: When) -> Resolved:
     return "date", None, PLACEHOLDER_NOTE
 
 
-def period(m: re.Match[str], when: When) -> Resolved:
-    count = to_number(m.group(1))
-    unit = m.group(2)
+def _after(when: When, count: int, unit: str) -> Resolved:
+    """A duration of ``count`` days, weeks or months from today."""
     step = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(
         unit, relativedelta(months=count)
     )
     return "duration", when.today + step, ""
+
+
+def period(m: re.Match[str], when: When) -> Resolved:
+    return _after(when, to_number(m.group(1)), m.group(2))
 
 
 def phase_move(m: re.Match[str], when: When) -> Resolved:
@@ -81,11 +84,7 @@ def semester(m: re.Match[str], when: When) -> Resolved:
 
 
 def couple(m: re.Match[str], when: When) -> Resolved:
-    unit = m.group(1)
-    step = {"day": relativedelta(days=2), "week": relativedelta(weeks=2)}.get(
-        unit, relativedelta(months=2)
-    )
-    return "duration", when.today + step, ""
+    return _after(when, 2, m.group(1))
 
 
 def from_year(m: re.Match[str], when: When) -> Resolved:

@@ -21,16 +21,21 @@ from goldenthread.web.insights.models import FactsRefresh, FigureCache
 from goldenthread.web.insights.protection import Line, Value
 
 
-def cache_key(
-    slug: str, chosen: InsightFilter, policy: DisclosurePolicy, refresh: FactsRefresh
-) -> str:
+def figures_key(slug: str, chosen: InsightFilter, policy: DisclosurePolicy, **more: object) -> str:
+    """SHA-256 of a dashboard, its filter, the disclosure policy and ``more`` (JSON values)."""
     about = {
         "slug": slug,
         "filter": {k: str(v) for k, v in dataclasses.asdict(chosen).items()},
         "policy": dataclasses.asdict(policy),
-        "refresh": refresh.pk,
+        **more,
     }
     return hashlib.sha256(json.dumps(about, sort_keys=True).encode()).hexdigest()
+
+
+def cache_key(
+    slug: str, chosen: InsightFilter, policy: DisclosurePolicy, refresh: FactsRefresh
+) -> str:
+    return figures_key(slug, chosen, policy, refresh=refresh.pk)
 
 
 def _value(data: dict[str, Any] | None) -> Value | None:

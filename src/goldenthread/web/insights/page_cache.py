@@ -15,9 +15,6 @@ store holds at most ``LIMIT`` pages per process and drops the oldest first.
 
 from __future__ import annotations
 
-import dataclasses
-import hashlib
-import json
 import threading
 import time
 from collections import OrderedDict
@@ -27,6 +24,7 @@ from dataclasses import dataclass
 from django.conf import settings
 
 from goldenthread.core.insights import DisclosurePolicy
+from goldenthread.web.insights.cache import figures_key
 from goldenthread.web.insights.filters import InsightFilter
 
 LIMIT = 256
@@ -36,7 +34,6 @@ LIVE_SECONDS_DEFAULT = 60
 @dataclass(frozen=True)
 class DrawnFigures:
     html: str  # the figures' part of the page, already escaped
-    has_figures: bool
     counted_at: float  # time.time() when worked out
 
 
@@ -57,15 +54,7 @@ def page_key(
     query: str,
     drill: bool,
 ) -> str:
-    about = {
-        "slug": slug,
-        "filter": {k: str(v) for k, v in dataclasses.asdict(chosen).items()},
-        "policy": dataclasses.asdict(policy),
-        "version": version,
-        "query": query,
-        "drill": drill,
-    }
-    return hashlib.sha256(json.dumps(about, sort_keys=True).encode()).hexdigest()
+    return figures_key(slug, chosen, policy, version=version, query=query, drill=drill)
 
 
 def drawn_cached(key: str, *, live: bool, draw: Callable[[], DrawnFigures]) -> DrawnFigures:

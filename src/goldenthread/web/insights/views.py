@@ -281,7 +281,7 @@ def _draw(
         },
         request=request,
     )
-    return DrawnFigures(html=html, has_figures=bool(figures), counted_at=time.time())
+    return DrawnFigures(html=html, counted_at=time.time())
 
 
 def _counted_text(drawn: DrawnFigures) -> str:
