@@ -34,6 +34,27 @@ CASES = [
     ("On leaving school, I will work in a shop", "On leaving school", None),
     ("Within a couple of weeks he will settle", "Within a couple of weeks", dt.date(2026, 12, 6)),
     ("Work experience from Year 11", "from Year 11", None),
+    # From the train and dev splits' misses (rules-2026.12.3):
+    (
+        "After exiting 18-21 year transition services, Micah will work",
+        "After exiting 18-21 year transition services",
+        None,
+    ),
+    ("After exiting high school, Ana will live in a flat", "After exiting high school", None),
+    ("Following graduation, Sam will use the bus", "Following graduation", None),
+    ("Upon exiting school, Sam will book appointments", "Upon exiting school", None),
+    ("By the time they move on to college, Sam will plan", "By the time they move", None),
+    ("Within the first week of term, Jo settles", "Within the first week", dt.date(2026, 11, 29)),
+    ("Within the first grading period, Jo cuts a line", "Within the first grading period", None),
+    ("By the end of the IEP period, Jo will decode words", "By the end of the IEP period", None),
+    ("Targets reviewed half-termly with his mum", "reviewed half-termly", None),
+    ("Termly/ half-termly review of progress", "Termly/ half-termly review", None),
+    ("Close monitoring & review every 6 wks", "review every 6 wks", None),
+    ("Progress is checked on a termly basis", "on a termly basis", None),
+    ("During junior year, Sam will list 2 colleges", "During junior year", None),
+    ("While attending a two year college, Jo works", "While attending a two year college", None),
+    ("Between the ages of 14 and 16 you will plan", "Between the ages of 14 and 16", None),
+    ("She gains a certificate on completion of the internship", "on completion of the", None),
 ]
 
 NOT_TIME = [
@@ -42,6 +63,10 @@ NOT_TIME = [
     "Sam will read 10 words from year 1 list.",
     "After high school staff will meet.",
     "Sam will walk to school with a friend.",
+    "Visual motor skills in terms of shape construction.",
+    "He can plan for later in the day with some support.",
+    "Parents said at the annual review that he struggles.",
+    "He has been reviewed by the paediatrician.",
 ]
 
 

@@ -3,7 +3,11 @@
 "by the end of the next key stage", "by next summer", "by Xmas 2015", "By July 16" (2016),
 "By 12/2014", "By [date]" (a template placeholder), "over a 2 week period", "ready for his move
 to secondary school"; from the corpus's dev split: "By (IEP end date)", "by the end of the
-semester", "after graduation" / "after high school", "within a couple of weeks", "from Year 9".
+semester", "after graduation" / "after high school", "within a couple of weeks", "from Year 9";
+from the train and dev splits' misses (rules-2026.12.3): "after exiting high school", "following
+graduation", "by the time they move on to college", "within the first week of term", "by the end
+of the IEP period", "reviewed termly" / "on a termly basis", "during junior year", "while
+attending college", "between the ages of 14 and 16", "on completion of the internship".
 Each is (pattern, resolver) in the same shape as timephrases._PATTERNS.
 """
 
@@ -23,6 +27,13 @@ PHASE_MOVE_NOTE = "The move to the next school or college: check the date."
 LEAVING_NOTE = "Leaving school or college: check the date."
 SEMESTER_NOTE = "The end of a semester: put in the date."
 FROM_YEAR_NOTE = "This says when it starts: say by when it should be done."
+BY_THE_TIME_NOTE = "A move to come: check the date."
+FIRST_PART_NOTE = "Early in the term or year: put in the date."
+PLAN_END_NOTE = "The end of the plan or programme: put in the date."
+REVIEW_EVERY_NOTE = "This says how often it is reviewed: say by when it should be done."
+DURING_NOTE = "During a year or a course: put in the date."
+AGES_NOTE = "An age range: say by when, or at what age, it should be done."
+COMPLETION_NOTE = "When something is finished: check the date."
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -91,6 +102,37 @@ def from_year(m: re.Match[str], when: When) -> Resolved:
     return "year_group", None, FROM_YEAR_NOTE
 
 
+def by_the_time(m: re.Match[str], when: When) -> Resolved:
+    return "year_group", None, BY_THE_TIME_NOTE
+
+
+def first_part(m: re.Match[str], when: When) -> Resolved:
+    unit = m.group(1).lower()
+    if unit in {"day", "week", "month", "year"}:
+        return _after(when, 1, unit)
+    return "term", None, FIRST_PART_NOTE
+
+
+def plan_end(m: re.Match[str], when: When) -> Resolved:
+    return "review", None, PLAN_END_NOTE
+
+
+def review_every(m: re.Match[str], when: When) -> Resolved:
+    return "review", None, REVIEW_EVERY_NOTE
+
+
+def during(m: re.Match[str], when: When) -> Resolved:
+    return "school_year", None, DURING_NOTE
+
+
+def ages(m: re.Match[str], when: When) -> Resolved:
+    return "age", None, AGES_NOTE
+
+
+def completion(m: re.Match[str], when: When) -> Resolved:
+    return "year_group", None, COMPLETION_NOTE
+
+
 _DATE_WORDS = r"(?:date|when|end|day|week|month|year|review|term|time|deadline)s?\b"
 
 EXTRA_PATTERNS = (
@@ -105,9 +147,47 @@ EXTRA_PATTERNS = (
     (r"\bby\s+\((?=[^)]{0,40}\b" + _DATE_WORDS + r")[^)]{1,40}\)", placeholder),
     (r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?semester\b", semester),
     (
-        r"\b(?:after|upon|on|before|prior\s+to)\s+(?:graduation|graduating|leaving\s+(?:school|"
-        r"college|sixth\s+form)|(?:high|secondary)\s+school\b(?!\s+(?:staff|teachers?|will)))",
+        r"\b(?:after|upon|on|following|before|prior\s+to)\s+(?:graduation|graduating|(?:leaving|"
+        r"exiting|finishing)\s+(?:from\s+)?(?:(?:high|secondary)\s+)?(?:school|college|sixth\s+form"
+        r"|(?:the\s+)?(?:18\s*[-–]\s*21\s+(?:year\s+)?)?transition\s+(?:services|programme))|"
+        r"(?:high|secondary)\s+school\b(?!\s+(?:staff|teachers?|will)))",
         leaving,
+    ),
+    (
+        r"\bby\s+the\s+time\s+(?:i|he|she|they|we|you|[a-z]+)\s+(?:moves?|reach(?:es)?|leaves?|"
+        r"starts?|finish(?:es)?|goes|go|transfers?)\b",
+        by_the_time,
+    ),
+    (
+        r"\bwithin\s+(?:the\s+)?first\s+(day|week|month|year|term|half[\s-]?term|semester|"
+        r"grading\s+period)\b",
+        first_part,
+    ),
+    (
+        r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+|my\s+|his\s+|her\s+|their\s+)?(?:iep|ehcp|"
+        r"ehc\s+plan|plan|programme|program|placement|internship|course)(?:\s+(?:period|year))?\b",
+        plan_end,
+    ),
+    (
+        r"\b(?:reviewed|review|monitored)\s+(?:at\s+least\s+)?(?:termly|half[\s-]?termly|annually|"
+        r"yearly|every\s+(?:" + NUM + r"\s+)?(?:weeks?|wks|months?|terms?|half[\s-]?terms?|years?)"
+        r"|once\s+(?:a|every)\s+(?:term|year))\b"
+        r"|\b(?:termly|half[\s-]?termly|yearly)\s*(?:/\s*half[\s-]?termly\s+)?reviews?\b"
+        r"|\bon\s+an?\s+(?:termly|half[\s-]?termly|annual|yearly)\s+basis\b",
+        review_every,
+    ),
+    (
+        r"\b(?:during|throughout)\s+(?:the\s+|his\s+|her\s+|their\s+|my\s+)?(?:junior|senior|"
+        r"sophomore|freshman|final|last)\s+year\b"
+        r"|\bwhile\s+(?:attending|in|at)\s+(?:a\s+|the\s+)?(?:(?:two|2|three|3)[\s-]year\s+)?"
+        r"(?:college|university|sixth\s+form)\b",
+        during,
+    ),
+    (r"\bbetween\s+the\s+ages?\s+of\s+\d{1,2}\s*(?:and|to|-|–)\s*\d{1,2}\b", ages),
+    (
+        r"\b(?:on|upon)\s+(?:the\s+)?(?:successful\s+)?completion\s+of\s+(?:the|their|his|her|my|"
+        r"a|an)\b",
+        completion,
     ),
     (r"\bwithin\s+a\s+couple\s+of\s+(day|week|month)s\b", couple),
     (

@@ -156,8 +156,10 @@ _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
         ),
         (r"\b(?:this|next)\s+(?:school\s+|academic\s+)year\b", school_year),
         (
-            r"(?<!times\s)(?<!once\s)(?<!twice\s)\b(?:in|within|over|for)\s+(?:the\s+)?(?:next\s+|"
-            r"coming\s+)?(?:" + NUM + r"\s+|an?\s+|one\s+)?" + _UNITS,
+            # not "in terms of", "later in the day"
+            r"(?<!times\s)(?<!once\s)(?<!twice\s)(?<!later\s)\b(?:in|within|over|for)\s+"
+            r"(?!terms\s+of\b)(?:the\s+)?(?:next\s+|coming\s+)?(?:" + NUM + r"\s+|an?\s+|one\s+)?"
+            + _UNITS,
             duration,
         ),
         (r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4}|\d{2})\b", full_date),
@@ -197,7 +199,8 @@ _PATTERNS += tuple((FastPattern(pattern), resolver) for pattern, resolver in EXT
 _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
     r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\[|graduat|leaving|"
-    r"after|upon|prior|semester|couple"
+    r"after|upon|prior|semester|couple|following|exiting|first|review|monitored|during|"
+    r"throughout|while|between|complet"
 )
 
 

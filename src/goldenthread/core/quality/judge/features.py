@@ -74,6 +74,12 @@ _WILL = _Caseless(r"\bwill\b")
 _GERUND_START_RE = re.compile(r"^\s*(?:to\s+)?[a-z]+ing\b", re.IGNORECASE)
 _TO_START_RE = re.compile(r"^\s*(?:for \w+ )?to\s", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
+# Any short run of capitals (a known jargon acronym or not: "LSA", "C/YP"), and one spelled out
+# in brackets after its words ("Speech and Language Therapy (SALT)"). Readers judge unexplained
+# acronyms as not plain; the jargon list cannot hold every service's own.
+_CAPITALS_RE = re.compile(r"(?<![\w/])(?:[A-Z]{2,6}s?|[A-Z]{1,3}/[A-Z]{1,4})(?![\w/])")
+_CAPITALS_COMMON = frozenset({"I", "OK", "TV", "UK", "AM", "PM", "PE"})
+_SPELLED_OUT_RE = re.compile(r"\([A-Z]{2,6}s?\)")
 _HOPE = _Caseless(r"\b(?:want|wants|would like|hope|dream|wish|one day|when i'?m older)\b")
 _NEED = _Caseless(
     r"\b(?:finds? it (?:hard|difficult)|struggles?|difficult(?:y|ies)|delay|needs? (?:help|support)"
@@ -103,6 +109,8 @@ FEATURE_NAMES: tuple[str, ...] = (
     "need_words",
     "jargon",
     "words",
+    "capitals",
+    "capitals_spelled_out",
 )
 
 
@@ -135,8 +143,19 @@ def rule_features(statement: Statement, criteria: dict[str, Finding]) -> FloatAr
         float(_NEED.search(statement)),
         min(len(jargon_in(text, statement.lower)), 3) / 3,
         min(len(text.split()), 60) / 60,
+        min(_capitals(text), 3) / 3,
+        float(_SPELLED_OUT_RE.search(text) is not None),
     ]
     return np.asarray(row, dtype=np.float32)
+
+
+def _capitals(text: str) -> int:
+    """Runs of capitals that are not everyday words ("I", "TV"); 0 for shouted text."""
+    if text.isupper():
+        return 0
+    return sum(
+        1 for m in _CAPITALS_RE.finditer(text) if m.group(0).rstrip("s") not in _CAPITALS_COMMON
+    )
 
 
 def rule_reading(
@@ -152,7 +171,8 @@ def rule_reading(
 
     return {
         "kind": statement.kind.value,
-        "has_when": statement.time is not None,
+        # "one day", "soon", "in the future" do not count (the rubric's has_when)
+        "has_when": statement.time is not None and not statement.time.vague,
         "measurable": passes("measurable"),
         "specific": passes("specific"),
         "about_child": not_failed("person_centred") and statement.kind is not Kind.PROVISION,

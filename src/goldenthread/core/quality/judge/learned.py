@@ -1,7 +1,10 @@
 """``LearnedJudge``: calibrated linear heads over the sentence embedding and rule features.
 
 Features per statement: the shipped static sentence vector and linking lexicon counts (the same
-as the theme linker), the linker's four theme probabilities, then ``features.FEATURE_NAMES``.
+as the theme linker), the linker's four theme probabilities, the sentence vectors of the
+statement's first word and of its first three words (how a statement opens says much of its
+kind: "Mirror the child's play" is provision, "Climb the stairs" a target, "I can" an outcome),
+then ``features.FEATURE_NAMES``.
 Each head's scores are divided by its temperature (fitted on the dev split) before the
 softmax or sigmoid, so the probabilities are calibrated. Weights: ``assets/judge.npz``.
 """
@@ -28,6 +31,8 @@ FloatArray = npt.NDArray[np.float32]
 
 MODEL_PATH = Path(__file__).resolve().parents[1] / "assets" / "judge.npz"
 THEMES = (1, 2, 3, 4)
+#: The opening words whose sentence vectors are features: the first word, the first three.
+OPENING_WORDS = (1, 3)
 #: The second theme is given when the model gives it at least this probability.
 THEME2_MIN_PROBABILITY = 0.25
 
@@ -91,17 +96,27 @@ def heads_load(path: Path) -> tuple[dict[str, CalibratedHead], str]:
 
 
 class StatementEncoder:
-    """Text -> the embedding part of the features (sentence vector, lexicon, theme odds)."""
+    """Text -> the embedding part of the features (sentence vector, lexicon, theme odds,
+    opening words' vectors)."""
 
     def __init__(self) -> None:
         from goldenthread.core.linking.model import FeatureEncoder, default_heads
 
         self._encoder = FeatureEncoder.load_default()
         self._themes = default_heads()["themes"]
+        base = self._encoder.embedding_dims + self._encoder.lexicon_dims
+        #: Where the theme linker's four odds sit in a feature row.
+        self.theme_columns = slice(base, base + len(THEMES))
+        #: Where the opening words' vectors sit.
+        width = self._encoder.embedding_dims * len(OPENING_WORDS)
+        self.opening_columns = slice(base + len(THEMES), base + len(THEMES) + width)
 
     def encode(self, texts: list[str]) -> FloatArray:
         base = self._encoder.encode(texts)
-        return cast(FloatArray, np.hstack([base, self._themes.probabilities(base)]))
+        return cast(
+            FloatArray,
+            np.hstack([base, self._themes.probabilities(base), self._openings(texts)]),
+        )
 
     def encode_many(self, texts: Sequence[str], base: FloatArray | None = None) -> FloatArray:
         """``encode`` for many texts, each row bit for bit ``encode([text])``'s.
@@ -117,20 +132,29 @@ class StatementEncoder:
         head = self._themes
         coef_t = head.coef.T  # the same layout as LinearHead.scores uses
         logits = np.vstack([row @ coef_t for row in base]) + head.intercept
-        return cast(FloatArray, np.hstack([base, _activate(logits, head.kind)]))
+        return cast(
+            FloatArray, np.hstack([base, _activate(logits, head.kind), self._openings(texts)])
+        )
+
+    def _openings(self, texts: Sequence[str]) -> FloatArray:
+        """The unit sentence vector of each text's first word, then of its first three."""
+        split = [text.split(maxsplit=max(OPENING_WORDS)) for text in texts]
+        embedder = self._encoder.embedder
+        return cast(
+            FloatArray,
+            np.hstack(
+                [embedder.encode([" ".join(words[:n]) for words in split]) for n in OPENING_WORDS]
+            ),
+        )
+
+    def linker_themes(self, row: FloatArray) -> FloatArray:
+        """The theme linker's four theme odds inside a feature row."""
+        return row[self.theme_columns]
 
 
 def features_join(embedded: FloatArray, rules: FloatArray) -> FloatArray:
     """The full feature rows: the embedding part then the rule part."""
     return cast(FloatArray, np.hstack([embedded, rules]).astype(np.float32))
-
-
-def linker_themes(row: FloatArray) -> FloatArray:
-    """The theme linker's four theme odds inside a feature row (just before the rule part)."""
-    from goldenthread.core.quality.judge.features import FEATURE_NAMES
-
-    end = len(row) - len(FEATURE_NAMES)
-    return row[end - len(THEMES) : end]
 
 
 class LearnedJudge:
@@ -185,7 +209,8 @@ class LearnedJudge:
         # in another order in BLAS, and the verdicts must not depend on the batch.
         scores = _split(self._names, self.heads, row @ self._weights + self._bias)
         if self.heads["theme"].decide_by_rules:  # the theme linker's own odds did better on dev
-            scores["theme"] = [math.log(max(float(p), 1e-6)) for p in linker_themes(row)]
+            odds = self.encoder.linker_themes(row)
+            scores["theme"] = [math.log(max(float(p), 1e-6)) for p in odds]
         return judgement_from_scores(self.heads, scores, rule_reading(statement, criteria, smart))
 
 
