@@ -19,7 +19,14 @@ import re
 from dateutil.relativedelta import relativedelta
 
 from goldenthread.core.quality.timeresolvers import _MONTHS as MONTHS
-from goldenthread.core.quality.timeresolvers import MONTH, NUM, Resolved, When, to_number
+from goldenthread.core.quality.timeresolvers import (
+    MONTH,
+    NUM,
+    Resolved,
+    Resolver,
+    When,
+    to_number,
+)
 
 NEXT_KEY_STAGE_NOTE = "The end of the next key stage: add the date of birth to work out the date."
 PLACEHOLDER_NOTE = "This is a placeholder for a date: put in the real date."
@@ -38,10 +45,6 @@ COMPLETION_NOTE = "When something is finished: check the date."
 
 def _month_end(year: int, month: int) -> dt.date:
     return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
-
-
-def next_key_stage(m: re.Match[str], when: When) -> Resolved:
-    return "key_stage", None, NEXT_KEY_STAGE_NOTE
 
 
 def next_summer(m: re.Match[str], when: When) -> Resolved:
@@ -66,10 +69,6 @@ def month_slash_year(m: re.Match[str], when: When) -> Resolved:
     return "date", _month_end(year, month), ""
 
 
-def placeholder(m: re.Match[str], when: When) -> Resolved:
-    return "date", None, PLACEHOLDER_NOTE
-
-
 def _after(when: When, count: int, unit: str) -> Resolved:
     """A duration of ``count`` days, weeks or months from today."""
     step = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(
@@ -82,28 +81,8 @@ def period(m: re.Match[str], when: When) -> Resolved:
     return _after(when, to_number(m.group(1)), m.group(2))
 
 
-def phase_move(m: re.Match[str], when: When) -> Resolved:
-    return "year_group", None, PHASE_MOVE_NOTE
-
-
-def leaving(m: re.Match[str], when: When) -> Resolved:
-    return "year_group", None, LEAVING_NOTE
-
-
-def semester(m: re.Match[str], when: When) -> Resolved:
-    return "term", None, SEMESTER_NOTE
-
-
 def couple(m: re.Match[str], when: When) -> Resolved:
     return _after(when, 2, m.group(1))
-
-
-def from_year(m: re.Match[str], when: When) -> Resolved:
-    return "year_group", None, FROM_YEAR_NOTE
-
-
-def by_the_time(m: re.Match[str], when: When) -> Resolved:
-    return "year_group", None, BY_THE_TIME_NOTE
 
 
 def first_part(m: re.Match[str], when: When) -> Resolved:
@@ -113,25 +92,27 @@ def first_part(m: re.Match[str], when: When) -> Resolved:
     return "term", None, FIRST_PART_NOTE
 
 
-def plan_end(m: re.Match[str], when: When) -> Resolved:
-    return "review", None, PLAN_END_NOTE
+def _noted(category: str, note: str) -> Resolver:
+    """A resolver for a phrase that gives no date, only its category and what to do."""
+
+    def resolve(m: re.Match[str], when: When) -> Resolved:
+        return category, None, note
+
+    return resolve
 
 
-def review_every(m: re.Match[str], when: When) -> Resolved:
-    return "review", None, REVIEW_EVERY_NOTE
-
-
-def during(m: re.Match[str], when: When) -> Resolved:
-    return "school_year", None, DURING_NOTE
-
-
-def ages(m: re.Match[str], when: When) -> Resolved:
-    return "age", None, AGES_NOTE
-
-
-def completion(m: re.Match[str], when: When) -> Resolved:
-    return "year_group", None, COMPLETION_NOTE
-
+next_key_stage = _noted("key_stage", NEXT_KEY_STAGE_NOTE)
+placeholder = _noted("date", PLACEHOLDER_NOTE)
+phase_move = _noted("year_group", PHASE_MOVE_NOTE)
+leaving = _noted("year_group", LEAVING_NOTE)
+semester = _noted("term", SEMESTER_NOTE)
+from_year = _noted("year_group", FROM_YEAR_NOTE)
+by_the_time = _noted("year_group", BY_THE_TIME_NOTE)
+plan_end = _noted("review", PLAN_END_NOTE)
+review_every = _noted("review", REVIEW_EVERY_NOTE)
+during = _noted("school_year", DURING_NOTE)
+ages = _noted("age", AGES_NOTE)
+completion = _noted("year_group", COMPLETION_NOTE)
 
 _DATE_WORDS = r"(?:date|when|end|day|week|month|year|review|term|time|deadline)s?\b"
 
