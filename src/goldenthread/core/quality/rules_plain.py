@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from goldenthread.core.quality.lexicon import (
@@ -21,6 +22,16 @@ READING_AGE_WARN = 13.0
 READING_AGE_FAIL = 17.0
 MIN_WORDS_FOR_READING_AGE = 8
 JARGON_FAIL_COUNT = 3
+# A short run of capitals ("LSA", "C/YP"), and one spelled out in brackets after its words
+# ("Speech and Language Therapy (SALT)"): careful readers judge an unexplained short form as
+# not plain, whether or not it is on the jargon list.
+_CAPITALS_GATE = re.compile(r"[A-Z][A-Z/]")
+_CAPITALS_RE = re.compile(r"(?<![\w/])(?:[A-Z]{2,6}s?|[A-Z]{1,3}/[A-Z]{1,4})(?![\w/])")
+_SPELLED_OUT_RE = re.compile(r"\(([A-Z]{2,6})s?\)")
+#: Short forms every family knows.
+EVERYDAY_CAPITALS = frozenset(
+    {"I", "OK", "TV", "UK", "AM", "PM", "PE", "CV", "GP", "GCSE", "NHS", "ID", "IT", "PC"}
+)
 JARGON_CACHE_SIZE = 4096  # more than an audit chunk's statements
 
 
@@ -30,15 +41,44 @@ def jargon_in(text: str, lower: str) -> tuple[tuple[Span, str, str], ...]:
 
     Cached: the rule, the judge's features, its rule reading and the verdict each ask for the
     same statement's jargon (and ``assess_many`` asks for a batch's in turn)."""
+    spelled = _spelled_out(text)
     found = [
         (Span(m.start(), m.end()), m.group(0), JARGON_ACRONYMS[m.group(0)])
         for m in ACRONYM_RE.finditer(text)
+        if m.group(0) not in spelled
     ]
     found += [
         (Span(m.start(), m.end()), text[m.start() : m.end()], JARGON_PHRASES[m.group(0)])
         for m in JARGON_PHRASE_RE.finditer(lower)
     ]
     found.sort(key=lambda item: item[0].start)
+    return tuple(found)
+
+
+def _spelled_out(text: str) -> frozenset[str]:
+    """Short forms the statement spells out in brackets after their words."""
+    if "(" not in text:
+        return frozenset()
+    return frozenset(m.group(1) for m in _SPELLED_OUT_RE.finditer(text))
+
+
+@lru_cache(maxsize=JARGON_CACHE_SIZE)
+def acronyms_unexplained(text: str) -> tuple[tuple[Span, str], ...]:
+    """Short forms in capitals that are not on the jargon list (``jargon_in`` gives those, with
+    a plain word), not everyday ones ("TV", "GP") and not spelled out in brackets; none in
+    text written all in capitals."""
+    if _CAPITALS_GATE.search(text) is None or text.isupper():
+        return ()
+    spelled = _spelled_out(text)
+    found = []
+    for m in _CAPITALS_RE.finditer(text):
+        word = m.group(0)
+        stem = word[:-1] if word.endswith("s") else word
+        if stem in EVERYDAY_CAPITALS or stem in spelled or stem in JARGON_ACRONYMS:
+            continue
+        if word in JARGON_ACRONYMS:
+            continue
+        found.append((Span(m.start(), m.end()), word))
     return tuple(found)
 
 
@@ -51,17 +91,25 @@ def _worst(statuses: list[Status]) -> Status:
 
 def _jargon_part(statement: Statement) -> tuple[Status, list[str], list[str], list[Span]]:
     found = jargon_in(statement.text, statement.lower)
-    if not found:
+    short = acronyms_unexplained(statement.text)
+    if not found and not short:
         return Status.PASS, [], [], []
-    status = Status.FAIL if len(found) >= JARGON_FAIL_COUNT else Status.WARN
-    words = ", ".join(f"“{word}”" for _, word, _ in found[:4])
-    swaps = "; ".join(f"“{word}” → “{plain}”" for _, word, plain in found[:4])
-    return (
-        status,
-        [f"It uses words families may not know: {words}."],
-        [f"Try plain words: {swaps}."],
-        [span for span, _, _ in found],
+    count = len(found) + len(short)
+    status = Status.FAIL if count >= JARGON_FAIL_COUNT else Status.WARN
+    messages, suggestions = [], []
+    if found:
+        words = ", ".join(f"“{word}”" for _, word, _ in found[:4])
+        swaps = "; ".join(f"“{word}” → “{plain}”" for _, word, plain in found[:4])
+        messages.append(f"It uses words families may not know: {words}.")
+        suggestions.append(f"Try plain words: {swaps}.")
+    if short:
+        words = ", ".join(f"“{word}”" for _, word in short[:4])
+        messages.append(f"It uses short forms families may not know: {words}.")
+        suggestions.append("Write each one out in full, or say what it means.")
+    spans = sorted(
+        [span for span, _, _ in found] + [span for span, _ in short], key=lambda span: span.start
     )
+    return status, messages, suggestions, spans
 
 
 @rule(
@@ -74,8 +122,10 @@ def _jargon_part(statement: Statement) -> tuple[Status, list[str], list[str], li
     JARGON_FAIL_COUNT=JARGON_FAIL_COUNT,
 )
 def check_plain_language(statement: Statement) -> Finding:
-    """Flags professional jargon and acronyms (with a plain word to use instead), long sentences
-    and a high reading age. One or two jargon words warn; JARGON_FAIL_COUNT or more fail. A
+    """Flags professional jargon and acronyms (with a plain word to use instead), other short
+    forms in capitals that are not spelled out in brackets or known to every family ("C/YP",
+    "ASDAN"; not "TV", "GP"), long sentences and a high reading age. One or two jargon words or
+    short forms warn; JARGON_FAIL_COUNT or more fail. A
     sentence over LONG_SENTENCE_WARN_WORDS words warns, over LONG_SENTENCE_FAIL_WORDS fails. A
     reading age (Flesch–Kincaid grade + 5) over READING_AGE_WARN warns, over READING_AGE_FAIL
     fails; it is only worked out from MIN_WORDS_FOR_READING_AGE words up. The worst part wins.

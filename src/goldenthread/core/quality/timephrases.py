@@ -158,7 +158,9 @@ _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
         (
             # not "in terms of", "later in the day"
             r"(?<!times\s)(?<!once\s)(?<!twice\s)(?<!later\s)\b(?:in|within|over|for)\s+"
-            r"(?!terms\s+of\b)(?:the\s+)?(?:next\s+|coming\s+)?(?:" + NUM + r"\s+|an?\s+|one\s+)?"
+            r"(?!terms\s+of\b)(?:the\s+)?(?:next\s+|coming\s+)?(?:"
+            + NUM
+            + r"\s+|an?\s+|one\s+)?"
             + _UNITS,
             duration,
         ),

@@ -5,7 +5,9 @@
 - A phase-impossible outcome (a GCSE before secondary age) or a date already past fails
   ``achievable``/``realistic``; such a statement is not SMART.
 - Jargon: acronyms and professional terms make a statement not plain, and JARGON_BLOCKS_SMART
-  or more of them stop it being SMART.
+  or more of them stop it being SMART. A short form in capitals that is not on the jargon list
+  and not spelled out ("LSA", "C/YP") makes it not plain too; it does not stop it being SMART
+  (on the corpus's train and dev splits, that made the SMART verdict agree less with readers).
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from dataclasses import replace
 
 from goldenthread.core.quality.judge.protocol import Judgement
 from goldenthread.core.quality.model import Finding, Status
-from goldenthread.core.quality.rules_plain import jargon_in
+from goldenthread.core.quality.rules_plain import acronyms_unexplained, jargon_in
 from goldenthread.core.quality.statement import Statement
 
 JARGON_BLOCKS_SMART = 2
@@ -27,7 +29,7 @@ def verdict_settle(
     """Apply the guidance's hard limits to a judgement (see the module docstring)."""
     fields = dict(judgement.fields)
     jargon = jargon_in(statement.text, statement.lower)
-    if jargon:
+    if jargon or acronyms_unexplained(statement.text):
         fields["plain"] = False
     blocked = (
         len(jargon) >= JARGON_BLOCKS_SMART
