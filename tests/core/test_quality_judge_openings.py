@@ -98,3 +98,27 @@ def test_the_builds_folds_keep_each_website_whole_and_near_equal() -> None:
     counts = np.bincount(folds, minlength=build.FOLDS)
     assert counts.max() - counts.min() <= max(sizes.values())
     assert np.array_equal(folds, build.folds_by_website(items))  # the same every time
+
+
+def test_smart_is_its_five_rubric_parts_on_every_corpus_statement() -> None:
+    """A SMART verdict never contradicts its own parts, and all five true is SMART unless the
+    guidance blocks it (jargon, a failed achievable or realistic, an early-years time frame)."""
+    import datetime as dt
+
+    from goldenthread.core.quality.judge.learned import SMART_PARTS, default_judge
+    from goldenthread.core.quality.verdict import verdict_settle
+    from goldenthread.evaluation.corpus import corpus_load
+
+    context = StatementContext(today=dt.date(2026, 12, 6))
+    judge = default_judge()
+    seen = {True: 0, False: 0}
+    for item in corpus_load()[::7]:
+        statement, criteria, smart = read_and_check(item.text, context)
+        judged = judge.judge_read(statement, criteria, smart)
+        parts = all(judged.fields[name] for name in SMART_PARTS)
+        assert judged.fields["smart"] is parts
+        assert judged.probabilities["smart"] == min(judged.probabilities[n] for n in SMART_PARTS)
+        settled = verdict_settle(judged, statement, criteria)
+        assert not settled.fields["smart"] or parts
+        seen[parts] += 1
+    assert seen[True] > 10 and seen[False] > 10
