@@ -26,8 +26,8 @@ JARGON_FAIL_COUNT = 3
 # ("Speech and Language Therapy (SALT)"): careful readers judge an unexplained short form as
 # not plain, whether or not it is on the jargon list.
 _CAPITALS_GATE = re.compile(r"[A-Z][A-Z/]")
-_CAPITALS_RE = re.compile(r"(?<![\w/])(?:[A-Z]{2,6}s?|[A-Z]{1,3}/[A-Z]{1,4})(?![\w/])")
-_SPELLED_OUT_RE = re.compile(r"\(([A-Z]{2,6})s?\)")
+CAPITALS_RE = re.compile(r"(?<![\w/])(?:[A-Z]{2,6}s?|[A-Z]{1,3}/[A-Z]{1,4})(?![\w/])")
+SPELLED_OUT_RE = re.compile(r"\(([A-Z]{2,6})s?\)")
 #: Short forms every family knows.
 EVERYDAY_CAPITALS = frozenset(
     {"I", "OK", "TV", "UK", "AM", "PM", "PE", "CV", "GP", "GCSE", "NHS", "ID", "IT", "PC"}
@@ -59,7 +59,7 @@ def _spelled_out(text: str) -> frozenset[str]:
     """Short forms the statement spells out in brackets after their words."""
     if "(" not in text:
         return frozenset()
-    return frozenset(m.group(1) for m in _SPELLED_OUT_RE.finditer(text))
+    return frozenset(m.group(1) for m in SPELLED_OUT_RE.finditer(text))
 
 
 @lru_cache(maxsize=JARGON_CACHE_SIZE)
@@ -71,12 +71,10 @@ def acronyms_unexplained(text: str) -> tuple[tuple[Span, str], ...]:
         return ()
     spelled = _spelled_out(text)
     found = []
-    for m in _CAPITALS_RE.finditer(text):
+    for m in CAPITALS_RE.finditer(text):
         word = m.group(0)
         stem = word[:-1] if word.endswith("s") else word
-        if stem in EVERYDAY_CAPITALS or stem in spelled or stem in JARGON_ACRONYMS:
-            continue
-        if word in JARGON_ACRONYMS:
+        if stem in EVERYDAY_CAPITALS or stem in spelled or {stem, word} & JARGON_ACRONYMS.keys():
             continue
         found.append((Span(m.start(), m.end()), word))
     return tuple(found)

@@ -201,7 +201,7 @@ _PATTERNS += tuple((FastPattern(pattern), resolver) for pattern, resolver in EXT
 _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
     r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\[|graduat|leaving|"
-    r"after|upon|prior|semester|couple|following|exiting|first|review|monitored|during|"
+    r"after|upon|prior|semester|couple|following|exiting|review|monitored|during|"
     r"throughout|while|between|complet"
 )
 

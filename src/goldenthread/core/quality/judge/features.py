@@ -16,7 +16,7 @@ import numpy.typing as npt
 from goldenthread.core.quality.fastre import FastPattern
 from goldenthread.core.quality.lexicon import FIRST_PERSON_RE
 from goldenthread.core.quality.model import Finding, Kind, Status
-from goldenthread.core.quality.rules_plain import jargon_in
+from goldenthread.core.quality.rules_plain import CAPITALS_RE, SPELLED_OUT_RE, jargon_in
 from goldenthread.core.quality.statement import Statement
 
 FloatArray = npt.NDArray[np.float32]
@@ -74,12 +74,9 @@ _WILL = _Caseless(r"\bwill\b")
 _GERUND_START_RE = re.compile(r"^\s*(?:to\s+)?[a-z]+ing\b", re.IGNORECASE)
 _TO_START_RE = re.compile(r"^\s*(?:for \w+ )?to\s", re.IGNORECASE)
 _DIGIT_RE = re.compile(r"\d")
-# Any short run of capitals (a known jargon acronym or not: "LSA", "C/YP"), and one spelled out
-# in brackets after its words ("Speech and Language Therapy (SALT)"). Readers judge unexplained
-# acronyms as not plain; the jargon list cannot hold every service's own.
-_CAPITALS_RE = re.compile(r"(?<![\w/])(?:[A-Z]{2,6}s?|[A-Z]{1,3}/[A-Z]{1,4})(?![\w/])")
+# Short runs of capitals ("LSA", "C/YP") and ones spelled out in brackets, as the plain-words rule
+# finds them; the model was trained with this shorter list of everyday ones.
 _CAPITALS_COMMON = frozenset({"I", "OK", "TV", "UK", "AM", "PM", "PE"})
-_SPELLED_OUT_RE = re.compile(r"\([A-Z]{2,6}s?\)")
 _HOPE = _Caseless(r"\b(?:want|wants|would like|hope|dream|wish|one day|when i'?m older)\b")
 _NEED = _Caseless(
     r"\b(?:finds? it (?:hard|difficult)|struggles?|difficult(?:y|ies)|delay|needs? (?:help|support)"
@@ -144,7 +141,7 @@ def rule_features(statement: Statement, criteria: dict[str, Finding]) -> FloatAr
         min(len(jargon_in(text, statement.lower)), 3) / 3,
         min(len(text.split()), 60) / 60,
         min(_capitals(text), 3) / 3,
-        float(_SPELLED_OUT_RE.search(text) is not None),
+        float(SPELLED_OUT_RE.search(text) is not None),
     ]
     return np.asarray(row, dtype=np.float32)
 
@@ -154,7 +151,7 @@ def _capitals(text: str) -> int:
     if text.isupper():
         return 0
     return sum(
-        1 for m in _CAPITALS_RE.finditer(text) if m.group(0).rstrip("s") not in _CAPITALS_COMMON
+        1 for m in CAPITALS_RE.finditer(text) if m.group(0).rstrip("s") not in _CAPITALS_COMMON
     )
 
 
