@@ -3,12 +3,15 @@
     .venv/bin/python scripts/corpus_split.py [evals/data/corpus/statements.jsonl] [--seed S]
     .venv/bin/python scripts/corpus_split.py --reassign      # start again from nothing
     .venv/bin/python scripts/corpus_split.py --new-to test   # new websites: a fresh test set
+    .venv/bin/python scripts/corpus_split.py --retire-test --new-to test  # old test -> dev
 
 Every statement from one website (host without "www.") goes to the same split. A website that
 already has a split keeps it (so adding statements never moves a test website into training,
 or a trained-on website into test); new websites are taken in seeded-hash order and each goes
-to the split furthest below its share (60/20/20 of statements). The file is rewritten in place
-with ``split`` set; the counts are printed.
+to the split furthest below its share (60/20/20 of statements). ``--retire-test`` first moves
+every website already in ``test`` to ``dev``: a test split whose figures have been printed for
+many models is a dev split from then on (docs/adr/0053). The file is rewritten in place with
+``split`` set; the counts are printed.
 """
 
 from __future__ import annotations
@@ -33,6 +36,11 @@ def main() -> int:
         choices=("train", "dev", "test"),
         help="put every website not yet in the file in this split (default: by share)",
     )
+    parser.add_argument(
+        "--retire-test",
+        action="store_true",
+        help="move every website already in test to dev (before new websites are assigned)",
+    )
     args = parser.parse_args()
     lines = [line for line in args.path.read_text(encoding="utf-8").splitlines() if line.strip()]
     records = [json.loads(line) for line in lines]
@@ -43,6 +51,8 @@ def main() -> int:
                 site = website(str(record["source"]))
                 if kept.setdefault(site, record["split"]) != record["split"]:
                     raise SystemExit(f"{record['id']}: website {site} is in two splits")
+    if args.retire_test:
+        kept = {site: "dev" if split == "test" else split for site, split in kept.items()}
     assigned = splits_assign(
         [str(r["source"]) for r in records], seed=args.seed, kept=kept, new_to=args.new_to
     )
