@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from goldenthread.core.quality.judge.protocol import Judgement
 from goldenthread.core.quality.model import Finding, Status
-from goldenthread.core.quality.rules_plain import acronyms_unexplained, jargon_in
+from goldenthread.core.quality.rules_plain import acronyms_unexplained, jargon_hard
 from goldenthread.core.quality.statement import Statement
 
 JARGON_BLOCKS_SMART = 2
@@ -28,7 +28,7 @@ def verdict_settle(
 ) -> Judgement:
     """Apply the guidance's hard limits to a judgement (see the module docstring)."""
     fields = dict(judgement.fields)
-    jargon = jargon_in(statement.text, statement.lower)
+    jargon = jargon_hard(statement.text, statement.lower)
     if jargon or acronyms_unexplained(statement.text):
         fields["plain"] = False
     blocked = (

@@ -16,7 +16,12 @@ import numpy.typing as npt
 from goldenthread.core.quality.fastre import FastPattern
 from goldenthread.core.quality.lexicon import FIRST_PERSON_RE
 from goldenthread.core.quality.model import Finding, Kind, Status
-from goldenthread.core.quality.rules_plain import CAPITALS_RE, SPELLED_OUT_RE, jargon_in
+from goldenthread.core.quality.rules_plain import (
+    CAPITALS_RE,
+    SPELLED_OUT_RE,
+    jargon_hard,
+    jargon_in,
+)
 from goldenthread.core.quality.statement import Statement
 
 FloatArray = npt.NDArray[np.float32]
@@ -138,6 +143,7 @@ def rule_features(statement: Statement, criteria: dict[str, Finding]) -> FloatAr
         float(bool(_DIGIT_RE.search(statement.masked))),
         float(_HOPE.search(statement)),
         float(_NEED.search(statement)),
+        # Every listed word, everyday ones too, as the shipped model was trained (ADR 0054).
         min(len(jargon_in(text, statement.lower)), 3) / 3,
         min(len(text.split()), 60) / 60,
         min(_capitals(text), 3) / 3,
@@ -175,6 +181,6 @@ def rule_reading(
         "about_child": not_failed("person_centred") and statement.kind is not Kind.PROVISION,
         "first_person": bool(FIRST_PERSON_RE.search(statement.lower)),
         "not_provision": statement.kind is not Kind.PROVISION,
-        "plain": not_failed("plain_language") and not jargon_in(statement.text, statement.lower),
+        "plain": not_failed("plain_language") and not jargon_hard(statement.text, statement.lower),
         "smart": smart,
     }
