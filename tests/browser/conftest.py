@@ -18,6 +18,8 @@ import pytest
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
+from django.core.servers.basehttp import WSGIServer
+from django.test.testcases import LiveServerThread
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from tests.browser.prodserver import ProductionServer, browser_server, gunicorn_running
@@ -34,6 +36,23 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+
+class OneRequestAtATimeServer(WSGIServer):
+    """The live server, answering one request at a time (Django then closes each connection).
+
+    The test database on SQLite is in memory with a shared cache, where a table locked by one
+    connection makes another fail at once ("database table is locked") instead of waiting; two
+    requests at the same moment (a page and the live feedback it fetches, say) could then end in
+    an error page on a slow machine. Production runs on PostgreSQL under gunicorn, which the
+    ``BROWSER_SERVER=gunicorn`` run checks."""
+
+    def __init__(self, *args: Any, connections_override: Any = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)  # this thread already uses the shared connections
+
+
+if browser_server() == "live_server":
+    LiveServerThread.server_class = OneRequestAtATimeServer
 
 
 @pytest.fixture(scope="session")
