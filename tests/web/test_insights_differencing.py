@@ -33,6 +33,7 @@ from tests.web.differencing_attack import (
     relations_find,
     views_fetch,
 )
+from tests.web.shared_rows import deferred_checks_run
 
 DEMO_CHILDREN = 300
 TODAY = dt.date(2026, 3, 2)
@@ -46,6 +47,7 @@ def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organis
         facts_refresh()
         area = area_of(User.objects.get(username="leader"))
         assert area is not None
+        deferred_checks_run()
         yield area
         transaction.set_rollback(True)
 

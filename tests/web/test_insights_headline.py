@@ -30,6 +30,7 @@ from goldenthread.web.insights.headline.answers import share_publish
 from goldenthread.web.insights.views import disclosure_policy
 from goldenthread.web.plans.demo.builder import area_seed
 from tests.web.conftest import PageClient
+from tests.web.shared_rows import deferred_checks_run
 
 DEMO_CHILDREN = 400
 TODAY = dt.date(2026, 12, 5)
@@ -43,6 +44,7 @@ def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organis
         demo_assessments_add(seed=22, today=TODAY)  # as `goldenthread seed` does
         area = area_of(User.objects.get(username="leader"))
         assert area is not None
+        deferred_checks_run()
         yield area
         transaction.set_rollback(True)
 

@@ -26,6 +26,7 @@ from goldenthread.web.insights.refresh import facts_refresh
 from goldenthread.web.insights.year_on_year import NOT_COMPARED, trend_of
 from goldenthread.web.plans.demo.builder import area_seed
 from tests.web.conftest import PageClient
+from tests.web.shared_rows import deferred_checks_run
 
 DEMO_CHILDREN = 300
 
@@ -94,6 +95,7 @@ def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organis
         facts_refresh()
         area = area_of(User.objects.get(username="leader"))
         assert area is not None
+        deferred_checks_run()
         yield area
         transaction.set_rollback(True)
 

@@ -25,6 +25,7 @@ from goldenthread.web.plans.demo.builder import area_seed
 from goldenthread.web.returns.demo import DEMO_RETURNS_LEAD, demo_returns_prepare
 from goldenthread.web.returns.models import ChildPlacement, ChildReturnDetails, ReturnsLead
 from goldenthread.web.returns.services import annex_make, sen2_make
+from tests.web.shared_rows import deferred_checks_run
 
 DEMO_CHILDREN = 150
 TODAY = dt.date(2026, 12, 5)
@@ -41,6 +42,7 @@ def demo_area(django_db_setup: None, django_db_blocker: Any) -> Iterator[Organis
         lead = ReturnsLead.objects.select_related("local_authority").get(
             person__username=DEMO_RETURNS_LEAD
         )
+        deferred_checks_run()
         yield lead.local_authority
         transaction.set_rollback(True)
 

@@ -30,6 +30,7 @@ from goldenthread.web.plans.models import (
     Step,
 )
 from goldenthread.web.plans.selectors import children_visible_to
+from tests.web.shared_rows import deferred_checks_run
 
 TODAY = dt.date(2026, 3, 2)
 AREA_SIZE = 2000
@@ -88,7 +89,9 @@ def demo_area(
 ) -> Iterator[SeedSummary]:
     """One area of 2,000 children shared by the class, rolled back afterwards."""
     with django_db_blocker.unblock(), transaction.atomic():  # type: ignore[attr-defined]
-        yield area_seed(children=AREA_SIZE, seed=2026, today=TODAY)
+        summary = area_seed(children=AREA_SIZE, seed=2026, today=TODAY)
+        deferred_checks_run()
+        yield summary
         transaction.set_rollback(True)
 
 
