@@ -55,6 +55,30 @@ CASES = [
     ("While attending a two year college, Jo works", "While attending a two year college", None),
     ("Between the ages of 14 and 16 you will plan", "Between the ages of 14 and 16", None),
     ("She gains a certificate on completion of the internship", "on completion of the", None),
+    # From the train and dev splits' misses (rules-2026.12.6):
+    ("Upon completing high school, Priya will enrol", "Upon completing high school", None),
+    (
+        "Within a school year Ashley will read 20 words",
+        "Within a school year",
+        dt.date(2027, 11, 22),
+    ),
+    ("Within this school year Jo will swim", "Within this school year", dt.date(2027, 7, 31)),
+    ("By the start of Year 7, Tom will pack his bag", "By the start of Year 7", None),
+    (
+        "By the beginning of the summer holidays, Blair will walk",
+        "By the beginning of the summer holidays",
+        None,
+    ),
+    ("By the start of next term, Ali will hang up his coat", "By the start of next term", None),
+    ("Speaking in longer sentences by a certain date", "by a certain date", None),
+    ("By the end of her time at college, Mia will cook", "By the end of her time at college", None),
+    ("At the end of the programme, Jo will travel alone", "At the end of the programme", None),
+    (
+        "Before starting secondary school, Kai will visit it",
+        "Before starting secondary school",
+        None,
+    ),
+    ("After 1 year of study, Kai will get a job", "After 1 year of", dt.date(2027, 11, 22)),
 ]
 
 NOT_TIME = [
@@ -67,6 +91,9 @@ NOT_TIME = [
     "He can plan for later in the day with some support.",
     "Parents said at the annual review that he struggles.",
     "He has been reviewed by the paediatrician.",
+    "At the end of the day, Ali will tidy his tray.",
+    "After a while I will feel better.",
+    "Ali will tell an adult when he needs a break.",
 ]
 
 

@@ -7,7 +7,11 @@ semester", "after graduation" / "after high school", "within a couple of weeks",
 from the train and dev splits' misses (rules-2026.12.3): "after exiting high school", "following
 graduation", "by the time they move on to college", "within the first week of term", "by the end
 of the IEP period", "reviewed termly" / "on a termly basis", "during junior year", "while
-attending college", "between the ages of 14 and 16", "on completion of the internship".
+attending college", "between the ages of 14 and 16", "on completion of the internship"; from
+the dev split's misses (rules-2026.12.6): "upon completing high school", "within a school year",
+"by the start of Year 7", "by the beginning of the summer holidays", "by a certain date", "by the
+end of her time at college", "at the end of the programme", "before starting secondary school",
+"after 1 year of study".
 Each is (pattern, resolver) in the same shape as timephrases._PATTERNS.
 """
 
@@ -18,13 +22,16 @@ import re
 
 from dateutil.relativedelta import relativedelta
 
+from goldenthread.core import calendar as cal
 from goldenthread.core.quality.timeresolvers import _MONTHS as MONTHS
 from goldenthread.core.quality.timeresolvers import (
     MONTH,
     NUM,
+    YEAR_GROUP,
     Resolved,
     Resolver,
     When,
+    before_year_n,
     to_number,
 )
 
@@ -41,6 +48,7 @@ REVIEW_EVERY_NOTE = "This says how often it is reviewed: say by when it should b
 DURING_NOTE = "During a year or a course: put in the date."
 AGES_NOTE = "An age range: say by when, or at what age, it should be done."
 COMPLETION_NOTE = "When something is finished: check the date."
+HOLIDAYS_NOTE = "The start of a school holiday or term: put in the date."
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -70,10 +78,12 @@ def month_slash_year(m: re.Match[str], when: When) -> Resolved:
 
 
 def _after(when: When, count: int, unit: str) -> Resolved:
-    """A duration of ``count`` days, weeks or months from today."""
-    step = {"day": relativedelta(days=count), "week": relativedelta(weeks=count)}.get(
-        unit, relativedelta(months=count)
-    )
+    """A duration of ``count`` days, weeks, months or years from today."""
+    step = {
+        "day": relativedelta(days=count),
+        "week": relativedelta(weeks=count),
+        "year": relativedelta(years=count),
+    }.get(unit, relativedelta(months=count))
     return "duration", when.today + step, ""
 
 
@@ -90,6 +100,30 @@ def first_part(m: re.Match[str], when: When) -> Resolved:
     if unit in {"day", "week", "month", "year"}:
         return _after(when, 1, unit)
     return "term", None, FIRST_PART_NOTE
+
+
+def within_school_year(m: re.Match[str], when: When) -> Resolved:
+    """ "within a school year" is a year from today; "within this school year" its end."""
+    if m.group(1) in {"the", "this"}:
+        return "school_year", cal.end_of_school_year(when.today, when.terms), ""
+    return _after(when, 1, "year")
+
+
+def start_of_year_n(m: re.Match[str], when: When) -> Resolved:
+    """ "by the start of Year 7": the end of Year 6."""
+    return before_year_n(m, when)
+
+
+def after_period(m: re.Match[str], when: When) -> Resolved:
+    """ "after 1 year of study", "after six weeks of therapy": that long from today."""
+    unit = m.group(2).lower()
+    if unit == "term":
+        return (
+            "term",
+            cal.end_of_term(when.today, when.terms, ahead=max(to_number(m.group(1)) - 1, 0)),
+            "",
+        )
+    return _after(when, to_number(m.group(1)), unit)
 
 
 def _noted(category: str, note: str) -> Resolver:
@@ -113,6 +147,7 @@ review_every = _noted("review", REVIEW_EVERY_NOTE)
 during = _noted("school_year", DURING_NOTE)
 ages = _noted("age", AGES_NOTE)
 completion = _noted("year_group", COMPLETION_NOTE)
+holidays = _noted("term", HOLIDAYS_NOTE)
 
 _DATE_WORDS = r"(?:date|when|end|day|week|month|year|review|term|time|deadline)s?\b"
 
@@ -167,8 +202,46 @@ EXTRA_PATTERNS = (
     (r"\bbetween\s+the\s+ages?\s+of\s+\d{1,2}\s*(?:and|to|-|–)\s*\d{1,2}\b", ages),
     (
         r"\b(?:on|upon)\s+(?:the\s+)?(?:successful\s+)?completion\s+of\s+(?:the|their|his|her|my|"
-        r"a|an)\b",
+        r"a|an)\b"
+        r"|\b(?:on|upon|after)\s+(?:successful(?:ly)?\s+)?(?:completing|completion\s+of|finishing)\s+"
+        r"(?:(?:high|secondary|primary)\s+school|school|college|sixth\s+form|year\s?\d{1,2})\b",
         completion,
+    ),
+    (
+        r"\b(?:within|over|in|during|throughout)\s+(a|an|one|the|this)\s+(?:school|academic)\s+"
+        r"year\b",
+        within_school_year,
+    ),
+    (
+        r"\b(?:by|before|for)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?" + YEAR_GROUP,
+        start_of_year_n,
+    ),
+    (
+        r"\b(?:by|before|for)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:next\s+)?"
+        r"(?:(?:summer|easter|christmas|winter|spring|autumn|october|february|may)\s+)?"
+        r"(?:half[\s-]?term\s+)?(?:holidays?|break)\b"
+        r"|\b(?:by|before|for)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?(?:next\s+|new\s+)?"
+        r"(?:(?:summer|spring|autumn)\s+)?(?:half[\s-]?)?term\b",
+        holidays,
+    ),
+    (
+        r"\b(?:by|before|at)\s+the\s+end\s+of\s+(?:my|his|her|their|the)\s+(?:time|years?|"
+        r"studies)\s+(?:at|in)\s+(?:(?:high|secondary|primary)\s+)?(?:school|college|sixth\s+form|"
+        r"university|nursery)\b"
+        r"|\b(?:before|prior\s+to|ready\s+for)\s+(?:starting|moving\s+(?:up\s+|on\s+)?to|going\s+to|"
+        r"transferring\s+to)\s+(?:(?:secondary|high|upper|middle|primary|junior)\s+school|college|"
+        r"sixth\s+form|university)\b",
+        leaving,
+    ),
+    (r"\bby\s+(?:a|an|the)\s+(?:certain|set|agreed|specific|given|target)\s+date\b", placeholder),
+    (
+        r"\b(?:at|before)\s+the\s+end\s+of\s+(?:the\s+|this\s+|my\s+|his\s+|her\s+|their\s+)?"
+        r"(?:iep|ehcp|ehc\s+plan|plan|programme|program|placement|internship|course)\b",
+        plan_end,
+    ),
+    (
+        r"\bafter\s+" + NUM + r"\s+(day|week|month|term|year)s?\s+(?:of|at|in|on)\b",
+        after_period,
     ),
     (r"\bwithin\s+a\s+couple\s+of\s+(day|week|month)s\b", couple),
     (
