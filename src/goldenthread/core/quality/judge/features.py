@@ -179,8 +179,43 @@ def rule_reading(
         "measurable": passes("measurable"),
         "specific": passes("specific"),
         "about_child": not_failed("person_centred") and statement.kind is not Kind.PROVISION,
-        "first_person": bool(FIRST_PERSON_RE.search(statement.lower)),
+        "first_person": in_childs_voice(statement.text, statement.lower),
         "not_provision": statement.kind is not Kind.PROVISION,
         "plain": not_failed("plain_language") and not jargon_hard(statement.text, statement.lower),
         "smart": smart,
     }
+
+
+# A quotation inside a statement ("use prompts such as 'I wonder…'", a script for staff): its
+# "I" is not the child's voice. Straight single quotes open only where no letter is before them
+# (not the apostrophe of "don't").
+_QUOTED_RE = re.compile(
+    r"“[^”]{1,300}”|\"[^\"]{1,300}\"|‘[^’]{1,300}’(?!\w)|(?<!\w)'[^']{1,300}'(?!\w)"
+)
+# A parent speaking of their child ("I need my children to…", "I would like my son to…").
+_PARENT_VOICE_RE = re.compile(
+    r"\bmy\s+(?:\w+\s+)?(?:son|daughter|child|children|kids?|boy|girl|grandson|granddaughter|"
+    r"twins?|sons|daughters)\b"
+)
+_I_E_RE = re.compile(r"\bi\.\s?e\b")  # "i.e.", not "I"
+# Words outside any quotation that make the rest of the statement more than a quotation.
+MIN_WORDS_OUTSIDE_QUOTES = 3
+
+
+def in_childs_voice(text: str, lower: str) -> bool:
+    """Whether the statement is written as the child or young person (the rubric's
+    ``first_person``): "I", "me" or "my", but not inside a quotation within the statement, not a
+    parent writing of "my son", not "i.e." and not the charity I CAN."""
+    if FIRST_PERSON_RE.search(lower) is None:
+        return False
+    if _PARENT_VOICE_RE.search(lower):
+        return False
+    if "i.e" in lower or "i. e" in lower:
+        lower = _I_E_RE.sub(lambda m: " " * len(m.group(0)), lower)
+    if "I CAN" in text:
+        lower = lower.replace("i can", "x xxx")
+    if any(mark in text for mark in "“\"‘'"):
+        outside = _QUOTED_RE.sub(lambda m: " " * len(m.group(0)), lower)
+        if len(outside.split()) >= MIN_WORDS_OUTSIDE_QUOTES:
+            lower = outside
+    return FIRST_PERSON_RE.search(lower) is not None
