@@ -79,6 +79,32 @@ CASES = [
         None,
     ),
     ("After 1 year of study, Kai will get a job", "After 1 year of", dt.date(2027, 11, 22)),
+    ("Next year I will go to college", "Next year", dt.date(2028, 7, 31)),
+    ("He applies for college the following year", "the following year", dt.date(2028, 7, 31)),
+    (
+        "Keep a budget for at least 2 consecutive months",
+        "for at least 2 consecutive months",
+        dt.date(2027, 1, 22),
+    ),
+    (
+        "Sessions last for approximately 12-13 weeks",
+        "last for approximately 12-13 weeks",
+        dt.date(2027, 2, 14),
+    ),
+    ("Sort colours during a 2 week period", "during a 2 week period", dt.date(2026, 12, 6)),
+    ("A visual schedule, reviewed weekly by the SENCO", "reviewed weekly", None),
+    ("By the end of the first term, Sam will know staff", "By the end of the first term", None),
+    (
+        "By the end of the week, Sam will tidy his desk",
+        "By the end of the week",
+        dt.date(2026, 11, 29),
+    ),
+    (
+        "At the end of each lesson, Ali will tidy his tray",
+        "At the end of each lesson",
+        dt.date(2026, 11, 22),
+    ),
+    ("In the next few weeks, Sam will try the bus", "In the next few weeks", dt.date(2026, 12, 13)),
 ]
 
 NOT_TIME = [
@@ -92,6 +118,7 @@ NOT_TIME = [
     "Parents said at the annual review that he struggles.",
     "He has been reviewed by the paediatrician.",
     "At the end of the day, Ali will tidy his tray.",
+    "Count to 20 on 4 out of 5 trials measured quarterly.",
     "After a while I will feel better.",
     "Ali will tell an adult when he needs a break.",
 ]

@@ -49,6 +49,8 @@ DURING_NOTE = "During a year or a course: put in the date."
 AGES_NOTE = "An age range: say by when, or at what age, it should be done."
 COMPLETION_NOTE = "When something is finished: check the date."
 HOLIDAYS_NOTE = "The start of a school holiday or term: put in the date."
+PART_END_NOTE = "The end of one term or year of several: put in the date."
+FEW = 3  # "a few weeks"
 
 
 def _month_end(year: int, month: int) -> dt.date:
@@ -126,6 +128,31 @@ def after_period(m: re.Match[str], when: When) -> Resolved:
     return _after(when, to_number(m.group(1)), unit)
 
 
+def lasting(m: re.Match[str], when: When) -> Resolved:
+    """ "for at least 2 consecutive months", "lasts about 6 weeks": that long from today."""
+    count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _after(when, to_number(count), unit.lower())
+
+
+def next_year(m: re.Match[str], when: When) -> Resolved:
+    """ "next year", "the following year": the end of next school year."""
+    return "school_year", cal.end_of_school_year(when.today, when.terms, ahead=1), ""
+
+
+def end_of_unit(m: re.Match[str], when: When) -> Resolved:
+    """ "by the end of the week" (a week from today), "of the month"; "of the day" or "of each
+    session" is today."""
+    unit = next(group for group in m.groups() if group).lower()
+    if unit in {"week", "month"}:
+        return _after(when, 1, unit)
+    return "duration", when.today, ""
+
+
+def few(m: re.Match[str], when: When) -> Resolved:
+    """ "in the next few weeks": taken as three."""
+    return _after(when, FEW, m.group(1).lower())
+
+
 def _noted(category: str, note: str) -> Resolver:
     """A resolver for a phrase that gives no date, only its category and what to do."""
 
@@ -148,6 +175,7 @@ during = _noted("school_year", DURING_NOTE)
 ages = _noted("age", AGES_NOTE)
 completion = _noted("year_group", COMPLETION_NOTE)
 holidays = _noted("term", HOLIDAYS_NOTE)
+part_end = _noted("term", PART_END_NOTE)
 
 _DATE_WORDS = r"(?:date|when|end|day|week|month|year|review|term|time|deadline)s?\b"
 
@@ -185,8 +213,10 @@ EXTRA_PATTERNS = (
         plan_end,
     ),
     (
-        r"\b(?:reviewed|review|monitored)\s+(?:at\s+least\s+)?(?:termly|half[\s-]?termly|annually|"
-        r"yearly|every\s+(?:" + NUM + r"\s+)?(?:weeks?|wks|months?|terms?|half[\s-]?terms?|years?)"
+        r"\b(?:reviewed|review|monitored|assessed|checked)\s+(?:at\s+least\s+)?(?:termly|"
+        r"half[\s-]?termly|annually|yearly|quarterly|monthly|weekly|every\s+(?:"
+        + NUM
+        + r"\s+)?(?:weeks?|wks|months?|terms?|half[\s-]?terms?|years?)"
         r"|once\s+(?:a|every)\s+(?:term|year))\b"
         r"|\b(?:termly|half[\s-]?termly|yearly)\s*(?:/\s*half[\s-]?termly\s+)?reviews?\b"
         r"|\bon\s+an?\s+(?:termly|half[\s-]?termly|annual|yearly)\s+basis\b",
@@ -248,7 +278,41 @@ EXTRA_PATTERNS = (
         r"\bfrom\s+(?:year|yr)\s*(?:[1-9]|1[0-4])\b(?=\s*(?:$|[,.;:)]|onwards|upwards|until|to\s+y))",
         from_year,
     ),
-    (r"\bover\s+(?:a|an|the)\s+" + NUM + r"[\s-]+(day|week|month)s?\s+period\b", period),
+    (
+        r"\b(?:over|during|in|within)\s+(?:a|an|the|one)\s+" + NUM + r"[\s-]+(day|week|month)s?\s+"
+        r"period\b",
+        period,
+    ),
+    (
+        r"\bfor\s+(?:at\s+least\s+|over\s+|up\s+to\s+|about\s+|around\s+)?" + NUM + r"\s+"
+        r"(?:consecutive|successive|more)\s+(day|week|month|term|year)s?\b"
+        r"|\b(?:last|lasts|lasting)\s+(?:for\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|"
+        r"up\s+to\s+|at\s+least\s+)?"
+        + NUM
+        + r"(?:\s*[-–]\s*\d{1,2})?[\s-]+(day|week|month|term|year)s?\b",
+        lasting,
+    ),
+    (
+        r"\b(?:next|the\s+following)\s+year\b(?!\s*(?:group|\d))",
+        next_year,
+    ),
+    (
+        r"\b(?:by|at|before)\s+the\s+end\s+of\s+(?:the\s+|my\s+|his\s+|her\s+|their\s+)?(?:first|"
+        r"second|third|final|last)\s+(?:half[\s-]?)?(?:term|year|semester)\b",
+        part_end,
+    ),
+    (
+        # not "at the end of the day" (mostly "in the end")
+        r"\b(?:by|before)\s+the\s+end\s+of\s+(?:the|this|each|every)\s+(day|week|month|session|"
+        r"lesson)\b|\bat\s+the\s+end\s+of\s+(?:each|every|the|this)\s+(week|month|session|lesson)\b"
+        r"|\bat\s+the\s+end\s+of\s+(?:each|every)\s+(day)\b",
+        end_of_unit,
+    ),
+    (
+        r"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:few|several)\s+"
+        r"(day|week|month)s\b",
+        few,
+    ),
     (
         r"\b(?:ready\s+for|before|by)\s+(?:my|his|her|their|the)\s+(?:move|transition|transfer)\s+"
         r"(?:in)?to\s+(?:secondary|high|upper|middle)\s+school\b",
