@@ -85,9 +85,9 @@ test-sqlite: install assets ## The whole pytest suite on SQLite
 	GOLDENTHREAD_ENV=test $(BIN)/pytest -q -n 2 -m "not browser"
 	GOLDENTHREAD_ENV=test $(BIN)/pytest -q -m browser tests/browser
 
-test-postgres: install assets ## The pytest suite on PostgreSQL ($(POSTGRES_URL)); its browser journeys run in test-browser-prod
+test-postgres: install assets ## The database tests (tests/web) on PostgreSQL ($(POSTGRES_URL)); tests/core and tests/deploy touch no database and run once, in test-sqlite; the browser journeys run in test-browser-prod
 	@if pg_isready -q -d "$(POSTGRES_URL)" 2>/dev/null || [ -n "$$CI" ]; then \
-	  GOLDENTHREAD_ENV=test DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -n 2 -m "not browser"; \
+	  GOLDENTHREAD_ENV=test DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -q -n 2 -m "not browser" tests/web; \
 	else echo "PostgreSQL is not running at $(POSTGRES_URL): skipped (CI always runs it)"; fi
 
 test-browser-prod: install assets browser-deps ## The browser journeys against gunicorn (as deployed) on PostgreSQL
