@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from goldenthread.core.quality.fastre import FastPattern
+from goldenthread.core.quality.fastre import FastPattern, KeyIndex
 from goldenthread.core.quality.timeextra import EXTRA_PATTERNS
 from goldenthread.core.quality.timeresolvers import (
     MONTH,
@@ -198,6 +198,7 @@ _PATTERNS: tuple[tuple[FastPattern, Resolver], ...] = tuple(
     )
 )
 _PATTERNS += tuple((FastPattern(pattern), resolver) for pattern, resolver in EXTRA_PATTERNS)
+_INDEX = KeyIndex([pattern for pattern, _ in _PATTERNS])
 _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
     r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\[|graduat|leaving|"
@@ -212,10 +213,11 @@ def find_time_phrase(text: str, when: When, *, lowered: str | None = None) -> Ti
     if not _QUICK.search(lower):
         return None
     best: tuple[tuple[int, int, int], re.Match[str], Resolver] | None = None
-    for pattern, resolver in _PATTERNS:
+    for index in _INDEX.candidates(lower):  # one scan for every pattern's keys (speed)
+        pattern, resolver = _PATTERNS[index]
         if best is not None and resolver is vague:
             continue  # a definite phrase found already beats any vague one (speed)
-        match = pattern.search(lower)
+        match = pattern.search_known(lower)  # KeyIndex has checked its keys
         if match is None:
             continue
         rank = (0 if resolver is not vague else 1, match.start(), -match.end())
