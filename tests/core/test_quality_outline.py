@@ -24,6 +24,24 @@ PROBLEMS = {
     "broken template": re.compile(
         r"\bi will (?:i|by|will|he|she|they)\b|\bwill will\b|\b(?:by|in|within)\s*\[where", re.I
     ),
+    # A second subject after a lead-in: "I will When upset, STUDENT will request …", "I will Given
+    # a reader, [student] will read …", "I will Child A will learn …".
+    "subject after a lead-in": re.compile(
+        r"\bI will\b[^.\[]*?,\s*(?:I|\[[^\]]*\]|[A-Z]{3,}|the (?:child|student|pupil))"
+        r" (?:will|can)\b"
+        r"|\bI will [A-Z][a-z]+ [A-Z] (?:will|can)\b"
+    ),
+    # An -ing word straight after "I will": "I will Living in my own flat".
+    "I will + -ing": re.compile(
+        r"\bI will (?!(?:bring|sing|swing|sting|cling|fling|string|ring|spring|wring|during|"
+        r"morning|evening|nothing|something|anything|everything|thing)\b)[A-Za-z]+ing\b"
+    ),
+    # "By" before a phrase with its own word for when: "By Upon graduation, …".
+    "By before its own lead": re.compile(
+        r"^By (?:upon|following|prior to|while|whilst|between|ready for|after|within|during|in|"
+        r"when|once)\b",
+        re.I,
+    ),
 }
 ITEMS = corpus_load()
 

@@ -30,10 +30,14 @@ _UNREAD_WHEN_RE = re.compile(
     r"^\s*(?:by|before|within|in|over|at)\s+([^,.;]{1,60}?)\s*,\s*", re.IGNORECASE
 )
 # The same, closing the sentence: "… in the words read by the end of the semester."
+# (It starts only where a run of spaces starts: trying every space of a long run is quadratic.)
 _UNREAD_TAIL_WHEN_RE = re.compile(
-    r"\s+(?:by|before)\s+((?:the\s+(?:end|time)\s+|next\s+)[^,.;:]{1,50}?)\s*\.?\s*$", re.IGNORECASE
+    r"(?<!\s)\s+(?:by|before)\s+((?:the\s+(?:end|time)\s+|next\s+)[^,.;:]{1,50}?)\s*\.?\s*$",
+    re.IGNORECASE,
 )
-_DANGLING_RE = re.compile(r"\s+(?:by|before|within|in|over|at|on|until|for)\s*$", re.IGNORECASE)
+_DANGLING_RE = re.compile(
+    r"(?<!\s)\s+(?:by|before|within|in|over|at|on|until|for)\s*$", re.IGNORECASE
+)
 _I_LEAD_RE = re.compile(r"^I\s+(?:(am|'m)|([a-z]+))\b\s*")
 _MODALS = frozenset({"will", "can", "could", "would", "should", "shall", "may", "might", "must"})
 _PRONOUNS = {
@@ -80,9 +84,73 @@ def _he_s(match: re.Match[str]) -> str:
 # leave school"): it leads the sentence as it is, never as "By in 6 months" or "By 6 months".
 _OWN_LEAD_RE = re.compile(
     r"^(?:in|within|before|after|over|during|at|on|until|till|from|for|every|each|throughout|"
-    r"when|once|as\s+soon\s+as)\b",
+    r"when|once|as\s+soon\s+as|upon|following|prior\s+to|while|whilst|between|ready\s+for)\b",
     re.IGNORECASE,
 )
+
+
+_SMALL_LEAD_RE = re.compile(r"^(?:Next|The|This|A|An)\b")
+# An action that opens with an -ing word ("Living in my own flat"): the outline says "I will be
+# living …"; "Being able to …" becomes "be able to …". Verbs that end in -ing are left alone.
+_GERUND_LEAD_RE = re.compile(r"^([A-Za-z]+ing)\b")
+_ING_VERBS = frozenset(
+    {"bring", "sing", "swing", "sting", "cling", "fling", "string", "ring", "spring", "wring"}
+    | {"during", "morning", "evening", "nothing", "something", "anything", "everything", "thing"}
+)
+_BEING_RE = re.compile(r"^being\b\s*", re.IGNORECASE)
+# A lead-in before the subject that survived ("During writing tasks, I will choose …", "Given a
+# reader, [student] will read …", "Child A will learn …"): it goes after the action ("choose …
+# during writing tasks").
+_LEAD_IN_RE = re.compile(
+    r"^((?:[^;.]|\.(?=[\w,)]|\s*[a-z(])){0,200}?)[\s,]*(?<![\w\[(])(?:I|[A-Z][A-Za-z]+(?:\s+[A-Z])?|[A-Z]{2,}|\[[^\]]{1,30}\]|\([^)]{1,30}\)|"
+    r"_{2,}|[A-Z]\.|child(?:['’]s\s+name)?|all\s+children|"
+    r"the\s+(?:child|student|pupil|young\s+person))\s+(?:will|can|should|would|is\s+able\s+to)\s+"
+    r"(?:be\s+able\s+to\s+)?(.+)$",
+    re.DOTALL,
+)
+# The same with a verb in the present and no "will": "With cues, I produce …", "When tests are
+# read aloud, J. answers …".
+_LEAD_IN_PRESENT_RE = re.compile(
+    r"^((?:[^;.]|\.(?=[\w,)]|\s*[a-z(])){1,200}?),\s*(?:I|[A-Z]\.|child|students|pupils)\s+"
+    r"(?:successfully\s+|independently\s+)?([a-z]+)\b(.*)$",
+    re.DOTALL,
+)
+# A group or role as the subject, in the present ("Pupils respond …", "Young person (YP) manages
+# …"): the outline's "I will" takes its place.
+_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_GROUP_SUBJECT_RE = re.compile(
+    r"^(?:(?:pupils|students|children|learners)\s+(?!(?:are|were|have|had|will|can|may|should|would|"
+    r"must|need|do|did)\b)(?=[a-z]+\b)|(?:the\s+)?(?:young\s+person|child|pupil|student)"
+    r"(?:\s+\((?:yp|cyp)\))?\s+(?=[a-z]+s\b)|(?:yp|cyp)\s+(?=[a-z]+s\b))",
+    re.IGNORECASE,
+)
+
+
+def _gerund_lead(text: str) -> str:
+    """ "Living in my own flat" → "be living in my own flat"; "Being able to" → "be able to"."""
+    match = _GERUND_LEAD_RE.match(text)
+    if match is None or match.group(1).lower() in _ING_VERBS:
+        return text
+    if _BEING_RE.match(text):
+        return "be " + _BEING_RE.sub("", text, count=1)
+    return "be " + text[0].lower() + text[1:]
+
+
+def _lead_in_last(text: str) -> str:
+    match = _LEAD_IN_RE.match(text)
+    if match is not None:
+        lead, action = match.group(1), match.group(2)
+    else:
+        match = _LEAD_IN_PRESENT_RE.match(text)
+        if match is None:
+            return text
+        verb = _I_VERB_RE.sub(_first_person_verb, f"I {match.group(2)}")  # "I answers" → "I answer"
+        lead, action = match.group(1), verb[2:] + match.group(3)
+    lead = lead.strip(" ,;:")
+    action = action.rstrip(" ,.;")
+    if not _WORD_RE.search(lead) or _DANGLING_RE.search(" " + lead) or lead.lower() == "by the":
+        return action  # nothing worth keeping: "By the", "-31"
+    return f"{action} {lead[0].lower() + lead[1:]}" if lead else action
 
 
 def when_lead(when: str) -> str:
@@ -93,6 +161,8 @@ def when_lead(when: str) -> str:
         return f"By {WHEN_PLACEHOLDER}"
     if _OWN_LEAD_RE.match(phrase):
         return phrase[0].upper() + phrase[1:]
+    if _SMALL_LEAD_RE.match(phrase):  # "Next year I will…" → "By next year, I will…"
+        phrase = phrase[0].lower() + phrase[1:]
     return f"By {phrase}"
 
 
@@ -168,7 +238,10 @@ def _action(statement: Statement, names: set[str]) -> str:
     text = _HE_S_RE.sub(_he_s, text)
     text = _first_person(text)
     text = _I_VERB_RE.sub(_first_person_verb, text)
+    text = _GROUP_SUBJECT_RE.sub("I ", text, count=1)
+    text = _I_VERB_RE.sub(_first_person_verb, text)
     text = _i_lead(text)
+    text = _gerund_lead(_lead_in_last(text))
     vague = VAGUE_RE.search(text.lower())
     if vague is not None:
         word = text[vague.start() : vague.end()]

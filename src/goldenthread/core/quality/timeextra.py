@@ -49,7 +49,7 @@ DURING_NOTE = "During a year or a course: put in the date."
 AGES_NOTE = "An age range: say by when, or at what age, it should be done."
 COMPLETION_NOTE = "When something is finished: check the date."
 HOLIDAYS_NOTE = "The start of a school holiday or term: put in the date."
-PART_END_NOTE = "The end of one term or year of several: put in the date."
+PART_END_NOTE = "The end of a term or year: put in the date."
 FEW = 3  # "a few weeks"
 
 
@@ -191,7 +191,8 @@ EXTRA_PATTERNS = (
     (r"\bby\s+\((?=[^)]{0,40}\b" + _DATE_WORDS + r")[^)]{1,40}\)", placeholder),
     (r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?semester\b", semester),
     (
-        r"\b(?:after|upon|on|following|before|prior\s+to)\s+(?:graduation|graduating|(?:leaving|"
+        r"\b(?:after|upon|on|following|before|prior\s+to)\s+(?:(?:graduation|graduating)(?:\s+from\s+"
+        r"(?:(?:high|secondary)\s+)?(?:school|college))?|(?:leaving|"
         r"exiting|finishing)\s+(?:from\s+)?(?:(?:high|secondary)\s+)?(?:school|college|sixth\s+form"
         r"|(?:the\s+)?(?:18\s*[-–]\s*21\s+(?:year\s+)?)?transition\s+(?:services|programme))|"
         r"(?:high|secondary)\s+school\b(?!\s+(?:staff|teachers?|will)))",
