@@ -153,6 +153,25 @@ def _lead_in_last(text: str) -> str:
     return f"{action} {lead[0].lower() + lead[1:]}" if lead else action
 
 
+_FIRST_WORD_RE = re.compile(r"^([A-Z][a-z]+)\b")
+_SUBJECT_VERB_RE = re.compile(r"^\w+\s+(?:\w+ly\s+)?\w+[^s\W]s\b")
+
+
+def _sentence_case(text: str, names: set[str]) -> str:
+    """The action's first word in lower case when it only had a capital for opening the
+    statement ("Use short instructions" → "use short instructions"): not "I", a child's name,
+    or a word the statement writes with a capital again (a name or place)."""
+    match = _FIRST_WORD_RE.match(text)
+    if match is None:
+        return text
+    word = match.group(1)
+    if word in names or re.search(rf"\b{word}\b", text[match.end() :]):
+        return text
+    if _SUBJECT_VERB_RE.match(text):  # "Johnny presently reads …": a name as the subject
+        return text
+    return word.lower() + text[match.end() :]
+
+
 def when_lead(when: str) -> str:
     """The opening of the sentence for a time phrase: "By the end of Year 4", "In 6 months",
     "By [when: …]" when there is none."""
@@ -246,7 +265,7 @@ def _action(statement: Statement, names: set[str]) -> str:
     if vague is not None:
         word = text[vague.start() : vague.end()]
         text = f"{text[: vague.start()]}[do what: instead of “{word}”]{text[vague.end() :]}"
-    return text.strip(" ,.") or ACTION_PLACEHOLDER
+    return _sentence_case(text.strip(" ,."), names) or ACTION_PLACEHOLDER
 
 
 def rewrite_skeleton(statement: Statement, names: set[str] | None = None) -> str:
