@@ -108,6 +108,7 @@ _LEAD_IN_RE = re.compile(
     r"(?:be\s+able\s+to\s+)?(.+)$",
     re.DOTALL,
 )
+_MODAL_GATE_RE = re.compile(r"\s(?:will|can|should|would|able)\s")
 # The same with a verb in the present and no "will": "With cues, I produce …", "When tests are
 # read aloud, J. answers …".
 _LEAD_IN_PRESENT_RE = re.compile(
@@ -137,11 +138,13 @@ def _gerund_lead(text: str) -> str:
 
 
 def _lead_in_last(text: str) -> str:
-    match = _LEAD_IN_RE.match(text)
+    if "," not in text and _MODAL_GATE_RE.search(text) is None:
+        return text  # neither pattern can match (speed: most actions)
+    match = _LEAD_IN_RE.match(text) if _MODAL_GATE_RE.search(text) else None
     if match is not None:
         lead, action = match.group(1), match.group(2)
     else:
-        match = _LEAD_IN_PRESENT_RE.match(text)
+        match = _LEAD_IN_PRESENT_RE.match(text) if "," in text else None
         if match is None:
             return text
         verb = _I_VERB_RE.sub(_first_person_verb, f"I {match.group(2)}")  # "I answers" → "I answer"
@@ -154,6 +157,7 @@ def _lead_in_last(text: str) -> str:
 
 
 _FIRST_WORD_RE = re.compile(r"^([A-Z][a-z]+)\b")
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 _SUBJECT_VERB_RE = re.compile(r"^\w+\s+(?:\w+ly\s+)?\w+[^s\W]s\b")
 
 
@@ -165,7 +169,7 @@ def _sentence_case(text: str, names: set[str]) -> str:
     if match is None:
         return text
     word = match.group(1)
-    if word in names or re.search(rf"\b{word}\b", text[match.end() :]):
+    if word in names or word in _CAPITALISED_RE.findall(text, match.end()):
         return text
     if _SUBJECT_VERB_RE.match(text):  # "Johnny presently reads …": a name as the subject
         return text
