@@ -70,3 +70,32 @@ def test_a_how_placeholder_after_by_is_not_read_as_a_time_phrase() -> None:
         "By (date), Sam will apply reading strategies as measured by [assessment method].", CTX
     ).suggestion
     assert outline.startswith("By (date), I will apply reading strategies as measured by [")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "When upset, STUDENT will request a break with the use of a card by the end of term.",
+            "I will request a break with the use of a card when upset",
+        ),
+        (
+            "Child A will learn the safest route to the shop by July 2027.",
+            "I will learn the safest",
+        ),
+        (
+            "With cues, I produce the /k/ sound in 8 of 10 words by Easter.",
+            "I will produce the /k/",
+        ),
+        ("Living in my own flat with support by the time I am 21", "I will be living in my own"),
+        # A second clause keeps its place: it is not a lead-in.
+        (
+            "By July 2027 I will read a book every night so that Mum will be proud of me.",
+            "I will read a book every night so that Mum will be proud of me",
+        ),
+    ],
+)
+def test_a_lead_in_goes_after_the_action_and_a_second_clause_stays(
+    text: str, expected: str
+) -> None:
+    assert expected in assess(text, CTX).suggestion

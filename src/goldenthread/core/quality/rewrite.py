@@ -119,6 +119,13 @@ _LEAD_IN_PRESENT_RE = re.compile(
 # A group or role as the subject, in the present ("Pupils respond …", "Young person (YP) manages
 # …"): the outline's "I will" takes its place.
 _WORD_RE = re.compile(r"[A-Za-z]{3,}")
+MAX_LEAD_PIECE_WORDS = 4
+# How a lead-in opens ("When upset, …", "Given a reader, …", "With cues, …").
+_LEAD_WORD_RE = re.compile(
+    r"(?:when|whenever|given|with|without|during|after|before|if|in|at|on|using|following|upon|"
+    r"while|whilst|through|by|once|within|for|from|as|across|throughout|provided|one\s+day|-)\b",
+    re.IGNORECASE,
+)
 _GROUP_SUBJECT_RE = re.compile(
     r"^(?:(?:pupils|students|children|learners)\s+(?!(?:are|were|have|had|will|can|may|should|would|"
     r"must|need|do|did)\b)(?=[a-z]+\b)|(?:the\s+)?(?:young\s+person|child|pupil|student)"
@@ -149,7 +156,16 @@ def _lead_in_last(text: str) -> str:
             return text
         verb = _I_VERB_RE.sub(_first_person_verb, f"I {match.group(2)}")  # "I answers" → "I answer"
         lead, action = match.group(1), verb[2:] + match.group(3)
+    comma_after = text[match.end(1) :].lstrip().startswith(",")
     lead = lead.strip(" ,;:")
+    # A lead-in opens with its own word ("When upset, …"; or its last part does: "…, with
+    # prompts, the student will"), or is a short piece cut off by a comma ("college, I will …");
+    # "read so that Mum will be proud" is a second clause and stays.
+    short_piece = comma_after and len(lead.split()) <= MAX_LEAD_PIECE_WORDS
+    pieces = [piece.strip() for piece in lead.split(",") if piece.strip()]
+    opens = bool(pieces) and any(_LEAD_WORD_RE.match(piece) for piece in (lead, pieces[-1]))
+    if lead and not (opens or short_piece):
+        return text
     action = action.rstrip(" ,.;")
     if not _WORD_RE.search(lead) or _DANGLING_RE.search(" " + lead) or lead.lower() == "by the":
         return action  # nothing worth keeping: "By the", "-31"
