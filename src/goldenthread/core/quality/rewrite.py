@@ -100,10 +100,13 @@ _ING_VERBS = frozenset(
 _BEING_RE = re.compile(r"^being\b\s*", re.IGNORECASE)
 # A lead-in before the subject that survived ("During writing tasks, I will choose …", "Given a
 # reader, [student] will read …", "Child A will learn …"): it goes after the action ("choose …
-# during writing tasks").
+# during writing tasks"). The words before the subject hold no sentence end, but may hold a full
+# stop inside "$9.99" or "e.g. centres"; ``{}`` is the fewest characters it may have.
+_LEAD_IN_START = r"^((?:[^;.]|\.(?=[\w,)]|\s*[a-z(])){{{},200}}?)"
 _LEAD_IN_RE = re.compile(
-    r"^((?:[^;.]|\.(?=[\w,)]|\s*[a-z(])){0,200}?)[\s,]*(?<![\w\[(])(?:I|[A-Z][A-Za-z]+(?:\s+[A-Z])?|[A-Z]{2,}|\[[^\]]{1,30}\]|\([^)]{1,30}\)|"
-    r"_{2,}|[A-Z]\.|child(?:['’]s\s+name)?|all\s+children|"
+    _LEAD_IN_START.format(0)
+    + r"[\s,]*(?<![\w\[(])(?:I|[A-Z][A-Za-z]+(?:\s+[A-Z])?|[A-Z]{2,}|\[[^\]]{1,30}\]|"
+    r"\([^)]{1,30}\)|_{2,}|[A-Z]\.|child(?:['’]s\s+name)?|all\s+children|"
     r"the\s+(?:child|student|pupil|young\s+person))\s+(?:will|can|should|would|is\s+able\s+to)\s+"
     r"(?:be\s+able\s+to\s+)?(.+)$",
     re.DOTALL,
@@ -112,7 +115,7 @@ _MODAL_GATE_RE = re.compile(r"\s(?:will|can|should|would|able)\s")
 # The same with a verb in the present and no "will": "With cues, I produce …", "When tests are
 # read aloud, J. answers …".
 _LEAD_IN_PRESENT_RE = re.compile(
-    r"^((?:[^;.]|\.(?=[\w,)]|\s*[a-z(])){1,200}?),\s*(?:I|[A-Z]\.|child|students|pupils)\s+"
+    _LEAD_IN_START.format(1) + r",\s*(?:I|[A-Z]\.|child|students|pupils)\s+"
     r"(?:successfully\s+|independently\s+)?([a-z]+)\b(.*)$",
     re.DOTALL,
 )
@@ -145,9 +148,10 @@ def _gerund_lead(text: str) -> str:
 
 
 def _lead_in_last(text: str) -> str:
-    if "," not in text and _MODAL_GATE_RE.search(text) is None:
+    modal = _MODAL_GATE_RE.search(text) is not None
+    if "," not in text and not modal:
         return text  # neither pattern can match (speed: most actions)
-    match = _LEAD_IN_RE.match(text) if _MODAL_GATE_RE.search(text) else None
+    match = _LEAD_IN_RE.match(text) if modal else None
     if match is not None:
         lead, action = match.group(1), match.group(2)
     else:
@@ -277,8 +281,9 @@ def _action(statement: Statement, names: set[str]) -> str:
     text = _HE_S_RE.sub(_he_s, text)
     text = _first_person(text)
     text = _I_VERB_RE.sub(_first_person_verb, text)
-    text = _GROUP_SUBJECT_RE.sub("I ", text, count=1)
-    text = _I_VERB_RE.sub(_first_person_verb, text)
+    grouped = _GROUP_SUBJECT_RE.sub("I ", text, count=1)
+    if grouped != text:  # "Pupils responds" → "I responds" → "I respond"
+        text = _I_VERB_RE.sub(_first_person_verb, grouped)
     text = _i_lead(text)
     text = _gerund_lead(_lead_in_last(text))
     vague = VAGUE_RE.search(text.lower())

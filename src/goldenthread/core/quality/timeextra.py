@@ -32,6 +32,7 @@ from goldenthread.core.quality.timeresolvers import (
     Resolver,
     When,
     before_year_n,
+    duration,
     to_number,
 )
 
@@ -111,21 +112,11 @@ def within_school_year(m: re.Match[str], when: When) -> Resolved:
     return _after(when, 1, "year")
 
 
-def start_of_year_n(m: re.Match[str], when: When) -> Resolved:
-    """ "by the start of Year 7": the end of Year 6."""
-    return before_year_n(m, when)
-
-
 def after_period(m: re.Match[str], when: When) -> Resolved:
-    """ "after 1 year of study", "after six weeks of therapy": that long from today."""
-    unit = m.group(2).lower()
-    if unit == "term":
-        return (
-            "term",
-            cal.end_of_term(when.today, when.terms, ahead=max(to_number(m.group(1)) - 1, 0)),
-            "",
-        )
-    return _after(when, to_number(m.group(1)), unit)
+    """ "after 1 year of study", "after six weeks of therapy": that long from today, as the
+    main table's durations; "after 2 terms of" counts as a term."""
+    category, due, note = duration(m, when)
+    return ("term" if m.group(2) == "term" else category), due, note
 
 
 def lasting(m: re.Match[str], when: When) -> Resolved:
@@ -245,7 +236,7 @@ EXTRA_PATTERNS = (
     ),
     (
         r"\b(?:by|before|for)\s+the\s+(?:start|beginning)\s+of\s+(?:the\s+)?" + YEAR_GROUP,
-        start_of_year_n,
+        before_year_n,  # "by the start of Year 7": the end of Year 6
     ),
     (
         r"\b(?:by|before|for)\s+the\s+(?:start|beginning|end)\s+of\s+(?:the\s+)?(?:next\s+)?"
