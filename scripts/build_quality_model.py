@@ -11,8 +11,11 @@ Reproducible: no randomness (full-batch gradient descent from zero weights), fix
 3. Per head, the L2 strength, the weight of the rule features and whether the head sees the
    opening words' vectors are chosen by 5-fold cross-validation on train + dev, folds made of
    whole websites (kappa for the kind and the yes/no fields, accuracy for the theme, over
-   every held-out row); the temperature is fitted on the same held-out scores (least
-   log-loss); then the head is refitted on all the rows with those settings.
+   every held-out row); then, with those settings, the words and pairs (judge/wordgrams.py,
+   ADR 0056) are tried at each ``WORD_WEIGHT_GRID`` weight and ``WORD_L2_GRID`` strength and
+   kept if they score better; the temperature is fitted on the same held-out scores (least
+   log-loss); then the head is refitted on all the rows with those settings. The words'
+   vocabulary is every word and pair in at least two train, dev or team statements.
 The ``test`` split is never read.
 """
 
@@ -21,13 +24,19 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import multiprocessing
+import os
+import sys
+from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from goldenthread.core.linking.classifier import fit_head
+from goldenthread.core.linking.classifier import HeadKind, LinearHead
 from goldenthread.core.quality.engine import read_and_check
 from goldenthread.core.quality.judge.features import rule_features, rule_reading
+from goldenthread.core.quality.judge.fitting import SparseRows, fit_head_with_words
 from goldenthread.core.quality.judge.learned import (
     MODEL_PATH,
     CalibratedHead,
@@ -36,6 +45,7 @@ from goldenthread.core.quality.judge.learned import (
     heads_save,
 )
 from goldenthread.core.quality.judge.protocol import BOOLEAN_FIELDS, KINDS
+from goldenthread.core.quality.judge.wordgrams import WordGrams
 from goldenthread.core.quality.model import StatementContext
 from goldenthread.evaluation.corpus import (
     CORPUS_PATH,
@@ -51,7 +61,9 @@ TODAY = dt.date(2026, 11, 22)
 L2_GRID = (0.003, 0.01, 0.03, 0.1, 0.3, 1.0)
 RULE_EMPHASIS_GRID = (1.0, 3.0)
 OPENINGS_GRID = (True, False)
-FOLDS = 5  # whether the head sees the opening words' vectors
+WORD_WEIGHT_GRID = (20.0, 40.0)  # the words' weight when tried (0: no words)
+WORD_L2_GRID = (0.003, 0.01, 0.03)
+FOLDS = 5
 TEMPERATURES = tuple(float(t) for t in np.exp(np.linspace(np.log(0.25), np.log(8.0), 51)))
 # Team labels (failing criteria, judged on outcomes) -> rubric fields.
 TEAM_FIELDS = {
@@ -108,12 +120,33 @@ def targets(name: str, labels: list[dict[str, object]]) -> tuple[np.ndarray, np.
     return mask, y
 
 
-def head_fit(x: np.ndarray, y: np.ndarray, name: str, l2: float, emphasis_rules: float, embed: int):
-    kind = "sigmoid" if name in BOOLEAN_FIELDS else "softmax"
+@dataclass(frozen=True)
+class Setting:
+    """One head's settings: L2 strength, rule features' weight, opening words, words' weight."""
+
+    l2: float
+    emphasis: float
+    openings: bool
+    words: float = 0.0
+
+
+def head_fit(
+    x: np.ndarray, words: SparseRows, y: np.ndarray, name: str, setting: Setting, embed: int
+) -> tuple[LinearHead, np.ndarray]:
+    kind: HeadKind = "sigmoid" if name in BOOLEAN_FIELDS else "softmax"
     labels = KINDS if name == "kind" else ("1", "2", "3", "4") if name == "theme" else (name,)
     emphasis = np.ones(x.shape[1], dtype=np.float32)
-    emphasis[embed:] = emphasis_rules
-    return fit_head(x.astype(np.float32), y, labels=labels, kind=kind, l2=l2, emphasis=emphasis)
+    emphasis[embed:] = setting.emphasis
+    return fit_head_with_words(
+        x.astype(np.float32),
+        words,
+        y,
+        labels=labels,
+        kind=kind,
+        l2=setting.l2,
+        emphasis=emphasis,
+        word_weight=setting.words,
+    )
 
 
 def dev_score(name: str, probabilities: np.ndarray, y: np.ndarray) -> float:
@@ -163,19 +196,43 @@ def folds_by_website(items: list[CorpusItem]) -> np.ndarray:
 
 
 def cross_scores(
-    name: str, x: np.ndarray, y: np.ndarray, folds: np.ndarray, extra: tuple[np.ndarray, ...],
-    l2: float, emphasis: float, embed: int,
+    name: str, data: HeadData, folds: np.ndarray, setting: Setting, embed: int
 ) -> np.ndarray:
     """Each corpus row's scores from a head fitted without its fold (team rows always in)."""
-    x_team, y_team = extra
+    x, y = data.x(setting.openings), data.y
+    x_team = data.x_team(setting.openings)
     out = np.zeros_like(y)
     for fold in range(FOLDS):
         held = folds == fold
-        head = head_fit(
-            np.vstack([x[~held], x_team]), np.vstack([y[~held], y_team]), name, l2, emphasis, embed
+        head, word_coef = head_fit(
+            np.vstack([x[~held], x_team]),
+            data.words.take(~held).stack(data.words_team),
+            np.vstack([y[~held], data.y_team]),
+            name,
+            setting,
+            embed,
         )
-        out[held] = head.scores(x[held])
+        out[held] = head.scores(x[held]) + data.words.take(held).times(word_coef)
     return out
+
+
+@dataclass(frozen=True)
+class HeadData:
+    """One head's rows: corpus features, words and targets, and the team rows always fitted."""
+
+    features: np.ndarray
+    words: SparseRows
+    y: np.ndarray
+    team: np.ndarray
+    words_team: SparseRows
+    y_team: np.ndarray
+    openings: slice
+
+    def x(self, openings: bool) -> np.ndarray:
+        return self.features if openings else without(self.features, self.openings)
+
+    def x_team(self, openings: bool) -> np.ndarray:
+        return self.team if openings else without(self.team, self.openings)
 
 
 def as_probabilities(name: str, scores: np.ndarray) -> np.ndarray:
@@ -187,9 +244,15 @@ def as_probabilities(name: str, scores: np.ndarray) -> np.ndarray:
 
 
 def main() -> int:
+    if os.environ.get("OPENBLAS_NUM_THREADS") != "1":
+        # One BLAS thread per process (the heads are fitted in parallel processes instead),
+        # set before numpy loads, so a build is the same however many cores the machine has.
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        os.execve(sys.executable, [sys.executable, __file__, *sys.argv[1:]], env)
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS_PATH)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
+    parser.add_argument("--workers", type=int, default=2, help="processes (heads in parallel)")
     args = parser.parse_args()
     items = [item for item in corpus_load(args.corpus) if item.split in {"train", "dev"}]
     context = StatementContext(today=TODAY)
@@ -197,53 +260,117 @@ def main() -> int:
     team = team_rows()
     encoder = StatementEncoder()
     (x_corpus, readings), (x_team, _) = featurise(encoder, corpus), featurise(encoder, team)
+    grams = WordGrams.fit([text for text, _, _ in corpus + team])
+    w_corpus = SparseRows.of(grams, [text for text, _, _ in corpus])
+    w_team = SparseRows.of(grams, [text for text, _, _ in team])
     embed = x_corpus.shape[1] - rule_features_width()
     folds = folds_by_website(items)
     l_corpus, l_team = [r[1] for r in corpus], [r[1] for r in team]
-    heads: dict[str, CalibratedHead] = {}
     print(
         f"corpus rows {len(corpus)} (train and dev) in {FOLDS} folds by website"
-        f" {np.bincount(folds).tolist()}, team rows {len(team)} (always trained on)"
+        f" {np.bincount(folds).tolist()}, team rows {len(team)} (always trained on);"
+        f" {len(grams)} words and pairs",
+        flush=True,
     )
-    for name in ("kind", *BOOLEAN_FIELDS, "theme"):
-        mask, y_all = targets(name, l_corpus)
-        m_team, y_team = targets(name, l_team)
-        x, y = x_corpus[mask], y_all[mask]
-        best = None
-        for openings in OPENINGS_GRID:
-            xo = x if openings else without(x, encoder.opening_columns)
-            team_rows_x = x_team[m_team]
-            xo_team = team_rows_x if openings else without(team_rows_x, encoder.opening_columns)
-            for l2 in L2_GRID:
-                for emphasis in RULE_EMPHASIS_GRID:
-                    scores = cross_scores(
-                        name, xo, y, folds[mask], (xo_team, y_team[m_team]), l2, emphasis, embed
-                    )
-                    score = dev_score(name, as_probabilities(name, scores), y)
-                    if best is None or score > best[0] + 1e-9:
-                        best = (score, l2, emphasis, openings, scores)
-        assert best is not None
-        score, l2, emphasis, openings, scores = best
-        rules_score = dev_score(
-            name, rules_as_probabilities(name, readings, mask, x_corpus, encoder), y
-        )
-        temperature = temperature_fit(name, scores, y)
-        x_fit = np.vstack([x, x_team[m_team]])
-        if not openings:
-            x_fit = without(x_fit, encoder.opening_columns)
-        final = head_fit(x_fit, np.vstack([y, y_team[m_team]]), name, l2, emphasis, embed)
-        heads[name] = CalibratedHead(
-            final.labels, final.coef, final.intercept, final.kind, temperature, rules_score > score
-        )
-        print(
-            f"  {name:<14} cross-validated {score:.3f} (rules {rules_score:.3f})"
-            f"  l2 {l2:<6} rule weight {emphasis:<4} openings {'yes' if openings else 'no ':<3}"
-            f" temperature {temperature:.2f}  rows {int(mask.sum())}+{int(m_team.sum())}"
-        )
+    _SHARED.update(
+        x_corpus=x_corpus,
+        x_team=x_team,
+        w_corpus=w_corpus,
+        w_team=w_team,
+        readings=readings,
+        l_corpus=l_corpus,
+        l_team=l_team,
+        folds=folds,
+        embed=embed,
+        encoder=encoder,
+    )
+    heads: dict[str, CalibratedHead] = {}
+    word_coefs: dict[str, np.ndarray] = {}
+    # Heads are independent: one process per core, each fitting whole heads (the same fits,
+    # in the same order within a head, as one process would make).
+    with multiprocessing.get_context("fork").Pool(args.workers) as pool:
+        for name, head, word_coef, line in pool.imap(head_build, HEADS):
+            heads[name], word_coefs[name] = head, word_coef
+            print(line, flush=True)
     notes = f"corpus {args.corpus.name}: {len(items)} train and dev statements; all fitted"
-    version = heads_save(heads, args.out, notes=notes)
+    version = heads_save(heads, args.out, notes=notes, words=(grams, word_coefs))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), model version {version}")
     return 0
+
+
+HEADS = ("kind", *BOOLEAN_FIELDS, "theme")
+#: What every head's fit reads (set in ``main`` before the worker processes are forked).
+_SHARED: dict[str, Any] = {}
+
+
+def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str]:
+    """One head: its settings chosen by cross-validation, fitted on every row; and a line
+    saying what was chosen."""
+    shared = _SHARED
+    encoder, embed, folds = shared["encoder"], shared["embed"], shared["folds"]
+    mask, y_all = targets(name, shared["l_corpus"])
+    m_team, y_team = targets(name, shared["l_team"])
+    data = HeadData(
+        shared["x_corpus"][mask],
+        shared["w_corpus"].take(mask),
+        y_all[mask],
+        shared["x_team"][m_team],
+        shared["w_team"].take(m_team),
+        y_team[m_team],
+        encoder.opening_columns,
+    )
+    candidates = [
+        Setting(l2, emphasis, openings)
+        for openings in OPENINGS_GRID
+        for l2 in L2_GRID
+        for emphasis in RULE_EMPHASIS_GRID
+    ]
+    best = setting_best(name, data, folds[mask], candidates, embed)
+    plain_score = best[0]
+    words_tried = [
+        replace(best[1], l2=l2, words=weight) for weight in WORD_WEIGHT_GRID for l2 in WORD_L2_GRID
+    ]
+    best = max(best, setting_best(name, data, folds[mask], words_tried, embed), key=lambda b: b[0])
+    score, setting, scores = best
+    rules_score = dev_score(
+        name,
+        rules_as_probabilities(name, shared["readings"], mask, shared["x_corpus"], encoder),
+        data.y,
+    )
+    temperature = temperature_fit(name, scores, data.y)
+    final, word_coef = head_fit(
+        np.vstack([data.x(setting.openings), data.x_team(setting.openings)]),
+        data.words.stack(data.words_team),
+        np.vstack([data.y, data.y_team]),
+        name,
+        setting,
+        embed,
+    )
+    head = CalibratedHead(
+        final.labels, final.coef, final.intercept, final.kind, temperature, rules_score > score
+    )
+    line = (
+        f"  {name:<14} cross-validated {score:.3f} (without words {plain_score:.3f},"
+        f" rules {rules_score:.3f})  l2 {setting.l2:<6} rule weight {setting.emphasis:<4}"
+        f" openings {'yes' if setting.openings else 'no ':<3} words {setting.words:<4}"
+        f" temperature {temperature:.2f}  rows {int(mask.sum())}+{int(m_team.sum())}"
+    )
+    return name, head, word_coef, line
+
+
+def setting_best(
+    name: str, data: HeadData, folds: np.ndarray, settings: list[Setting], embed: int
+) -> tuple[float, Setting, np.ndarray]:
+    """The setting with the best cross-validated score (the first, on a tie), its score and
+    held-out scores."""
+    best: tuple[float, Setting, np.ndarray] | None = None
+    for setting in settings:
+        scores = cross_scores(name, data, folds, setting, embed)
+        score = dev_score(name, as_probabilities(name, scores), data.y)
+        if best is None or score > best[0] + 1e-9:
+            best = (score, setting, scores)
+    assert best is not None
+    return best
 
 
 def without(x: np.ndarray, columns: slice) -> np.ndarray:

@@ -4,7 +4,8 @@ Features per statement: the shipped static sentence vector and linking lexicon c
 as the theme linker), the linker's four theme probabilities, the sentence vectors of the
 statement's first word and of its first three words (how a statement opens says much of its
 kind: "Mirror the child's play" is provision, "Climb the stairs" a target, "I can" an outcome),
-then ``features.FEATURE_NAMES``.
+then ``features.FEATURE_NAMES``; and, kept sparse, the statement's words and word pairs
+(``wordgrams.py``, ADR 0056).
 Each head's scores are divided by its temperature (fitted on the dev split) before the
 softmax or sigmoid, so the probabilities are calibrated. Weights: ``assets/judge.npz``.
 """
@@ -24,6 +25,7 @@ import numpy.typing as npt
 
 from goldenthread.core.quality.judge.features import rule_features, rule_reading
 from goldenthread.core.quality.judge.protocol import BOOLEAN_FIELDS, KINDS, Judgement
+from goldenthread.core.quality.judge.wordgrams import WordGrams
 from goldenthread.core.quality.model import Finding, StatementContext
 from goldenthread.core.quality.statement import Statement
 
@@ -60,9 +62,23 @@ class CalibratedHead:
         return cast(FloatArray, shifted / shifted.sum(axis=1, keepdims=True))
 
 
-def heads_save(heads: dict[str, CalibratedHead], path: Path, *, notes: str) -> str:
-    """Write the heads to ``path`` (float16 weights); return the model's version (a hash)."""
+def heads_save(
+    heads: dict[str, CalibratedHead],
+    path: Path,
+    *,
+    notes: str,
+    words: tuple[WordGrams, dict[str, FloatArray]] | None = None,
+) -> str:
+    """Write the heads to ``path`` (float16 weights); return the model's version (a hash).
+
+    ``words``: the words' vocabulary and each head's weights on it (labels x vocabulary)."""
     arrays: dict[str, npt.NDArray[np.generic]] = {}
+    if words is not None:
+        grams, coefs = words
+        arrays["words__vocabulary"] = np.array(grams.vocabulary)
+        arrays["words__idf"] = grams.idf.astype(np.float32)
+        for name, coef in coefs.items():
+            arrays[f"{name}__words"] = coef.astype(np.float16)
     for name, head in heads.items():
         arrays[f"{name}__coef"] = head.coef.astype(np.float16)
         arrays[f"{name}__intercept"] = head.intercept.astype(np.float32)
@@ -81,12 +97,21 @@ def heads_save(heads: dict[str, CalibratedHead], path: Path, *, notes: str) -> s
     return version
 
 
-def heads_load(path: Path) -> tuple[dict[str, CalibratedHead], str]:
-    """The heads in ``path`` and the model's version."""
+def heads_load(path: Path) -> tuple[dict[str, CalibratedHead], str, HeadWords | None]:
+    """The heads in ``path``, the model's version, and the words' part (None if it has none)."""
     heads: dict[str, CalibratedHead] = {}
+    words: HeadWords | None = None
     with np.load(path, allow_pickle=False) as data:
         version = str(data["meta__version"])
-        names = sorted({key.split("__")[0] for key in data.files if not key.startswith("meta__")})
+        prefixes = {key.split("__")[0] for key in data.files}
+        names = sorted(prefixes - {"meta", "words"})
+        if "words__vocabulary" in data.files:
+            grams = WordGrams.from_arrays(
+                [str(gram) for gram in data["words__vocabulary"]],
+                data["words__idf"].astype(np.float32),
+            )
+            coefs = {name: data[f"{name}__words"].astype(np.float32) for name in names}
+            words = HeadWords(grams, coefs)
         for name in names:
             heads[name] = CalibratedHead(
                 labels=tuple(str(label) for label in data[f"{name}__labels"]),
@@ -96,7 +121,15 @@ def heads_load(path: Path) -> tuple[dict[str, CalibratedHead], str]:
                 temperature=float(data[f"{name}__temperature"]),
                 decide_by_rules=bool(data[f"{name}__rules"]),
             )
-    return heads, version
+    return heads, version, words
+
+
+@dataclass(frozen=True, slots=True)
+class HeadWords:
+    """The words' part of a model: the vocabulary and each head's weights on it."""
+
+    grams: WordGrams
+    coefs: dict[str, FloatArray]  # head -> labels x vocabulary
 
 
 class StatementEncoder:
@@ -165,13 +198,20 @@ class LearnedJudge:
     """The shipped judge (see the module docstring)."""
 
     def __init__(self, path: Path = MODEL_PATH) -> None:
-        self.heads, self.version = heads_load(path)
+        self.heads, self.version, words = heads_load(path)
         self.encoder = StatementEncoder()
         self._names = list(self.heads)
         self._weights = np.ascontiguousarray(
             np.vstack([self.heads[name].coef for name in self._names]).T
         )
         self._bias = np.concatenate([self.heads[name].intercept for name in self._names])
+        self._grams = None if words is None else words.grams
+        #: vocabulary x every head's labels, as ``_weights`` (empty without words)
+        self._word_weights = np.ascontiguousarray(
+            np.zeros((0, len(self._bias)), dtype=np.float32)
+            if words is None
+            else np.vstack([words.coefs[name] for name in self._names]).T
+        )
 
     def judge(self, statement: str, context: StatementContext) -> Judgement:
         from goldenthread.core.quality.engine import read_and_check
@@ -186,7 +226,8 @@ class LearnedJudge:
         row = features_join(
             self.encoder.encode([statement.text]), rule_features(statement, criteria)[None, :]
         )
-        return self._judge_row(row[0], statement, criteria, smart)
+        words = self._word_scores([statement.text])
+        return self._judge_row(row[0], words[0], statement, criteria, smart)
 
     def judge_read_many(
         self,
@@ -201,31 +242,42 @@ class LearnedJudge:
         embedded = self.encoder.encode_many([read[0].text for read in reads], base)
         rules = np.vstack([rule_features(statement, criteria) for statement, criteria, _ in reads])
         rows = features_join(embedded, rules)
+        words = self._word_scores([read[0].text for read in reads])
         return [
-            self._judge_row(row, statement, criteria, smart)
-            for row, (statement, criteria, smart) in zip(rows, reads, strict=True)
+            self._judge_row(row, word_row, statement, criteria, smart)
+            for row, word_row, (statement, criteria, smart) in zip(rows, words, reads, strict=True)
         ]
 
+    def _word_scores(self, texts: Sequence[str]) -> FloatArray:
+        """Every head's score from the texts' words and pairs (zero without them). Each row is
+        summed on its own, so it is bit for bit the same whatever else is in the batch."""
+        out = np.zeros((len(texts), len(self._bias)), dtype=np.float32)
+        if self._grams is None:
+            return out
+        length, columns, weights = self._grams.sparse_many(texts)
+        if columns.size:
+            filled = length > 0
+            starts = (np.cumsum(length) - length)[filled]
+            parts = self._word_weights[columns] * weights[:, None]
+            out[filled] = np.add.reduceat(parts, starts, axis=0)
+        return out
+
     def _judge_row(
-        self, row: FloatArray, statement: Statement, criteria: dict[str, Finding], smart: bool
+        self,
+        row: FloatArray,
+        words: FloatArray,
+        statement: Statement,
+        criteria: dict[str, Finding],
+        smart: bool,
     ) -> Judgement:
         # One row at a time (a vector times the matrix): a product over many rows may add up
         # in another order in BLAS, and the verdicts must not depend on the batch.
-        scores = _split(self._names, self.heads, row @ self._weights + self._bias)
+        raw = row @ self._weights + self._bias + words
+        scores = _split(self._names, self.heads, raw)
         if self.heads["theme"].decide_by_rules:  # the theme linker's own odds did better on dev
             odds = self.encoder.linker_themes(row)
             scores["theme"] = [math.log(max(float(p), 1e-6)) for p in odds]
         return judgement_from_scores(self.heads, scores, rule_reading(statement, criteria, smart))
-
-
-def judgement_from(
-    heads: dict[str, CalibratedHead], row: FloatArray, rules: dict[str, object]
-) -> Judgement:
-    """Read every head on one feature row (one product for all heads); compare with the rules."""
-    names = list(heads)
-    weights = np.vstack([heads[name].coef for name in names])
-    bias = np.concatenate([heads[name].intercept for name in names])
-    return judgement_from_scores(heads, _split(names, heads, row @ weights.T + bias), rules)
 
 
 def _split(
