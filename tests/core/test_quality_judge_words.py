@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from goldenthread.core.linking.classifier import fit_head
+from goldenthread.core.linking.classifier import LinearHead, fit_head
 from goldenthread.core.quality.judge.fitting import SparseRows, fit_head_with_words
 from goldenthread.core.quality.judge.learned import (
     MODEL_PATH,
@@ -86,26 +86,7 @@ def _toy() -> tuple[np.ndarray, list[str], np.ndarray]:
     return features, texts, targets
 
 
-def test_with_no_words_the_fit_is_fit_heads_exactly() -> None:
-    features, texts, targets = _toy()
-    rows = SparseRows.of(WordGrams.fit(texts), texts)
-    plain = fit_head(features, targets, labels=("p",), kind="sigmoid", l2=0.1)
-    head, words = fit_head_with_words(
-        features,
-        rows,
-        targets,
-        labels=("p",),
-        kind="sigmoid",
-        l2=0.1,
-        emphasis=None,
-        word_weight=0.0,
-    )
-    assert np.array_equal(head.coef, plain.coef)
-    assert np.array_equal(head.intercept, plain.intercept)
-    assert not words.any()
-
-
-def test_the_words_carry_what_the_dense_features_cannot() -> None:
+def _fit(l2: float, word_weight: float) -> tuple[LinearHead, np.ndarray, SparseRows, WordGrams]:
     features, texts, targets = _toy()
     vocabulary = WordGrams.fit(texts)
     rows = SparseRows.of(vocabulary, texts)
@@ -115,10 +96,25 @@ def test_the_words_carry_what_the_dense_features_cannot() -> None:
         targets,
         labels=("p",),
         kind="sigmoid",
-        l2=0.01,
+        l2=l2,
         emphasis=None,
-        word_weight=20.0,
+        word_weight=word_weight,
     )
+    return head, words, rows, vocabulary
+
+
+def test_with_no_words_the_fit_is_fit_heads_exactly() -> None:
+    features, _, targets = _toy()
+    plain = fit_head(features, targets, labels=("p",), kind="sigmoid", l2=0.1)
+    head, words, _, _ = _fit(0.1, 0.0)
+    assert np.array_equal(head.coef, plain.coef)
+    assert np.array_equal(head.intercept, plain.intercept)
+    assert not words.any()
+
+
+def test_the_words_carry_what_the_dense_features_cannot() -> None:
+    features, _, targets = _toy()
+    head, words, rows, vocabulary = _fit(0.05, 20.0)
     scores = head.scores(features)[:, 0] + rows.times(words.astype(np.float64))[:, 0]
     assert ((scores > 0) == (targets[:, 0] > 0.5)).all()
     assert words[0, vocabulary.columns["per week"]] > 0 > words[0, vocabulary.columns["will read"]]

@@ -92,12 +92,7 @@ def fit_head(
     standardised while fitting and the scaling is folded back into the weights;
     ``emphasis`` multiplies standardised columns, so those columns are regularised less.
     """
-    x = features.astype(np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-6
-    if emphasis is not None:
-        scale = scale / emphasis.astype(np.float64)
-    z = (x - mean) / scale
+    z, mean, scale = standardise(features, emphasis)
     y = targets.astype(np.float64)
     n, d = z.shape
     weights = np.zeros((y.shape[1], d))
@@ -120,6 +115,19 @@ def fit_head(
     coef = weights / scale
     intercept = bias - coef @ mean
     return LinearHead(labels, coef.astype(np.float32), intercept.astype(np.float32), kind)
+
+
+def standardise(
+    features: FloatArray, emphasis: FloatArray | None = None
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """(standardised features, column means, column scales) as the fits use them: each column
+    less its mean, divided by its standard deviation over its ``emphasis``."""
+    x = features.astype(np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0) + 1e-6
+    if emphasis is not None:
+        scale = scale / emphasis.astype(np.float64)
+    return (x - mean) / scale, mean, scale
 
 
 def save_heads(heads: dict[str, LinearHead], path: Path) -> None:

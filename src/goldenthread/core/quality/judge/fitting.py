@@ -23,6 +23,7 @@ from goldenthread.core.linking.classifier import (
     HeadKind,
     LinearHead,
     _activate,
+    standardise,
 )
 from goldenthread.core.quality.judge.wordgrams import WordGrams
 
@@ -103,12 +104,7 @@ def fit_head_with_words(
 
     A row's score is ``features @ head.coef.T + head.intercept + words_row @ word_coef.T``.
     """
-    x = features.astype(np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0) + 1e-6
-    if emphasis is not None:
-        scale = scale / emphasis.astype(np.float64)
-    z = (x - mean) / scale
+    z, mean, scale = standardise(features, emphasis)
     y = targets.astype(np.float64)
     n, d = z.shape
     scaled = SparseRows(words.rows, words.columns, words.values * word_weight, words.shape)
