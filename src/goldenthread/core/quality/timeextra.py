@@ -81,7 +81,10 @@ def month_slash_year(m: re.Match[str], when: When) -> Resolved:
 
 
 def _after(when: When, count: int, unit: str) -> Resolved:
-    """A duration of ``count`` days, weeks, months or years from today."""
+    """A duration of ``count`` days, weeks, months, terms or years from today (``count``
+    terms end with the term ``count - 1`` after this one, as in the main table)."""
+    if unit == "term":
+        return "duration", cal.end_of_term(when.today, when.terms, ahead=max(count - 1, 0)), ""
     step = {
         "day": relativedelta(days=count),
         "week": relativedelta(weeks=count),
