@@ -86,6 +86,11 @@ CASES = [
         "for at least 2 consecutive months",
         dt.date(2027, 1, 22),
     ),
+    (
+        "Three months after high school John will attend college",
+        "Three months after high school",
+        None,
+    ),
     (  # two terms from 22 November: the end of the spring term, not two months
         "Keep her place in the group for 2 consecutive terms",
         "for 2 consecutive terms",

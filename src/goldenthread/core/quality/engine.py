@@ -122,7 +122,7 @@ def _assessment(
         smart=judgement.fields["smart"],
         score=quality_score(statement.kind, criteria),
         due_date=None if statement.time is None else statement.time.due,
-        suggestion=rewrite_skeleton(statement, names),
+        suggestion=rewrite_skeleton(statement, names, Kind(judgement.kind)),
         notes=tuple(notes),
         rubric=judgement.rubric(),
         second_look=judgement.second_look,

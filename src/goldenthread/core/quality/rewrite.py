@@ -84,7 +84,8 @@ def _he_s(match: re.Match[str]) -> str:
 # leave school"): it leads the sentence as it is, never as "By in 6 months" or "By 6 months".
 _OWN_LEAD_RE = re.compile(
     r"^(?:in|within|before|after|over|during|at|on|until|till|from|for|every|each|throughout|"
-    r"when|once|as\s+soon\s+as|upon|following|prior\s+to|while|whilst|between|ready\s+for)\b",
+    r"when|once|as\s+soon\s+as|upon|following|prior\s+to|while|whilst|between|ready\s+for|"
+    r"[\w ]{1,12}\s(?:day|week|month|year)s?\s+(?:after|following))\b",
     re.IGNORECASE,
 )
 
@@ -260,6 +261,15 @@ def _i_lead(text: str) -> str:
     return text[2:]
 
 
+#: A writer's label before the statement: "Short term:", "Long-term outcome -", "Interim target:",
+#: "Step 2:", "Outcome 1:" (a label, not part of the outline).
+_LABEL_RE = re.compile(
+    r"^(?:(?:short|medium|long)[\s-]*term(?:\s+(?:outcome|target|goal|aim))?"
+    r"|(?:interim\s+)?(?:outcome|target|goal|objective|aim|step)\s*\d{0,2})\s*[:\-–]\s*",
+    re.IGNORECASE,
+)
+
+
 def _action(statement: Statement, names: set[str]) -> str:
     text = statement.text
     time = statement.time
@@ -270,6 +280,7 @@ def _action(statement: Statement, names: set[str]) -> str:
     else:
         text = _UNREAD_TAIL_WHEN_RE.sub("", text, count=1)
     text = " ".join(text.split()).strip(" ,.;:")  # as re.sub(r"\s+", " ", …), then trimmed
+    text = _LABEL_RE.sub("", text, count=1)
     text = _DANGLING_RE.sub("", text)
     # "In mathematics, by the end of the year, [the student] will …": a lead-in, then the subject.
     text = _UNREAD_WHEN_RE.sub("", text, count=1).lstrip(" ,;:")
@@ -293,14 +304,21 @@ def _action(statement: Statement, names: set[str]) -> str:
     return _sentence_case(text.strip(" ,."), names) or ACTION_PLACEHOLDER
 
 
-def rewrite_skeleton(statement: Statement, names: set[str] | None = None) -> str:
-    """The statement as "By …, I will … … …", keeping its words and marking what is missing."""
+def rewrite_skeleton(
+    statement: Statement, names: set[str] | None = None, kind: Kind | None = None
+) -> str:
+    """The statement as "By …, I will … … …", keeping its words and marking what is missing.
+
+    ``kind`` is the statement's kind as decided (the judge's); the rules' reading otherwise.
+    Provision and needs are not outcomes in other words: they get an outcome's frame to fill.
+    """
     when = _when(statement)
-    if statement.kind in {Kind.PROVISION, Kind.NEED}:
+    kind = statement.kind if kind is None else kind
+    if kind in {Kind.PROVISION, Kind.NEED}:
         action = "[do what: the difference this makes for me]"
         return f"{when_lead(when)}, I will {action} {MEASURE_PLACEHOLDER} {CONTEXT_PLACEHOLDER}."
     action = _action(statement, names or set())
-    if statement.kind is Kind.ASPIRATION:
+    if kind is Kind.ASPIRATION:
         action = f"[a first step towards: “{action}”]"
     parts = [f"{when_lead(when)}, I will {action}"]
     if not statement.strong_measures:

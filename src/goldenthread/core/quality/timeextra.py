@@ -185,7 +185,10 @@ EXTRA_PATTERNS = (
     (r"\bby\s+\((?=[^)]{0,40}\b" + _DATE_WORDS + r")[^)]{1,40}\)", placeholder),
     (r"\bby\s+the\s+end\s+of\s+(?:the\s+|this\s+|next\s+)?semester\b", semester),
     (
-        r"\b(?:after|upon|on|following|before|prior\s+to)\s+(?:(?:graduation|graduating)(?:\s+from\s+"
+        # "three months after high school": how long after is part of the phrase
+        r"\b(?:(?:\d{1,2}|one|two|three|four|five|six|nine|twelve|a\s+few|several)\s+"
+        r"(?:day|week|month|year)s?\s+(?=after|following))?"
+        r"(?:after|upon|on|following|before|prior\s+to)\s+(?:(?:graduation|graduating)(?:\s+from\s+"
         r"(?:(?:high|secondary)\s+)?(?:school|college))?|(?:leaving|"
         r"exiting|finishing)\s+(?:from\s+)?(?:(?:high|secondary)\s+)?(?:school|college|sixth\s+form"
         r"|(?:the\s+)?(?:18\s*[-–]\s*21\s+(?:year\s+)?)?transition\s+(?:services|programme))|"
