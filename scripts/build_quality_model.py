@@ -35,7 +35,7 @@ import numpy as np
 
 from goldenthread.core.linking.classifier import HeadKind, LinearHead
 from goldenthread.core.quality.engine import read_and_check
-from goldenthread.core.quality.judge.features import rule_features, rule_reading
+from goldenthread.core.quality.judge.features import FEATURE_NAMES, rule_features, rule_reading
 from goldenthread.core.quality.judge.fitting import SparseRows, fit_head_with_words
 from goldenthread.core.quality.judge.learned import (
     MODEL_PATH,
@@ -263,7 +263,7 @@ def main() -> int:
     grams = WordGrams.fit([text for text, _, _ in corpus + team])
     w_corpus = SparseRows.of(grams, [text for text, _, _ in corpus])
     w_team = SparseRows.of(grams, [text for text, _, _ in team])
-    embed = x_corpus.shape[1] - rule_features_width()
+    embed = x_corpus.shape[1] - len(FEATURE_NAMES)  # the rule features come last
     folds = folds_by_website(items)
     l_corpus, l_team = [r[1] for r in corpus], [r[1] for r in team]
     print(
@@ -394,12 +394,6 @@ def rules_as_probabilities(
     if name == "theme":
         return np.vstack([encoder.linker_themes(row) for row in x[mask]])
     return np.array([[float(bool(r[name]))] for r in chosen])
-
-
-def rule_features_width() -> int:
-    from goldenthread.core.quality.judge.features import FEATURE_NAMES
-
-    return len(FEATURE_NAMES)
 
 
 if __name__ == "__main__":
