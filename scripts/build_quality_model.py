@@ -253,6 +253,7 @@ def main() -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS_PATH)
     parser.add_argument("--out", type=Path, default=MODEL_PATH)
     parser.add_argument("--workers", type=int, default=2, help="processes (heads in parallel)")
+    parser.add_argument("--held-out", type=Path, help="also write each row's held-out odds here")
     args = parser.parse_args()
     items = [item for item in corpus_load(args.corpus) if item.split in {"train", "dev"}]
     context = StatementContext(today=TODAY)
@@ -286,12 +287,19 @@ def main() -> int:
     )
     heads: dict[str, CalibratedHead] = {}
     word_coefs: dict[str, np.ndarray] = {}
+    held_out: dict[str, dict[str, list[float]]] = {item.id: {} for item in items}
     # Heads are independent: one process per core, each fitting whole heads (the same fits,
     # in the same order within a head, as one process would make).
     with multiprocessing.get_context("fork").Pool(args.workers) as pool:
-        for name, head, word_coef, line in pool.imap(head_build, HEADS):
+        for name, head, word_coef, line, odds in pool.imap(head_build, HEADS):
             heads[name], word_coefs[name] = head, word_coef
             print(line, flush=True)
+            labelled = [i.id for i, keep in zip(items, odds_mask(name), strict=True) if keep]
+            for key, row in zip(labelled, odds, strict=True):
+                held_out[key][name] = [round(float(v), 5) for v in row]
+    if args.held_out:
+        lines = (json.dumps({"id": key, **value}) for key, value in held_out.items())
+        args.held_out.write_text("\n".join(lines) + "\n", encoding="utf-8")
     notes = f"corpus {args.corpus.name}: {len(items)} train and dev statements; all fitted"
     version = heads_save(heads, args.out, notes=notes, words=(grams, word_coefs))
     print(f"wrote {args.out} ({args.out.stat().st_size // 1024} KB), model version {version}")
@@ -303,9 +311,14 @@ HEADS = ("kind", *BOOLEAN_FIELDS, "theme")
 _SHARED: dict[str, Any] = {}
 
 
-def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str]:
-    """One head: its settings chosen by cross-validation, fitted on every row; and a line
-    saying what was chosen."""
+def odds_mask(name: str) -> np.ndarray:
+    """The corpus rows labelled for this head (the rows its held-out odds are for)."""
+    return targets(name, _SHARED["l_corpus"])[0]
+
+
+def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str, np.ndarray]:
+    """One head: its settings chosen by cross-validation, fitted on every row; a line saying
+    what was chosen; and each row's held-out odds (temperature applied)."""
     shared = _SHARED
     encoder, embed, folds = shared["encoder"], shared["embed"], shared["folds"]
     mask, y_all = targets(name, shared["l_corpus"])
@@ -355,7 +368,7 @@ def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str]:
         f" openings {'yes' if setting.openings else 'no ':<3} words {setting.words:<4}"
         f" temperature {temperature:.2f}  rows {int(mask.sum())}+{int(m_team.sum())}"
     )
-    return name, head, word_coef, line
+    return name, head, word_coef, line, as_probabilities(name, scores / temperature)
 
 
 def setting_best(

@@ -39,6 +39,10 @@ PROBLEMS = {
         r"\bI will (?!(?:bring|sing|swing|sting|cling|fling|string|ring|spring|wring|during|"
         r"morning|evening|nothing|something|anything|everything|thing)\b)[A-Za-z]+ing\b"
     ),
+    # A capital straight after "I will": the rest is not a doing word ("I will My achievements
+    # are celebrated", "I will These needs no longer …") or kept a capital it only had for
+    # opening the statement ("I will Answer yes or no …").
+    "capital after I will": re.compile(r"\bI will (?!I\b)[A-Z]"),
     # "By" before a phrase with its own word for when: "By Upon graduation, …".
     "By before its own lead": re.compile(
         r"^By (?:upon|following|prior to|while|whilst|between|ready for|after|within|during|in|"
@@ -64,6 +68,20 @@ def test_the_outline_keeps_an_unread_leading_time_phrase_as_its_own() -> None:
 def _outcome_outline(text: str) -> str:
     """The outline of ``text`` read as an outcome, whatever the judge decides its kind is."""
     return rewrite_skeleton(read_statement(text, CTX), set(), Kind.OUTCOME)
+
+
+def test_words_that_are_not_a_doing_word_are_quoted_for_the_writer_to_turn_into_one() -> None:
+    assert _outcome_outline("My achievements are celebrated and I feel valued").startswith(
+        "By [when: e.g. the end of Year 4], I will [do what, so that: “My achievements are"
+        " celebrated and I feel valued”]"
+    )
+    assert "I will answer yes or no when asked" in _outcome_outline(
+        "Answer yes or no when asked if they have enough money for a specific item"
+    )
+    aspiration = rewrite_skeleton(
+        read_statement("A nursery place where I am happy", CTX), set(), Kind.ASPIRATION
+    )
+    assert "I will [a first step towards: “A nursery place where I am happy”]" in aspiration
 
 
 def test_he_s_becomes_has_or_is_by_the_word_after_it() -> None:

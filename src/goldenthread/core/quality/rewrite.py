@@ -179,7 +179,15 @@ def _lead_in_last(text: str) -> str:
 
 _FIRST_WORD_RE = re.compile(r"^([A-Z][a-z]+)\b")
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
-_SUBJECT_VERB_RE = re.compile(r"^\w+\s+(?:\w+ly\s+)?\w+[^s\W]s\b")
+_SUBJECT_VERB_RE = re.compile(
+    r"^\w+\s+(?:\w+ly\s+)?(?!(?:yes|always|towards|across|unless|this|thus|its)\b)\w+[^s\W]s\b"
+)
+# What is left of the statement opens with a subject of its own, not a doing word: "My
+# achievements are celebrated …", "This enables them to …", "These needs no longer …".
+_SO_THAT = "[do what, so that: “"
+_NOT_AN_ACTION_RE = re.compile(
+    r"^(?:My|Our|Their|His|Her|Its|This|These|That|Those|The|A|An|It|There|Such)\b"
+)
 
 
 def _sentence_case(text: str, names: set[str]) -> str:
@@ -297,6 +305,8 @@ def _action(statement: Statement, names: set[str]) -> str:
         text = _I_VERB_RE.sub(_first_person_verb, grouped)
     text = _i_lead(text)
     text = _gerund_lead(_lead_in_last(text))
+    if _NOT_AN_ACTION_RE.match(text):
+        return f"{_SO_THAT}{text.strip(' ,.')}”]"
     vague = VAGUE_RE.search(text.lower())
     if vague is not None:
         word = text[vague.start() : vague.end()]
@@ -319,6 +329,8 @@ def rewrite_skeleton(
         return f"{when_lead(when)}, I will {action} {MEASURE_PLACEHOLDER} {CONTEXT_PLACEHOLDER}."
     action = _action(statement, names or set())
     if kind is Kind.ASPIRATION:
+        if action.startswith(_SO_THAT):  # one bracket, not one inside another
+            action = action[len(_SO_THAT) : -len("”]")]
         action = f"[a first step towards: “{action}”]"
     parts = [f"{when_lead(when)}, I will {action}"]
     if not statement.strong_measures:
