@@ -105,11 +105,3 @@ class WordGrams:
             norms[filled] = np.sqrt(np.add.reduceat(weights * weights, starts[filled]))
         weights /= np.repeat(norms, length)
         return length, found, cast(FloatArray, weights)
-
-    def dense(self, texts: Sequence[str]) -> FloatArray:
-        """Full rows for ``texts`` (for fitting the heads)."""
-        out = np.zeros((len(texts), len(self)), dtype=np.float32)
-        for row, text in enumerate(texts):
-            columns, weights = self.sparse(text)
-            out[row, columns] = weights
-        return out
