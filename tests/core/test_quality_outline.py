@@ -75,6 +75,9 @@ def test_words_that_are_not_a_doing_word_are_quoted_for_the_writer_to_turn_into_
         "By [when: e.g. the end of Year 4], I will [do what, so that: “My achievements are"
         " celebrated and I feel valued”]"
     )
+    assert "I will [do what, so that: “Sam’s Mum would like" in _outcome_outline(
+        "Sam’s Mum would like to see Sam make friends."
+    )
     assert "I will answer yes or no when asked" in _outcome_outline(
         "Answer yes or no when asked if they have enough money for a specific item"
     )

@@ -183,10 +183,11 @@ _SUBJECT_VERB_RE = re.compile(
     r"^\w+\s+(?:\w+ly\s+)?(?!(?:yes|always|towards|across|unless|this|thus|its)\b)\w+[^s\W]s\b"
 )
 # What is left of the statement opens with a subject of its own, not a doing word: "My
-# achievements are celebrated …", "This enables them to …", "These needs no longer …".
+# achievements are celebrated …", "This enables them to …", "Sam’s Mum would like …".
 _SO_THAT = "[do what, so that: “"
 _NOT_AN_ACTION_RE = re.compile(
-    r"^(?:My|Our|Their|His|Her|Its|This|These|That|Those|The|A|An|It|There|Such)\b"
+    r"^(?:My|Our|Their|His|Her|Its|This|These|That|Those|The|A|An|It|There|Such"
+    r"|[A-Z][a-z]+[’']s)\b"  # "Sam’s Mum would like …"
 )
 
 
