@@ -91,6 +91,18 @@ def test_eval_rubric_prints_kappa_per_field_and_a_ten_bin_calibration_table() ->
     assert len(report["calibration"]) == 10
     assert sum(row["n"] for row in report["calibration"]) > report["statements"]
     assert "smart" in out.getvalue() and "Calibration" in out.getvalue()
+    for figures in report["fields"].values():
+        low, high = figures["interval"]
+        assert -1.0 <= low <= high <= 1.0
+
+
+def test_a_kappa_interval_is_a_point_when_every_resample_agrees_and_wide_when_few_say_yes() -> None:
+    assert rubric.kappa_interval(["a", "b"] * 20, ["a", "b"] * 20) == (1.0, 1.0)
+    gold = [True] * 3 + [False] * 97
+    predicted = [True, False, True] + [False] * 96 + [True]
+    low, high = rubric.kappa_interval(gold, predicted)
+    assert low < cohen_kappa(gold, predicted) < high
+    assert high - low > 0.3  # three "yes" statements: the kappa could be far from its value
 
 
 def test_the_corpus_readme_counts_and_sources_are_the_files_own() -> None:

@@ -4,12 +4,16 @@ For each rubric field: Cohen's kappa and accuracy of the engine (the learned jud
 guidance applied, as every caller sees it) and of the rules alone, with the item count. Theme:
 top-1 (the engine's first theme is the label) and top-2 (the label is one of its first two).
 Calibration: every yes/no probability the judge gives on the test split, in 10 equal bins, with
-the share that was really "yes". Nothing here is tuned: settings are chosen on ``dev``.
+the share that was really "yes". Each kappa has a 95% interval from a bootstrap over the
+statements (``RESAMPLES`` resamples, fixed seed), and each yes/no field the number of statements
+labelled "yes": a test set with few of them gives a kappa that can swing a long way. Nothing here
+is tuned: settings are chosen on ``dev``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,6 +22,20 @@ from goldenthread.evaluation.corpus import CORPUS_PATH, cohen_kappa, corpus_load
 
 TODAY = dt.date(2026, 11, 22)
 BINS = 10
+RESAMPLES = 1000
+
+
+def kappa_interval(gold: list[object], predicted: list[object]) -> tuple[float, float]:
+    """The 2.5th and 97.5th percentiles of kappa over bootstrap resamples of the statements."""
+    n = len(gold)
+    if n == 0:
+        return (0.0, 0.0)
+    draw = random.Random(20261207)  # noqa: S311  (a fixed, repeatable resampling)
+    kappas = sorted(
+        cohen_kappa([gold[i] for i in picks], [predicted[i] for i in picks])
+        for picks in ([draw.randrange(n) for _ in range(n)] for _ in range(RESAMPLES))
+    )
+    return kappas[int(0.025 * RESAMPLES)], kappas[int(0.975 * RESAMPLES) - 1]
 
 
 def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
@@ -53,7 +71,7 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
             gold = item.labels.get(name)
             if isinstance(gold, bool):
                 calibration.append((judgement.probabilities[name], gold))
-    fields: dict[str, dict[str, float]] = {}
+    fields: dict[str, dict[str, Any]] = {}
     for name in ("kind", *BOOLEAN_FIELDS):
         rows = [
             (i.labels.get(name), e[name], r[name])
@@ -61,8 +79,11 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
         ]
         rows = [row for row in rows if row[0] is not None]
         gold = [g for g, _, _ in rows]
+        decided = [e for _, e, _ in rows]
         fields[name] = {
-            "kappa": cohen_kappa(gold, [e for _, e, _ in rows]),
+            "kappa": cohen_kappa(gold, decided),
+            "interval": kappa_interval(gold, decided),
+            "yes": sum(g is True for g in gold),
             "accuracy": sum(g == e for g, e, _ in rows) / max(len(rows), 1),
             "rules_kappa": cohen_kappa(gold, [r for _, _, r in rows]),
             "n": len(rows),
@@ -73,6 +94,7 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
     top1 = [e["ranked"][0] for _, e in themed]
     fields["theme"] = {
         "kappa": cohen_kappa([g for g, _ in themed], top1),
+        "interval": kappa_interval([g for g, _ in themed], top1),
         "accuracy": sum(g == p for (g, _), p in zip(themed, top1, strict=True))
         / max(len(themed), 1),
         "top2": sum(g in e["ranked"][:2] for g, e in themed) / max(len(themed), 1),
@@ -111,12 +133,18 @@ def report_print(report: dict[str, Any], out: TextIO) -> None:
         f" (measured on the current corpus)",
         file=out,
     )
-    print(f"  {'field':<15}{'kappa':>7}{'accuracy':>10}{'rules κ':>9}{'n':>5}", file=out)
+    print(
+        f"  {'field':<15}{'kappa':>7}{'95% interval':>14}{'accuracy':>10}{'rules κ':>9}{'n':>5}"
+        f"{'yes':>5}",
+        file=out,
+    )
     for name, figures in report["fields"].items():
+        low, high = figures["interval"]
         rules = f"{figures['rules_kappa']:>9.3f}" if "rules_kappa" in figures else " " * 9
+        yes = f"{figures['yes']:>5}" if name not in {"kind", "theme"} else ""
         print(
-            f"  {name:<15}{figures['kappa']:>7.3f}{figures['accuracy']:>10.1%}"
-            f"{rules}{figures['n']:>5}",
+            f"  {name:<15}{figures['kappa']:>7.3f}{f'{low:.2f}–{high:.2f}':>14}"
+            f"{figures['accuracy']:>10.1%}{rules}{figures['n']:>5}{yes}",
             file=out,
         )
     theme = report["fields"]["theme"]
