@@ -30,7 +30,7 @@ def kappa_interval(gold: list[object], predicted: list[object]) -> tuple[float, 
     n = len(gold)
     if n == 0:
         return (0.0, 0.0)
-    draw = random.Random(20261207)  # noqa: S311  (a fixed, repeatable resampling)
+    draw = random.Random(20261207)  # noqa: S311 - a fixed resampling, not security  # nosec B311
     kappas = sorted(
         cohen_kappa([gold[i] for i in picks], [predicted[i] for i in picks])
         for picks in ([draw.randrange(n) for _ in range(n)] for _ in range(RESAMPLES))
