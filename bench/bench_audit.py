@@ -108,11 +108,11 @@ def statements(count: int) -> list[str]:
     return result
 
 
-def _cpu_seconds() -> float:
-    """CPU time used by this process and its finished workers (user + system)."""
+def _cpu_seconds() -> tuple[float, float]:
+    """CPU time (user + system) used by this process, and by its finished workers."""
     own = resource.getrusage(resource.RUSAGE_SELF)
     workers = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    return own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime
 
 
 def main() -> None:
@@ -143,7 +143,9 @@ def main() -> None:
             source_name=path.name,
         )
         written = time.perf_counter()
-        cpu = _cpu_seconds() - cpu_before
+        main_after, workers_after = _cpu_seconds()
+        main_cpu, workers_cpu = main_after - cpu_before[0], workers_after - cpu_before[1]
+        cpu = main_cpu + workers_cpu
         size = out.stat().st_size
         if args.keep:
             shutil.copyfile(out, args.keep)
@@ -161,6 +163,8 @@ def main() -> None:
         f"CPU time:            {cpu:6.2f} s  ({cpu / count * 1e6:.0f} us per statement; "
         f"{count / (cpu / cores):,.0f} statements/s if all {cores} cores were free)"
     )
+    print(f"  of which main:     {main_cpu:6.2f} s (reading, receiving and writing lines)")
+    print(f"  of which workers:  {workers_cpu:6.2f} s (judging, linking, making lines)")
     print(f"load average:        {os.getloadavg()[0]:.2f} (other work slows the wall clock)")
     print(f"peak memory:         {own:,.0f} MB (main), {children:,.0f} MB (largest worker)")
     print(f"SMART share:         {summary.smart_share:.1%}")

@@ -17,7 +17,7 @@ import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import TYPE_CHECKING, Any, NamedTuple, cast
 
 import numpy as np
@@ -125,7 +125,7 @@ def audit_stream(
         try:
             context = multiprocessing.get_context("fork")
             with context.Pool(processes=workers) as pool:
-                for done in pool.imap(work, chunks):
+                for done in pool.imap(partial(_without_collector, work), chunks):
                     if progress is not None:
                         progress(len(done))
                     yield from done
@@ -137,6 +137,21 @@ def audit_stream(
             if progress is not None:
                 progress(len(done))
             yield from done
+
+
+def _without_collector(
+    work: Callable[[Sequence[WorkUnit]], list[AuditResult]], chunk: Sequence[WorkUnit]
+) -> list[AuditResult]:
+    """``work(chunk)`` with the cycle collector paused (in a worker process only).
+
+    Judging a chunk makes many short-lived objects, and the collector would scan them again
+    and again (about 5% of a worker's time); they are freed by reference counting anyway, and
+    the collector catches up when it is switched back on after the chunk."""
+    gc.disable()
+    try:
+        return work(chunk)
+    finally:
+        gc.enable()
 
 
 def audit_chunk_without_themes(chunk: Sequence[WorkUnit]) -> list[AuditResult]:
