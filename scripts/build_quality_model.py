@@ -36,7 +36,7 @@ import numpy as np
 from goldenthread.core.linking.classifier import HeadKind, LinearHead
 from goldenthread.core.quality.engine import read_and_check
 from goldenthread.core.quality.judge.features import FEATURE_NAMES, rule_features, rule_reading
-from goldenthread.core.quality.judge.fitting import SparseRows, fit_head_with_words
+from goldenthread.core.quality.judge.fitting import SparseRows, fit_head_with_words, temperature_fit
 from goldenthread.core.quality.judge.learned import (
     MODEL_PATH,
     CalibratedHead,
@@ -49,10 +49,9 @@ from goldenthread.core.quality.judge.wordgrams import WordGrams
 from goldenthread.core.quality.model import StatementContext
 from goldenthread.evaluation.corpus import (
     CORPUS_PATH,
-    CorpusItem,
     cohen_kappa,
     corpus_load,
-    website,
+    folds_by_website,
 )
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -64,7 +63,6 @@ OPENINGS_GRID = (True, False)
 WORD_WEIGHT_GRID = (20.0, 40.0)  # the words' weight when tried (0: no words)
 WORD_L2_GRID = (0.003, 0.01, 0.03)
 FOLDS = 5
-TEMPERATURES = tuple(float(t) for t in np.exp(np.linspace(np.log(0.25), np.log(8.0), 51)))
 # Team labels (failing criteria, judged on outcomes) -> rubric fields.
 TEAM_FIELDS = {
     "has_when": "time_bound",
@@ -164,37 +162,6 @@ def dev_score(name: str, probabilities: np.ndarray, y: np.ndarray) -> float:
     return cohen_kappa(gold, predicted) + 0.01 * accuracy
 
 
-def temperature_fit(name: str, scores: np.ndarray, y: np.ndarray) -> float:
-    best, best_loss = 1.0, float("inf")
-    for temperature in TEMPERATURES:
-        z = scores / temperature
-        if name in BOOLEAN_FIELDS:
-            p = np.clip(1.0 / (1.0 + np.exp(-z[:, 0])), 1e-6, 1 - 1e-6)
-            loss = -np.mean(y[:, 0] * np.log(p) + (1 - y[:, 0]) * np.log(1 - p))
-        else:
-            e = np.exp(z - z.max(axis=1, keepdims=True))
-            p = e / e.sum(axis=1, keepdims=True)
-            loss = -np.mean(np.log(np.clip((p * y).sum(axis=1), 1e-6, 1.0)))
-        if loss < best_loss - 1e-9:
-            best, best_loss = temperature, float(loss)
-    return best
-
-
-def folds_by_website(items: list[CorpusItem]) -> np.ndarray:
-    """Each statement's fold: whole websites, the largest first, each to the smallest fold so
-    far (ties to the lowest number), so the folds are near equal and no website is split."""
-    sizes: dict[str, int] = {}
-    for item in items:
-        sizes[website(item.source)] = sizes.get(website(item.source), 0) + 1
-    fold_of: dict[str, int] = {}
-    totals = [0] * FOLDS
-    for site in sorted(sizes, key=lambda s: (-sizes[s], s)):
-        fold = min(range(FOLDS), key=lambda k: (totals[k], k))
-        fold_of[site] = fold
-        totals[fold] += sizes[site]
-    return np.array([fold_of[website(item.source)] for item in items])
-
-
 def cross_scores(
     name: str, data: HeadData, folds: np.ndarray, setting: Setting, embed: int
 ) -> np.ndarray:
@@ -265,7 +232,7 @@ def main() -> int:
     w_corpus = SparseRows.of(grams, [text for text, _, _ in corpus])
     w_team = SparseRows.of(grams, [text for text, _, _ in team])
     embed = x_corpus.shape[1] - len(FEATURE_NAMES)  # the rule features come last
-    folds = folds_by_website(items)
+    folds = np.array(folds_by_website(items, FOLDS))
     l_corpus, l_team = [r[1] for r in corpus], [r[1] for r in team]
     print(
         f"corpus rows {len(corpus)} (train and dev) in {FOLDS} folds by website"
@@ -350,7 +317,7 @@ def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str, np.ndar
         rules_as_probabilities(name, shared["readings"], mask, shared["x_corpus"], encoder),
         data.y,
     )
-    temperature = temperature_fit(name, scores, data.y)
+    temperature = temperature_fit(scores, data.y, softmax=name not in BOOLEAN_FIELDS)
     final, word_coef = head_fit(
         np.vstack([data.x(setting.openings), data.x_team(setting.openings)]),
         data.words.stack(data.words_team),

@@ -14,7 +14,7 @@ from goldenthread.core.quality.engine import read_and_check
 from goldenthread.core.quality.judge.features import FEATURE_NAMES, rule_features
 from goldenthread.core.quality.judge.learned import OPENING_WORDS, StatementEncoder
 from goldenthread.core.quality.model import StatementContext
-from goldenthread.evaluation.corpus import CorpusItem, website
+from goldenthread.evaluation.corpus import CorpusItem, folds_by_website, website
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -90,14 +90,14 @@ def test_the_builds_folds_keep_each_website_whole_and_near_equal() -> None:
         for n, (url, size) in enumerate(sizes.items())
         for k in range(size)
     ]
-    folds = build.folds_by_website(items)
+    folds = np.array(folds_by_website(items, build.FOLDS))
     by_site: dict[str, set[int]] = {}
     for item, fold in zip(items, folds, strict=True):
         by_site.setdefault(website(item.source), set()).add(int(fold))
     assert all(len(found) == 1 for found in by_site.values())
     counts = np.bincount(folds, minlength=build.FOLDS)
     assert counts.max() - counts.min() <= max(sizes.values())
-    assert np.array_equal(folds, build.folds_by_website(items))  # the same every time
+    assert np.array_equal(folds, folds_by_website(items, build.FOLDS))  # the same every time
 
 
 def test_smart_is_its_five_rubric_parts_on_every_corpus_statement() -> None:

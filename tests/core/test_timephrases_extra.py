@@ -115,6 +115,23 @@ CASES = [
         dt.date(2026, 11, 22),
     ),
     ("In the next few weeks, Sam will try the bus", "In the next few weeks", dt.date(2026, 12, 13)),
+    # From the train and dev splits' misses (rules-2026.12.7.2):
+    ("By 10th June, Fred will listen", "By 10th June", dt.date(2027, 6, 10)),
+    ("Before the 3rd of May Jo will swim", "Before the 3rd of May", dt.date(2027, 5, 3)),
+    ("By June 10th, Fred will listen", "By June 10th", dt.date(2027, 6, 10)),
+    ("By 3 Nov. Jo will swim", "By 3 Nov.", dt.date(2027, 11, 3)),  # passed: next year's
+    ("By 31st February Jo will swim", "By 31st February", None),  # no such day
+    ("By month/year, THE STUDENT will recite names", "By month/year", None),
+    ("By xx date, the student will wash her hands", "By xx date", None),
+    ("By dd/mm/yy Sam will read", "By dd/mm/yy", None),
+    ("By ____ Sam will read", "By ____", None),
+    ("Model one-half by annual review of the IEP", "by annual review", dt.date(2027, 11, 22)),
+    (
+        "Before Sam's first annual review, he will",
+        "Before Sam's first annual review",
+        dt.date(2027, 11, 22),
+    ),
+    ("By 10 June 2027 Fred will swim", "10 June 2027", dt.date(2027, 6, 10)),  # with its year
 ]
 
 NOT_TIME = [
@@ -131,6 +148,7 @@ NOT_TIME = [
     "Count to 20 on 4 out of 5 trials measured quarterly.",
     "After a while I will feel better.",
     "Ali will tell an adult when he needs a break.",
+    "Supported by 2 adults on 5 May last year.",
 ]
 
 

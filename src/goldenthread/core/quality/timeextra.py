@@ -11,7 +11,8 @@ attending college", "between the ages of 14 and 16", "on completion of the inter
 the dev split's misses (rules-2026.12.6): "upon completing high school", "within a school year",
 "by the start of Year 7", "by the beginning of the summer holidays", "by a certain date", "by the
 end of her time at college", "at the end of the programme", "before starting secondary school",
-"after 1 year of study".
+"after 1 year of study"; from the train and dev splits' misses (rules-2026.12.8): "By 10th June",
+"By month/year", "By xx date", "by annual review of the IEP".
 Each is (pattern, resolver) in the same shape as timephrases._PATTERNS.
 """
 
@@ -33,6 +34,7 @@ from goldenthread.core.quality.timeresolvers import (
     When,
     before_year_n,
     duration,
+    review,
     to_number,
 )
 
@@ -71,6 +73,18 @@ def month_short_year(m: re.Match[str], when: When) -> Resolved:
     """ "By July 16": the end of July 2016 (a two-digit year after a month name)."""
     month = MONTHS[m.group(1).rstrip(".")]
     return "date", _month_end(2000 + int(m.group(2)), month), ""
+
+
+def day_month(m: re.Match[str], when: When) -> Resolved:
+    """ "By 10th June", "by June 10th": that day, this year or (if it has passed) next."""
+    day, month = int(m.group(1) or m.group(4)), MONTHS[(m.group(2) or m.group(3)).rstrip(".")]
+    try:
+        due = dt.date(when.today.year, month, day)
+        if due < when.today:
+            due = dt.date(when.today.year + 1, month, day)
+    except ValueError:
+        return "date", None, "This date does not exist. Check the day and month."
+    return "date", due, ""
 
 
 def month_slash_year(m: re.Match[str], when: When) -> Resolved:
@@ -262,6 +276,28 @@ EXTRA_PATTERNS = (
         leaving,
     ),
     (r"\bby\s+(?:a|an|the)\s+(?:certain|set|agreed|specific|given|target)\s+date\b", placeholder),
+    (
+        # "By month/year", "By xx date", "By dd/mm/yy", "By ___": a placeholder without brackets
+        r"\bby\s+(?:(?:dd|mm|yy|yyyy|xx|month|date)(?:\s*[/.-]\s*(?:dd|mm|yy|yyyy|xx|month|year))+\b"
+        r"|x{1,4}\s+(?:date|month)\b|_{3,}|\.{3,}|…)",
+        placeholder,
+    ),
+    (
+        # "By 10th June", "before the 3rd of May", "by June 10th" (no year: the next one)
+        r"\b(?:by|before|until)\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+        + MONTH
+        + r"(?![\w/-]|,?\s*\d)|\bby\s+"
+        + MONTH
+        + r"\s+(\d{1,2})(?:st|nd|rd|th)\b(?!,?\s*\d)",
+        day_month,
+    ),
+    (
+        # "by the annual review", "before his first annual review" (not "at the annual review",
+        # mostly a past meeting; "by the next annual review": the main table)
+        r"\b(?:by|before)\s+(?:(?:my|his|her|their|the|[a-z]+['’]s)\s+)?(?:first\s+)?annual\s+"
+        r"review\b",
+        review,
+    ),
     (
         r"\b(?:at|before)\s+the\s+end\s+of\s+(?:the\s+|this\s+|my\s+|his\s+|her\s+|their\s+)?"
         r"(?:iep|ehcp|ehc\s+plan|plan|programme|program|placement|internship|course)\b",

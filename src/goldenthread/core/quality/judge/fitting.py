@@ -138,3 +138,25 @@ def fit_head_with_words(
     intercept = bias - coef @ mean
     head = LinearHead(labels, coef.astype(np.float32), intercept.astype(np.float32), kind)
     return head, cast(FloatArray, (word_w * word_weight).astype(np.float32))
+
+
+#: The temperatures tried when calibrating a head (0.25 to 8, evenly on a log scale).
+TEMPERATURES = tuple(float(t) for t in np.exp(np.linspace(np.log(0.25), np.log(8.0), 51)))
+
+
+def temperature_fit(scores: FloatArray, y: FloatArray, *, softmax: bool) -> float:
+    """The temperature (dividing the scores) with the least log-loss against ``y``: one
+    column of 0/1 for a yes/no head (sigmoid), else one-hot rows (softmax)."""
+    best, best_loss = 1.0, float("inf")
+    for temperature in TEMPERATURES:
+        z = scores / temperature
+        if not softmax:
+            p = np.clip(1.0 / (1.0 + np.exp(-z[:, 0])), 1e-6, 1 - 1e-6)
+            loss = -np.mean(y[:, 0] * np.log(p) + (1 - y[:, 0]) * np.log(1 - p))
+        else:
+            e = np.exp(z - z.max(axis=1, keepdims=True))
+            p = e / e.sum(axis=1, keepdims=True)
+            loss = -np.mean(np.log(np.clip((p * y).sum(axis=1), 1e-6, 1.0)))
+        if loss < best_loss - 1e-9:
+            best, best_loss = temperature, float(loss)
+    return best
