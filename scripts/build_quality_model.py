@@ -147,9 +147,12 @@ def head_fit(
     )
 
 
-def dev_score(name: str, probabilities: np.ndarray, y: np.ndarray) -> float:
-    """Kappa (plus a hundredth of the accuracy, to break ties) for the kind and the yes/no
-    fields, as the targets are set in kappa; top-1 accuracy for the theme."""
+def dev_score(
+    name: str, probabilities: np.ndarray, y: np.ndarray, *, tie_break: bool = True
+) -> float:
+    """Kappa (plus a hundredth of the accuracy, to break ties, unless ``tie_break`` is False)
+    for the kind and the yes/no fields, as the targets are set in kappa; top-1 accuracy for the
+    theme."""
     if name in BOOLEAN_FIELDS:
         predicted = list(probabilities[:, 0] >= 0.5)
         gold = list(y[:, 0] >= 0.5)
@@ -159,7 +162,7 @@ def dev_score(name: str, probabilities: np.ndarray, y: np.ndarray) -> float:
     accuracy = float(np.mean(np.array(predicted) == np.array(gold)))
     if name == "theme":
         return accuracy
-    return cohen_kappa(gold, predicted) + 0.01 * accuracy
+    return cohen_kappa(gold, predicted) + (0.01 * accuracy if tie_break else 0.0)
 
 
 def cross_scores(
@@ -329,11 +332,14 @@ def head_build(name: str) -> tuple[str, CalibratedHead, np.ndarray, str, np.ndar
     head = CalibratedHead(
         final.labels, final.coef, final.intercept, final.kind, temperature, rules_score > score
     )
+    # The line shows plain kappa (accuracy for the theme); the choice used the tie-break.
+    held = dev_score(name, as_probabilities(name, scores), data.y, tie_break=False)
+    rows = f"{int(mask.sum())}+{int(m_team.sum())}"
     line = (
-        f"  {name:<14} cross-validated {score:.3f} (without words {plain_score:.3f},"
-        f" rules {rules_score:.3f})  l2 {setting.l2:<6} rule weight {setting.emphasis:<4}"
-        f" openings {'yes' if setting.openings else 'no ':<3} words {setting.words:<4}"
-        f" temperature {temperature:.2f}  rows {int(mask.sum())}+{int(m_team.sum())}"
+        f"  {name:<14} cross-validated {held:.3f} (choosing scores: this {score:.3f}, without"
+        f" words {plain_score:.3f}, rules {rules_score:.3f})  l2 {setting.l2:<6} rule weight"
+        f" {setting.emphasis:<4} openings {'yes' if setting.openings else 'no ':<3} words"
+        f" {setting.words:<4} temperature {temperature:.2f}  rows {rows}"
     )
     return name, head, word_coef, line, as_probabilities(name, scores / temperature)
 
