@@ -132,6 +132,17 @@ CASES = [
         dt.date(2027, 11, 22),
     ),
     ("By 10 June 2027 Fred will swim", "10 June 2027", dt.date(2027, 6, 10)),  # with its year
+    # How long a programme runs (rules-2026.12.7.3):
+    ("A 6-week course of therapy", "6-week course", dt.date(2027, 1, 3)),
+    (
+        "It is a one-year structured study programme",
+        "one-year structured study programme",
+        dt.date(2027, 11, 22),
+    ),
+    ("Throughout the year-long programme, interns", "year-long programme", dt.date(2027, 11, 22)),
+    ("Each placement is up to 12 weeks long.", "is up to 12 weeks long", dt.date(2027, 2, 14)),
+    ("The blocks will be six weeks each", "be six weeks each", dt.date(2027, 1, 3)),
+    ("Placements last between 6 months and a year.", "last between 6 months", dt.date(2027, 5, 22)),
 ]
 
 NOT_TIME = [
@@ -149,6 +160,8 @@ NOT_TIME = [
     "After a while I will feel better.",
     "Ali will tell an adult when he needs a break.",
     "Supported by 2 adults on 5 May last year.",
+    "He is 6 weeks old.",
+    "Sam does 3 sessions each week.",
 ]
 
 

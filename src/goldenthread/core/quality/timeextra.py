@@ -12,7 +12,8 @@ the dev split's misses (rules-2026.12.6): "upon completing high school", "within
 "by the start of Year 7", "by the beginning of the summer holidays", "by a certain date", "by the
 end of her time at college", "at the end of the programme", "before starting secondary school",
 "after 1 year of study"; from the train and dev splits' misses (rules-2026.12.8): "By 10th June",
-"By month/year", "By xx date", "by annual review of the IEP".
+"By month/year", "By xx date", "by annual review of the IEP"; (rules-2026.12.7.3) "a 6-week
+course", "a year-long programme", "each placement is up to 12 weeks long".
 Each is (pattern, resolver) in the same shape as timephrases._PATTERNS.
 """
 
@@ -109,6 +110,17 @@ def _after(when: When, count: int, unit: str) -> Resolved:
 
 def period(m: re.Match[str], when: When) -> Resolved:
     return _after(when, to_number(m.group(1)), m.group(2))
+
+
+def programme_length(m: re.Match[str], when: When) -> Resolved:
+    """ "a 6-week course", "is up to 12 weeks long": that long from today."""
+    count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    return _after(when, to_number(count), unit.lower())
+
+
+def unit_long(m: re.Match[str], when: When) -> Resolved:
+    """ "a year-long programme": a year from today."""
+    return _after(when, 1, m.group(1).lower())
 
 
 def couple(m: re.Match[str], when: When) -> Resolved:
@@ -321,7 +333,7 @@ EXTRA_PATTERNS = (
         r"\bfor\s+(?:at\s+least\s+|over\s+|up\s+to\s+|about\s+|around\s+)?" + NUM + r"\s+"
         r"(?:consecutive|successive|more)\s+(day|week|month|term|year)s?\b"
         r"|\b(?:last|lasts|lasting)\s+(?:for\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|"
-        r"up\s+to\s+|at\s+least\s+)?"
+        r"up\s+to\s+|at\s+least\s+|between\s+)?"
         + NUM
         + r"(?:\s*[-–]\s*\d{1,2})?[\s-]+(day|week|month|term|year)s?\b",
         lasting,
@@ -346,6 +358,19 @@ EXTRA_PATTERNS = (
         r"\b(?:in|within|over|during)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?:few|several)\s+"
         r"(day|week|month)s\b",
         few,
+    ),
+    (
+        # how long a programme runs: "a 6-week course", "a one-year structured study programme",
+        # "each placement is up to 12 weeks long", "the blocks will be six weeks each"
+        r"\b" + NUM + r"[\s-]+(week|month|year|term)s?(?:[\s-]long)?\s+(?:[a-z]+\s+){0,2}?(?:"
+        r"programme|program|course|block|placement|internship|intervention)s?\b"
+        r"|\b(?:is|are|be)\s+(?:up\s+to\s+|about\s+|around\s+)?" + NUM + r"\s+(week|month|year)s?"
+        r"\s+(?:long|each)\b",
+        programme_length,
+    ),
+    (
+        r"\b(week|month|year|term)[\s-]long\s+(?:programme|program|course|placement|internship)\b",
+        unit_long,
     ),
     (
         r"\b(?:ready\s+for|before|by)\s+(?:my|his|her|their|the)\s+(?:move|transition|transfer)\s+"

@@ -203,7 +203,7 @@ _QUICK = re.compile(
     r"\d|year|term|age|when|by|before|in |within|over|christmas|easter|one day|some|soon|time|"
     r"future|adult|grow|later|next|this|xmas|period|move|transition|transfer|\[|graduat|leaving|"
     r"after|upon|prior|semester|couple|following|exiting|review|monitored|during|"
-    r"throughout|while|between|complet|end of"
+    r"throughout|while|between|complet|end of|week|month"
 )
 
 
