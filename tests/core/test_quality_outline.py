@@ -87,6 +87,26 @@ def test_words_that_are_not_a_doing_word_are_quoted_for_the_writer_to_turn_into_
     assert "I will [a first step towards: “A nursery place where I am happy”]" in aspiration
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I’m not joining two words to make short sentences.",
+        "I am struggling to follow instructions.",
+        "I can't tie my laces yet.",
+    ],
+)
+def test_what_the_child_cannot_do_yet_is_quoted_not_put_after_i_will(text: str) -> None:
+    outline = _outcome_outline(text)
+    assert f"I will [do what, so that: “{text.rstrip('.')}”]" in outline
+
+
+def test_i_m_in_either_apostrophe_is_read_as_i_am() -> None:
+    assert "I will travel to college on my own" in _outcome_outline(
+        "I’m going to travel to college on my own."
+    )
+    assert "I will be able to dress myself" in _outcome_outline("I'm able to dress myself.")
+
+
 def test_he_s_becomes_has_or_is_by_the_word_after_it() -> None:
     # "He's taken …" is "he has": the outline must not read "I will I's taken".
     assert "I's" not in _outcome_outline("He's taken two GCSEs.")

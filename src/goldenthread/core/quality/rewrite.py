@@ -38,7 +38,13 @@ _UNREAD_TAIL_WHEN_RE = re.compile(
 _DANGLING_RE = re.compile(
     r"(?<!\s)\s+(?:by|before|within|in|over|at|on|until|for)\s*$", re.IGNORECASE
 )
-_I_LEAD_RE = re.compile(r"^I\s+(?:(am|'m)|([a-z]+))\b\s*")
+_I_LEAD_RE = re.compile(r"^I(?:\s+(am)|(['’]m)|\s+([a-z]+))\b\s*")
+#: What the child cannot do yet, in their own voice ("I’m not joining words", "I am struggling
+#: to …", "I can't …"): a need, not an action to put after "I will".
+_NOT_YET_RE = re.compile(
+    r"^I(?:\s+am|['’]m)\s+(?:not|struggling|finding|unable)\b"
+    r"|^I\s+(?:can['’]?t|cannot|can\s+not|don['’]t|do\s+not|find\s+it)\b"
+)
 _MODALS = frozenset({"will", "can", "could", "would", "should", "shall", "may", "might", "must"})
 _PRONOUNS = {
     "his": "my",
@@ -263,9 +269,12 @@ def _i_lead(text: str) -> str:
     match = _I_LEAD_RE.match(text)
     if match is None:
         return text
-    if match.group(1):
-        return "be " + text[match.end() :]
-    if match.group(2) in _MODALS:
+    if match.group(1) or match.group(2):
+        rest = text[match.end() :]
+        if rest.startswith("going to "):  # "I'm going to travel …" → "travel …"
+            return rest[len("going to ") :]
+        return "be " + rest
+    if match.group(3) in _MODALS:
         return text[match.end() :]
     return text[2:]
 
@@ -304,6 +313,8 @@ def _action(statement: Statement, names: set[str]) -> str:
     grouped = _GROUP_SUBJECT_RE.sub("I ", text, count=1)
     if grouped != text:  # "Pupils responds" → "I responds" → "I respond"
         text = _I_VERB_RE.sub(_first_person_verb, grouped)
+    if _NOT_YET_RE.match(text):
+        return f"{_SO_THAT}{text.strip(' ,.')}”]"
     text = _i_lead(text)
     text = _gerund_lead(_lead_in_last(text))
     if _NOT_AN_ACTION_RE.match(text):
