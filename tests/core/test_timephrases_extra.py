@@ -161,6 +161,7 @@ NOT_TIME = [
     "Ali will tell an adult when he needs a break.",
     "Supported by 2 adults on 5 May last year.",
     "He is 6 weeks old.",
+    "He is supported by… staff in class.",
     "Sam does 3 sessions each week.",
 ]
 
