@@ -197,6 +197,11 @@ _NOT_AN_ACTION_RE = re.compile(
 )
 
 
+def _quoted(text: str) -> str:
+    """Words that are not a doing word, quoted for the writer to turn into one."""
+    return f"{_SO_THAT}{text.strip(' ,.')}”]"
+
+
 def _sentence_case(text: str, names: set[str]) -> str:
     """The action's first word in lower case when it only had a capital for opening the
     statement ("Use short instructions" → "use short instructions"): not "I", a child's name,
@@ -314,11 +319,11 @@ def _action(statement: Statement, names: set[str]) -> str:
     if grouped != text:  # "Pupils responds" → "I responds" → "I respond"
         text = _I_VERB_RE.sub(_first_person_verb, grouped)
     if _NOT_YET_RE.match(text):
-        return f"{_SO_THAT}{text.strip(' ,.')}”]"
+        return _quoted(text)
     text = _i_lead(text)
     text = _gerund_lead(_lead_in_last(text))
     if _NOT_AN_ACTION_RE.match(text):
-        return f"{_SO_THAT}{text.strip(' ,.')}”]"
+        return _quoted(text)
     vague = VAGUE_RE.search(text.lower())
     if vague is not None:
         word = text[vague.start() : vague.end()]

@@ -112,12 +112,6 @@ def period(m: re.Match[str], when: When) -> Resolved:
     return _after(when, to_number(m.group(1)), m.group(2))
 
 
-def programme_length(m: re.Match[str], when: When) -> Resolved:
-    """ "a 6-week course", "is up to 12 weeks long": that long from today."""
-    count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    return _after(when, to_number(count), unit.lower())
-
-
 def unit_long(m: re.Match[str], when: When) -> Resolved:
     """ "a year-long programme": a year from today."""
     return _after(when, 1, m.group(1).lower())
@@ -149,7 +143,8 @@ def after_period(m: re.Match[str], when: When) -> Resolved:
 
 
 def lasting(m: re.Match[str], when: When) -> Resolved:
-    """ "for at least 2 consecutive months", "lasts about 6 weeks": that long from today."""
+    """ "for at least 2 consecutive months", "lasts about 6 weeks", "a 6-week course": that long
+    from today."""
     count, unit = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
     return _after(when, to_number(count), unit.lower())
 
@@ -366,7 +361,7 @@ EXTRA_PATTERNS = (
         r"programme|program|course|block|placement|internship|intervention)s?\b"
         r"|\b(?:is|are|be)\s+(?:up\s+to\s+|about\s+|around\s+)?" + NUM + r"\s+(week|month|year)s?"
         r"\s+(?:long|each)\b",
-        programme_length,
+        lasting,  # the same two alternatives of (count, unit)
     ),
     (
         r"\b(week|month|year|term)[\s-]long\s+(?:programme|program|course|placement|internship)\b",
