@@ -39,7 +39,7 @@ CRITERIA: tuple[str, ...] = (
 )
 MAX_TEXT_CHARS = 100_000
 #: Raise when a rule changes what it decides; stored verdicts from another version are re-judged.
-RULES_VERSION = "rules-2026.12.7.3"
+RULES_VERSION = "rules-2026.12.7.4"
 #: The most verdicts ``assess_many`` keeps for repeated statements (then it starts afresh).
 CACHE_SIZE = 20_000
 _CACHE: dict[tuple[str, StatementContext], Assessment] = {}
