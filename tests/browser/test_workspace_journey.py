@@ -4,6 +4,7 @@ and read back as a PDF and a Word document."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -60,6 +61,33 @@ def test_live_feedback_flags_a_weak_outcome_and_the_fixed_one_is_saved(
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(area.child.full_name)
     assert Outcome.objects.filter(plan=area.thread.plan, text=GOOD).exists()
+
+
+# The learned judge is unsure whether this says exactly what will change (docs/adr/0062).
+UNSURE = "Sam will take part in group work in class."
+
+
+def test_live_feedback_says_not_sure_where_the_judge_is_unsure(
+    browser: Browser, live_server: Any, area: factories.Area
+) -> None:
+    page = browser.new_context(bypass_csp=True).new_page()  # axe is injected inline
+    page.goto(f"{live_server.url}/sign-in/")
+    page.get_by_label("Username").fill("coordinator")
+    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page.goto(f"{live_server.url}/plans/{area.thread.plan.pk}/outcomes/add/")
+    page.locator("textarea[name=text]").press_sequentially(UNSURE, delay=2)
+    expect(page.locator("#gt-feedback-status")).to_contain_text(
+        re.compile("worth a second look", re.IGNORECASE)
+    )
+    unsure = page.locator("#quality li", has=page.locator(".gt-feedback__unsure"))
+    expect(unsure).to_have_count(1)
+    expect(unsure.locator(".govuk-tag")).to_have_text("Not sure")
+    expect(page.locator("#quality .gt-feedback__second-look")).to_contain_text(
+        "our checks are not sure about whether it says exactly what will change"
+    )
+    assert_accessible(page, "the outcome form saying a check is not sure")
 
 
 BUILT_PARTS = {

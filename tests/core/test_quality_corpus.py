@@ -94,6 +94,11 @@ def test_eval_rubric_prints_kappa_per_field_and_a_ten_bin_calibration_table() ->
     for figures in report["fields"].values():
         low, high = figures["interval"]
         assert -1.0 <= low <= high <= 1.0
+    # Every field the judge decides says how many it was unsure of, apart from the rest.
+    assert "Worth a second look" in out.getvalue()
+    for name, figures in report["fields"].items():
+        if name != "theme":
+            assert figures["unsure"]["n"] + figures["unsure"]["rest_n"] == figures["n"]
 
 
 def test_a_kappa_interval_is_a_point_when_every_resample_agrees_and_wide_when_few_say_yes() -> None:

@@ -25,5 +25,5 @@ def test_the_kept_verdict_is_the_engines_and_asking_again_gives_the_same(text: s
     failed = sum(
         1 << i for i, name in enumerate(CRITERIA) if found.criteria[name].status is Status.FAIL
     )
-    assert words_verdict(text, DAY) == (found.smart, failed)
-    assert words_verdict(text, DAY) == (found.smart, failed)
+    assert words_verdict(text, DAY) == (found.smart, failed, ",".join(found.unsure))
+    assert words_verdict(text, DAY) == (found.smart, failed, ",".join(found.unsure))

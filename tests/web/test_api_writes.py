@@ -68,6 +68,7 @@ def test_an_outcome_is_added_with_its_links_history_and_quality_verdict(
         "kind": expected.kind,
         "smart": expected.smart,
         "problems": expected.problems,
+        "second_look": expected.second_look,
     }
     assert body["quality"]["smart"] is False and body["quality"]["problems"]
     # The forms' service ran: the verdict and link suggestions are stored, and history kept.

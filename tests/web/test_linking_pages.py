@@ -164,3 +164,20 @@ def test_a_fixed_error_shows_suggestions_and_the_quality_preview(
     assert page.html.select_one("#suggestions") is not None
     quality = page.html.select_one("#quality")
     assert quality is not None and "Not SMART yet" in quality.get_text()
+
+
+def test_the_outcome_form_says_what_the_judge_is_unsure_of(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    url = _add_url(area, "outcomes")
+    values = coordinator_page.get(url).form()
+    # The learned judge is unsure whether this says exactly what will change.
+    values.update({"text": "Sam will take part in group work in class."})
+    page = coordinator_page.post(url, values, status=400)  # no service chosen
+    unsure = page.html.select_one("#quality .gt-feedback__second-look")
+    assert unsure is not None
+    assert "Not sure" in unsure.get_text()
+    assert "not sure about whether it says exactly what will change" in unsure.get_text()
+    values.update({"text": "To improve his social skills."})
+    agreed = coordinator_page.post(url, values, status=400)
+    assert agreed.html.select_one("#quality .gt-feedback__second-look") is None

@@ -76,3 +76,26 @@ def test_stale_wording_checks_are_dropped_and_current_ones_kept() -> None:
     WordingCheck.objects.create(key="b" * 32, failed=1, engine=engine_version(), judged_on=today)
     rejudge_stale_verdicts(today=today)
     assert list(WordingCheck.objects.values_list("key", flat=True)) == ["b" * 32]
+
+
+# The learned judge is unsure whether this says exactly what will change (docs/adr/0062).
+UNSURE = "Sam will take part in group work in class."
+
+
+def test_a_saved_verdict_keeps_where_it_is_worth_a_second_look() -> None:
+    outcome = _outcome()
+    outcome.refresh_from_db()
+    assert outcome.quality_second_look == ""  # the judge is sure of TEXT
+    outcome = part_save(outcome, user=None, fields={"text": UNSURE})
+    outcome.refresh_from_db()
+    assert "specific" in outcome.quality_second_look.split(",")
+
+
+def test_judging_again_brings_the_second_look_up_to_date() -> None:
+    outcome = _outcome()
+    Outcome.objects.filter(pk=outcome.pk).update(
+        quality_engine="rules-old+000000000000", quality_second_look="kind,plain"
+    )
+    assert rejudge_stale_verdicts(today=timezone.localdate()) == 1
+    outcome.refresh_from_db()
+    assert outcome.quality_second_look == ""

@@ -135,6 +135,19 @@ def test_check_button_shows_the_quality_check_without_saving(
     assert not Review.objects.exists()
 
 
+def test_the_check_says_what_the_judge_is_unsure_of(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    plan, outcome = area.thread.plan, area.thread.outcome
+    data = {**review_post(plan, revise=outcome), "action": "check"}
+    # The learned judge is unsure whether this says exactly what will change.
+    data[f"o{outcome.pk}-new_text"] = "Sam will take part in group work in class."
+    page = coordinator_page.post(f"/plans/{plan.pk}/reviews/new/", data, status=200)
+    unsure = page.html.select_one(f"#check-{outcome.pk} .gt-second-look")
+    assert unsure is not None
+    assert "whether it says exactly what will change" in unsure.get_text()
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -178,6 +178,24 @@ def test_outcomes_to_check_filter_by_verdict_setting_and_words_with_no_names(
     assert len(every.select("tbody tr")) <= 50
 
 
+def test_outcomes_worth_a_second_look_are_listed_with_the_reason_in_words(
+    page: PageClient, world: InsightsWorld
+) -> None:
+    outcomes = Outcome.objects.filter(plan__child__local_authority=world.area).order_by("pk")
+    disputed = list(outcomes.values_list("pk", flat=True)[:3])
+    Outcome.objects.filter(pk__in=disputed).update(quality_second_look="specific,smart")
+    page.sign_in(world.quality_lead)
+    shown = page.get("/outcomes-to-check/?verdict=second_look").html
+    assert shown.select_one("[data-matching]").get_text().startswith("3 outcomes")
+    reasons = [span.get_text() for span in shown.select("tbody .gt-second-look")]
+    assert reasons == [
+        "Worth a second look: our checks are not sure about whether it says exactly what will "
+        "change. Read it again yourself."
+    ] * 3
+    every = page.get("/outcomes-to-check/").html
+    assert len(every.select("tbody .gt-second-look")) == 3
+
+
 def test_a_dashboard_figure_leads_to_its_outcomes_and_a_hidden_one_says_why(
     page: PageClient, world: InsightsWorld
 ) -> None:

@@ -6,7 +6,12 @@ from __future__ import annotations
 from django.test import Client
 
 from goldenthread.core.quality import CRITERIA
-from goldenthread.web.workspace.feedback import MAX_CHECK_CHARS, marked_pieces
+from goldenthread.web.workspace.feedback import (
+    MAX_CHECK_CHARS,
+    OVERRULED_HINT,
+    UNSURE_HINT,
+    marked_pieces,
+)
 from tests.web.conftest import PageClient
 from tests.web.factories import Area
 
@@ -27,7 +32,16 @@ def test_check_answers_with_every_criterion_and_the_link_suggestions(
     response = coordinator_page.client.post(_url(area), {"text": WEAK})
     assert response.status_code == 200
     data = response.json()
-    assert set(data) >= {"kind", "smart", "score", "criteria", "suggestion", "links", "notes"}
+    assert set(data) >= {
+        "kind",
+        "smart",
+        "score",
+        "criteria",
+        "suggestion",
+        "links",
+        "notes",
+        "second_look",
+    }
     assert [line["criterion"] for line in data["criteria"]] == list(CRITERIA)
     for line in data["criteria"]:
         assert set(line) == {
@@ -38,6 +52,8 @@ def test_check_answers_with_every_criterion_and_the_link_suggestions(
             "message",
             "spans",
             "suggestion",
+            "second_look",
+            "hint",
         }
         assert line["status"] in {"pass", "warn", "fail", "n/a"}
     assert data["smart"] is False
@@ -104,6 +120,59 @@ def test_without_javascript_the_button_shows_the_same_criteria(
     assert shown == [line["status"] for line in data["criteria"]]
     assert page.html.select("#quality mark"), "the words a check is about are marked"
     assert page.html.select_one("#gt-feedback-status[role=status]").get_text().startswith("Not")
+
+
+# The shipped judge is unsure whether UNSURE says exactly what will change; for OVERRULED it is
+# sure it does, where the word check says not (docs/adr/0062).
+UNSURE = "Sam will take part in group work in class."
+OVERRULED = (
+    "By Christmas 2027 Jamal will brush his teeth for 2 minutes twice a day with only a verbal "
+    "prompt from Dad."
+)
+
+
+def test_a_check_the_judge_is_unsure_of_says_not_sure(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    data = coordinator_page.client.post(_url(area), {"text": UNSURE}).json()
+    lines = {line["criterion"]: line for line in data["criteria"]}
+    assert lines["specific"]["second_look"] is True
+    assert lines["specific"]["status_words"] == "Not sure"
+    assert lines["specific"]["hint"] == UNSURE_HINT
+    others = [line for name, line in lines.items() if name != "specific"]
+    assert all(line["status_words"] != "Not sure" for line in others)
+    assert "whether it says exactly what will change" in data["second_look"]
+
+
+def test_a_line_follows_the_verdict_where_the_word_check_differs(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    data = coordinator_page.client.post(_url(area), {"text": OVERRULED}).json()
+    assert data["smart"] is True
+    specific = next(line for line in data["criteria"] if line["criterion"] == "specific")
+    assert (specific["status"], specific["status_words"]) == ("pass", "Done")
+    assert specific["hint"] == OVERRULED_HINT["pass"]
+    assert specific["spans"] == [] and specific["message"] == ""
+    assert data["second_look"] == ""
+    agreed = coordinator_page.client.post(_url(area), {"text": "To improve his social skills."})
+    assert agreed.json()["second_look"] == ""
+    assert not any(line["hint"] for line in agreed.json()["criteria"])
+
+
+def test_without_javascript_not_sure_is_shown_too(coordinator_page: PageClient, area: Area) -> None:
+    url = f"/plans/{area.thread.plan.pk}/outcomes/add/"
+    values = coordinator_page.get(url).form()
+    values.update({"text": UNSURE, "action": "suggest"})
+    page = coordinator_page.post(url, values, status=200)
+    unsure = page.html.select("#quality .gt-feedback__unsure")
+    assert len(unsure) == 1
+    line = unsure[0].find_parent("li")
+    assert "Not sure" in line.select_one(".govuk-tag").get_text()
+    assert "govuk-tag--grey" in line.select_one(".govuk-tag")["class"]
+    banner = page.html.select_one("#quality .gt-feedback__second-look").get_text()
+    assert "our checks are not sure about whether it says exactly what will change" in banner
+    status = page.html.select_one("#gt-feedback-status").get_text()
+    assert "worth a second look" in status.lower()
 
 
 def test_marked_pieces_merge_overlapping_spans() -> None:

@@ -64,6 +64,7 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
                 "ranked": sorted(
                     judgement.theme_probabilities, key=lambda n: -judgement.theme_probabilities[n]
                 ),
+                "unsure": judgement.unsure,
             }
         )
         rules.append(rule_reading(statement, criteria, smart))
@@ -87,6 +88,13 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
             "accuracy": sum(g == e for g, e, _ in rows) / max(len(rows), 1),
             "rules_kappa": cohen_kappa(gold, [r for _, _, r in rows]),
             "n": len(rows),
+            "unsure": _split_by_doubt(
+                [
+                    (i.labels.get(name), e[name], name in e["unsure"])
+                    for i, e in zip(items, engine, strict=True)
+                    if i.labels.get(name) is not None
+                ]
+            ),
         }
     themed = [
         (i.labels["theme"], e) for i, e in zip(items, engine, strict=True) if i.labels.get("theme")
@@ -106,6 +114,18 @@ def evaluate(path: Path = CORPUS_PATH, split: str = "test") -> dict[str, Any]:
         "websites": len({item.source for item in items}),
         "fields": fields,
         "calibration": calibration_table(calibration),
+    }
+
+
+def _split_by_doubt(rows: list[tuple[object, object, bool]]) -> dict[str, float]:
+    """How many rows the judge was unsure of, and the accuracy there and on the rest."""
+    unsure = [gold == decided for gold, decided, doubt in rows if doubt]
+    sure = [gold == decided for gold, decided, doubt in rows if not doubt]
+    return {
+        "n": len(unsure),
+        "accuracy": sum(unsure) / len(unsure) if unsure else 0.0,
+        "rest_n": len(sure),
+        "rest_accuracy": sum(sure) / len(sure) if sure else 0.0,
     }
 
 
@@ -149,6 +169,16 @@ def report_print(report: dict[str, Any], out: TextIO) -> None:
         )
     theme = report["fields"]["theme"]
     print(f"  theme top-1 {theme['accuracy']:.1%}, top-2 {theme['top2']:.1%}", file=out)
+    print("\nWorth a second look: the fields the judge was unsure of (docs/adr/0062)", file=out)
+    print(f"  {'field':<15}{'unsure':>7}{'accuracy':>10}{'rest':>6}{'accuracy':>10}", file=out)
+    for name, figures in report["fields"].items():
+        if "unsure" in figures:
+            doubt = figures["unsure"]
+            print(
+                f"  {name:<15}{doubt['n']:>7}{doubt['accuracy']:>10.1%}{doubt['rest_n']:>6}"
+                f"{doubt['rest_accuracy']:>10.1%}",
+                file=out,
+            )
     print("\nCalibration (every yes/no probability on this split)", file=out)
     print(f"  {'bin':<11}{'n':>5}{'predicted':>11}{'observed':>10}", file=out)
     for row in report["calibration"]:

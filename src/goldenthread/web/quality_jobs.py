@@ -19,7 +19,13 @@ from goldenthread.web.plans.models import Outcome
 from goldenthread.web.plans.services.links import outcome_verdict
 
 CHUNK = 2_000
-FIELDS = ("quality_smart", "quality_engine", "quality_judged_on", "quality_child_born")
+FIELDS = (
+    "quality_smart",
+    "quality_second_look",
+    "quality_engine",
+    "quality_judged_on",
+    "quality_child_born",
+)
 
 
 def stale_outcomes_filter(*, today: dt.date, version: str) -> Q:

@@ -116,6 +116,7 @@ def record_line(
         f'"suggestion": {encode_basestring(assessment.suggestion)}, '
         f'"notes": {_strings(assessment.notes)}, "rubric": {_object(assessment.rubric)}, '
         f'"second_look": {_strings(assessment.second_look)}, '
+        f'"unsure": {_strings(assessment.unsure)}, '
         f'"engine_version": {encode_basestring(assessment.engine_version)}'
     )
     parts = [head]

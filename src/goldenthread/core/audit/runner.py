@@ -52,6 +52,7 @@ class AuditResult(NamedTuple):
     smart: bool
     failing: tuple[str, ...]
     section: str | None
+    second_look: bool = False  # the learned judge is unsure of a field (worth a second look)
 
     def record(self) -> Record:
         """The record as a dict (the JSONL contract, docs/schemas/audit-record.schema.json)."""
@@ -188,7 +189,16 @@ def audit_chunk(chunk: Sequence[WorkUnit], *, themes: bool = True) -> list[Audit
         # input's other columns. ``domain`` (when present) is theme linking's suggestion.
         tail = {"section": section, "plan_domain": plan_domain, "extra": extra}
         line, failing = record_line(assessment, record_id, link, tail)
-        results.append(AuditResult(line, assessment.kind.value, assessment.smart, failing, section))
+        results.append(
+            AuditResult(
+                line,
+                assessment.kind.value,
+                assessment.smart,
+                failing,
+                section,
+                bool(assessment.unsure),
+            )
+        )
     return results
 
 

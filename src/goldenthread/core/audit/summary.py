@@ -18,6 +18,7 @@ class AuditSummary:
     failures: tuple[tuple[str, int], ...]  # criterion -> statements failing it, commonest first
     kinds: tuple[tuple[str, int], ...]  # kind -> statements, commonest first
     sections: tuple[tuple[str, int], ...]  # section letter (or "none") -> statements
+    second_look_count: int = 0  # statements the learned judge is unsure of (worth a second look)
 
     @property
     def smart_share(self) -> float:
@@ -31,6 +32,7 @@ class AuditTally:
     def __init__(self) -> None:
         self.count = 0
         self.smart = 0
+        self.second_look = 0
         self.failures: Counter[str] = Counter()
         self.kinds: Counter[str] = Counter()
         self.sections: Counter[str] = Counter()
@@ -40,6 +42,7 @@ class AuditTally:
         for result in results:
             self.count += 1
             self.smart += result.smart
+            self.second_look += result.second_look
             self.kinds[result.kind] += 1
             self.sections[result.section or "none"] += 1
             self.failures.update(result.failing)
@@ -52,6 +55,7 @@ class AuditTally:
             failures=tuple(self.failures.most_common()),
             kinds=tuple(self.kinds.most_common()),
             sections=tuple(sorted(self.sections.items())),
+            second_look_count=self.second_look,
         )
 
 
@@ -68,6 +72,8 @@ def audit_summary_text(summary: AuditSummary) -> str:
     lines = [
         f"Statements checked: {summary.count}",
         f"SMART: {summary.smart_count} ({summary.smart_share:.0%})",
+        f"Worth a second look (the learned judge is unsure): "
+        f"{summary.second_look_count} ({summary.second_look_count / max(summary.count, 1):.0%})",
     ]
     if summary.kinds:
         kinds = ", ".join(f"{kind} {number}" for kind, number in summary.kinds)

@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from goldenthread.core.audit.runner import AuditResult
 from goldenthread.core.audit.summary import AuditSummary, AuditTally
+from goldenthread.core.quality.second_look import second_look_sentence
 from goldenthread.core.spreadsheet_safety import SpreadsheetCsvWriter
 
 OUTPUT_FORMATS = ("jsonl", "csv", "html")
@@ -192,6 +193,7 @@ def html_render(
         lstrip_blocks=True,
     )
     environment.filters["themes_text"] = themes_text
+    environment.filters["second_look_text"] = second_look_sentence
     template = environment.get_template("audit_report.html")
     return template.generate(
         records=records,

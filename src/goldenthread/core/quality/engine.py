@@ -39,7 +39,7 @@ CRITERIA: tuple[str, ...] = (
 )
 MAX_TEXT_CHARS = 100_000
 #: Raise when a rule changes what it decides; stored verdicts from another version are re-judged.
-RULES_VERSION = "rules-2026.12.7.4"
+RULES_VERSION = "rules-2026.12.8"
 #: The most verdicts ``assess_many`` keeps for repeated statements (then it starts afresh).
 CACHE_SIZE = 20_000
 _CACHE: dict[tuple[str, StatementContext], Assessment] = {}
@@ -126,6 +126,7 @@ def _assessment(
         notes=tuple(notes),
         rubric=judgement.rubric(),
         second_look=judgement.second_look,
+        unsure=judgement.unsure,
         engine_version=engine_version(),
     )
 

@@ -76,4 +76,5 @@ class Assessment:
     notes: tuple[str, ...] = field(default_factory=tuple)
     rubric: dict[str, object] = field(default_factory=dict)  # exactly the rubric's fields
     second_look: tuple[str, ...] = ()  # rubric fields where the rules and the model disagree
+    unsure: tuple[str, ...] = ()  # rubric fields the model decided too near even to trust
     engine_version: str = ""

@@ -32,5 +32,6 @@ def assessment_to_record(assessment: Assessment, id: str | int | None) -> dict[s
         "notes": list(assessment.notes),
         "rubric": dict(assessment.rubric),
         "second_look": list(assessment.second_look),
+        "unsure": list(assessment.unsure),
         "engine_version": assessment.engine_version,
     }

@@ -28,9 +28,11 @@ def verdict_settle(
 ) -> Judgement:
     """Apply the guidance's hard limits to a judgement (see the module docstring)."""
     fields = dict(judgement.fields)
+    settled: set[str] = set()  # fields a hard limit decided: the model's doubt no longer counts
     jargon = jargon_hard(statement.text, statement.lower)
     if jargon or acronyms_unexplained(statement.text):
         fields["plain"] = False
+        settled.add("plain")
     blocked = (
         len(jargon) >= JARGON_BLOCKS_SMART
         or criteria["achievable"].status is Status.FAIL
@@ -39,9 +41,11 @@ def verdict_settle(
     )
     if blocked:
         fields["smart"] = False
-    if fields == judgement.fields:
+        settled.add("smart")
+    unsure = tuple(name for name in judgement.unsure if name not in settled)
+    if fields == judgement.fields and unsure == judgement.unsure:
         return judgement
-    return replace(judgement, fields=fields)
+    return replace(judgement, fields=fields, unsure=unsure)
 
 
 def _early_years(statement: Statement) -> bool:

@@ -42,6 +42,9 @@ class QualitySerializer(serializers.Serializer):  # type: ignore[misc]
     kind = serializers.CharField(help_text="What the words read as: an outcome, a need, …")
     smart = serializers.BooleanField(help_text="Specific, measurable, achievable, relevant, timed")
     problems = serializers.ListField(child=serializers.CharField(), help_text="At most five")
+    second_look = serializers.CharField(
+        help_text="What the checks are not sure about, in words ('' if nothing)"
+    )
 
 
 class WarningSerializer(serializers.Serializer):  # type: ignore[misc]
@@ -163,7 +166,12 @@ class OutcomeSerializer(PlanPartSerializer):
         preview = quality_preview(outcome.text, plan=outcome.plan)
         if preview is None:
             return None
-        return {"kind": preview.kind, "smart": preview.smart, "problems": preview.problems}
+        return {
+            "kind": preview.kind,
+            "smart": preview.smart,
+            "problems": preview.problems,
+            "second_look": preview.second_look,
+        }
 
     @extend_schema_field(WarningSerializer(many=True))
     def get_warnings(self, outcome: Outcome) -> list[dict[str, str]]:

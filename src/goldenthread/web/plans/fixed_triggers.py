@@ -38,6 +38,7 @@ PART_TABLES: dict[str, tuple[str, str]] = {
 DERIVED_COLUMNS: dict[str, tuple[str, ...]] = {
     "plans_outcome": (
         "quality_smart",
+        "quality_second_look",
         "quality_engine",
         "quality_judged_on",
         "quality_child_born",

@@ -24,6 +24,7 @@ HIDDEN_FIELDS = {
     "outcome",
     "embedding",
     "quality_smart",
+    "quality_second_look",
 }
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from goldenthread.core.quality import StatementContext, Status, assess
+from goldenthread.core.quality.second_look import second_look_sentence
 from goldenthread.web.plans.models import Plan
 
 KIND_WORDS = {
@@ -24,10 +25,12 @@ class QualityPreview:
     kind: str
     smart: bool
     problems: list[str]
+    second_look: str = ""  # "Worth a second look: …" where the learned judge is unsure
 
 
 def quality_preview(text: str, *, plan: Plan) -> QualityPreview | None:
-    """Kind, SMART or not, and the messages of the checks it fails (at most five)."""
+    """Kind, SMART or not, the messages of the checks it fails (at most five), and what the
+    learned judge is unsure of (docs/adr/0062)."""
     if not text.strip():
         return None
     context = StatementContext(
@@ -43,4 +46,5 @@ def quality_preview(text: str, *, plan: Plan) -> QualityPreview | None:
         kind=KIND_WORDS.get(str(assessment.kind), str(assessment.kind)),
         smart=assessment.smart,
         problems=list(dict.fromkeys(problems))[:MAX_PROBLEMS],
+        second_look=second_look_sentence(assessment.unsure),
     )

@@ -84,6 +84,8 @@ def own_outcomes(
         outcomes = outcomes.filter(quality_smart=True)
     elif verdict == "not_smart":
         outcomes = outcomes.filter(quality_smart=False)
+    elif verdict == "second_look":
+        outcomes = outcomes.exclude(quality_second_look="")
     elif verdict == "unchecked":
         outcomes = outcomes.filter(quality_smart__isnull=True)
     if chosen.get("theme"):

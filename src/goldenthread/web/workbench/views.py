@@ -3,6 +3,7 @@ and the area's own outcomes with filters (names taken out) and the drill from a 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.paginator import Paginator
@@ -11,11 +12,13 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
 from goldenthread.core.audit.model import AuditInputError
+from goldenthread.core.quality.second_look import second_look_sentence
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.access.selectors import outcomes_for_audit, outcomes_for_quality_audit
 from goldenthread.web.insights.filters import area_of, facts_q
 from goldenthread.web.insights.measures import CRITERION_NAMES
+from goldenthread.web.plans.models import Outcome
 from goldenthread.web.plans.views.common import AuthedRequest, render
 from goldenthread.web.workbench import exports
 from goldenthread.web.workbench.drill import drill_resolve, query_without_drill
@@ -151,8 +154,18 @@ def outcomes_to_check(request: AuthedRequest) -> HttpResponse:
         drill=drill,
         dashboard_query=query_without_drill(request.GET) if drill else "",
         page=page,
-        rows=list(zip(shown, [o.quality_smart for o in page], strict=True)),
+        rows=list(zip(shown, [o.quality_smart for o in page], _second_looks(page), strict=True)),
         matching=page.paginator.count,
         query=_page_query(request),
         nav_active="quality-audit",
     )
+
+
+def _second_looks(outcomes: Iterable[Outcome]) -> list[str]:
+    """Each outcome's "worth a second look" sentence ("" where the checks agree)."""
+    return [
+        second_look_sentence(outcome.quality_second_look.split(","))
+        if outcome.quality_second_look
+        else ""
+        for outcome in outcomes
+    ]

@@ -13,7 +13,9 @@ from typing import Any
 from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
+from goldenthread.core.quality.model import Assessment
 from goldenthread.core.quality.record import assessment_to_record
+from goldenthread.core.quality.second_look import FIELD_CRITERIA, second_look_sentence
 from goldenthread.web.plans.models import Plan
 from goldenthread.web.plans.quality import KIND_WORDS
 from goldenthread.web.plans.suggestions import SuggestionsView, suggestions_for
@@ -40,6 +42,15 @@ STATUS_WORDS: dict[str, str] = {
 }
 
 FLAGGED = frozenset({Status.FAIL.value, Status.WARN.value})
+#: A check's words where the learned judge is unsure of it (docs/adr/0062).
+UNSURE_WORDS = "Not sure"
+UNSURE_HINT = "Worth a second look."
+#: Where the word check and the judge's verdict differ, the line shows the verdict and says so.
+OVERRULED_HINT = {
+    Status.PASS.value: "The word check flagged this, but the overall reading is that it does.",
+    Status.FAIL.value: "The word check found nothing here, but the overall reading is that it "
+    "does not yet.",
+}
 
 
 @dataclass(frozen=True)
@@ -53,6 +64,8 @@ class CriterionLine:
     message: str
     spans: list[list[int]]
     suggestion: str
+    second_look: bool = False  # the learned judge is unsure of this check: "Not sure"
+    hint: str = ""  # why the line is not sure, or follows the verdict against the word check
 
 
 @dataclass(frozen=True)
@@ -69,10 +82,16 @@ class OutcomeFeedback:
     due_date_in_words: str | None
     notes: list[str]
     links: SuggestionsView | None
+    second_look: str = ""  # "Worth a second look: …" where the judge is unsure
 
     @property
     def failing(self) -> list[CriterionLine]:
         return [line for line in self.criteria if line.status == Status.FAIL.value]
+
+    @property
+    def unsure(self) -> bool:
+        """Whether the learned judge is unsure of anything (worth a second look)."""
+        return bool(self.second_look) or any(line.second_look for line in self.criteria)
 
     def marked(self) -> list[tuple[str, bool]]:
         """The text in pieces, each marked or not: marked where a check fails or needs a look."""
@@ -133,15 +152,7 @@ def outcome_feedback(
     assessment = assess(text, context)
     record = assessment_to_record(assessment, None)
     lines = [
-        CriterionLine(
-            criterion=name,
-            label=CRITERION_LABELS.get(name, name.replace("_", " ").capitalize()),
-            status=record["criteria"][name]["status"],
-            status_words=STATUS_WORDS[record["criteria"][name]["status"]],
-            message=record["criteria"][name]["message"],
-            spans=record["criteria"][name]["spans"],
-            suggestion=record["criteria"][name]["suggestion"],
-        )
+        _line(name, record["criteria"][name], assessment)
         for name in CRITERIA
         if name in record["criteria"]
     ]
@@ -161,6 +172,40 @@ def outcome_feedback(
         due_date_in_words=record["due_date"],
         notes=notes,
         links=suggestions_for(text, kind="outcomes", with_percent=with_percent),
+        second_look=second_look_sentence(assessment.unsure),
+    )
+
+
+def _line(name: str, found: dict[str, Any], assessment: Assessment) -> CriterionLine:
+    """One check's line. For a field the learned judge decides, the line follows the verdict
+    where the word check differs (and says so), and says "Not sure" where the judge is unsure;
+    the word check's message and marks are kept only where the verdict agrees with them."""
+    status, message, spans, suggestion = (
+        found["status"],
+        found["message"],
+        found["spans"],
+        found["suggestion"],
+    )
+    field = next((f for f, criterion in FIELD_CRITERIA.items() if criterion == name), None)
+    unsure, hint = False, ""
+    if field is not None and status != Status.NOT_APPLICABLE.value:
+        verdict = Status.PASS.value if assessment.rubric.get(field) else Status.FAIL.value
+        if (status == Status.PASS.value) != (verdict == Status.PASS.value):
+            status, hint = verdict, OVERRULED_HINT[verdict]
+            if verdict == Status.PASS.value:
+                message, spans, suggestion = "", [], ""
+        if field in assessment.unsure:
+            unsure, hint = True, UNSURE_HINT
+    return CriterionLine(
+        criterion=name,
+        label=CRITERION_LABELS.get(name, name.replace("_", " ").capitalize()),
+        status=status,
+        status_words=UNSURE_WORDS if unsure else STATUS_WORDS[status],
+        message=message,
+        spans=spans,
+        suggestion=suggestion,
+        second_look=unsure,
+        hint=hint,
     )
 
 
@@ -177,4 +222,5 @@ def empty_feedback_json() -> dict[str, Any]:
         "due_date_in_words": None,
         "notes": [],
         "links": None,
+        "second_look": "",
     }

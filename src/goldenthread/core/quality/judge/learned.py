@@ -41,6 +41,13 @@ OPENING_WORDS = (1, 3)
 SMART_PARTS = ("has_when", "measurable", "specific", "about_child", "not_provision")
 #: The second theme is given when the model gives it at least this probability.
 THEME2_MIN_PROBABILITY = 0.25
+#: A yes/no field the model decides with P(yes) in this band is "unsure", as is a kind whose
+#: most likely label is under KIND_UNSURE_BELOW. Chosen on the build's held-out train + dev
+#: probabilities (docs/adr/0062): inside the band the model was right on 58-61% of rows
+#: (7-12% of them), outside it on 90-92%; a kind under 0.5 was right on 42% (15% of rows)
+#: against 82%.
+UNSURE_BAND = (0.35, 0.65)
+KIND_UNSURE_BELOW = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -325,6 +332,7 @@ def judgement_from_scores(
     theme2 = ranked[1] if theme_probabilities[ranked[1]] >= THEME2_MIN_PROBABILITY else None
     decided: dict[str, object] = {"kind": kind, **fields}
     differ = tuple(name for name in ("kind", *BOOLEAN_FIELDS) if rules.get(name) != decided[name])
+    unsure = _unsure(heads, kind_probabilities[kind], probabilities, fields)
     return Judgement(
         kind=kind,
         kind_probabilities=kind_probabilities,
@@ -334,7 +342,33 @@ def judgement_from_scores(
         theme2=theme2,
         theme_probabilities=theme_probabilities,
         second_look=differ,
+        unsure=unsure,
     )
+
+
+def _unsure(
+    heads: dict[str, CalibratedHead],
+    kind_probability: float,
+    probabilities: dict[str, float],
+    fields: dict[str, bool],
+) -> tuple[str, ...]:
+    """The fields the model decided with a probability too near even to trust (in rubric
+    order). SMART is unsure when an unsure part could turn it: it is SMART and a part is unsure,
+    or every part it fails is unsure."""
+    low, high = UNSURE_BAND
+    out = [] if heads["kind"].decide_by_rules or kind_probability >= KIND_UNSURE_BELOW else ["kind"]
+    out += [
+        name
+        for name in BOOLEAN_FIELDS
+        if name != "smart"
+        and not heads[name].decide_by_rules
+        and low <= probabilities[name] <= high
+    ]
+    parts = [name for name in SMART_PARTS if name in out]
+    failing = [name for name in SMART_PARTS if not fields[name]]
+    if parts and set(failing) <= set(parts):
+        out.append("smart")
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)

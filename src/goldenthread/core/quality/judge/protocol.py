@@ -27,7 +27,8 @@ class Judgement:
 
     ``probabilities`` holds P(true) for each boolean field; ``kind_probabilities`` and
     ``theme_probabilities`` the distribution over kinds and themes 1-4. ``second_look`` names
-    the fields where the rules and the model disagree (the verdict is worth a second look)."""
+    the fields where the rules and the model disagree; ``unsure`` the fields the model decided
+    with a probability too near even to trust (worth a second look, docs/adr/0062)."""
 
     kind: str
     kind_probabilities: dict[str, float]
@@ -37,6 +38,7 @@ class Judgement:
     theme2: int | None
     theme_probabilities: dict[int, float]
     second_look: tuple[str, ...] = field(default_factory=tuple)
+    unsure: tuple[str, ...] = field(default_factory=tuple)
 
     def rubric(self) -> dict[str, object]:
         """Exactly the rubric's fields, as the audit record carries them."""

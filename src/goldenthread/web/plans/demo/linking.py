@@ -19,9 +19,10 @@ import random
 from typing import Any
 
 from goldenthread.core.linking import link_records_many
+from goldenthread.core.quality.words import words_verdict
 from goldenthread.web.plans.demo.batch import Batch
 from goldenthread.web.plans.models import Need, Outcome, Provision
-from goldenthread.web.plans.services.links import embedding_bytes, outcome_is_smart
+from goldenthread.web.plans.services.links import embedding_bytes
 
 ACCEPTED_AS_SUGGESTED = 0.05
 LinkRecord = dict[str, list[dict[str, Any]]]
@@ -36,6 +37,7 @@ class DemoLinker:
         self.suggestions: dict[str, LinkRecord] = {}
         self.embeddings: dict[str, bytes] = {}
         self.smart: dict[str, bool] = {}
+        self.second_look: dict[str, str] = {}
 
     def batch_fill(self, batch: Batch) -> None:
         needs: list[Need] = batch.rows.get("Need", [])  # type: ignore[assignment]
@@ -51,11 +53,13 @@ class DemoLinker:
         new = [t for t in dict.fromkeys(o.text for o in outcomes) if t not in self.embeddings]
         self.embeddings.update(zip(new, embedding_bytes(new), strict=True) if new else ())
         for text in new:
-            self.smart[text] = outcome_is_smart(text, today=self.today)
+            smart, _, second_look = words_verdict(text, self.today)
+            self.smart[text], self.second_look[text] = smart, second_look
         for outcome in outcomes:
             outcome.link_suggestions = self.suggestions[outcome.text]
             outcome.embedding = self.embeddings[outcome.text]
             outcome.quality_smart = self.smart[outcome.text]
+            outcome.quality_second_look = self.second_look[outcome.text]
         self._hurried_choices(batch)
 
     def _suggest(self, texts: list[str]) -> None:

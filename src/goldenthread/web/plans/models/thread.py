@@ -120,6 +120,9 @@ class Outcome(ContributedThreadPart):
     quality_engine = models.CharField(max_length=64, blank=True, default="", editable=False)
     quality_judged_on = models.DateField(null=True, blank=True, editable=False)
     quality_child_born = models.DateField(null=True, blank=True, editable=False)
+    # Rubric fields the engine's learned judge is unsure of, comma-separated
+    # ("specific,smart"): the verdict is worth a second look (docs/adr/0062).
+    quality_second_look = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     history = HistoricalRecords(
         m2m_fields=[themes, needs, aspirations],

@@ -55,13 +55,12 @@ def outcome_verdict(outcome: Outcome, text: str, *, today: dt.date) -> dict[str,
     from goldenthread.core.quality.engine import engine_version
 
     born = outcome.plan.child.date_of_birth if outcome.plan_id else None
-    smart = (
-        assess(text, StatementContext(today=today, date_of_birth=born)).smart
-        if text.strip()
-        else None
+    assessment = (
+        assess(text, StatementContext(today=today, date_of_birth=born)) if text.strip() else None
     )
     return {
-        "quality_smart": smart,
+        "quality_smart": None if assessment is None else assessment.smart,
+        "quality_second_look": "" if assessment is None else ",".join(assessment.unsure),
         "quality_engine": engine_version(),
         "quality_judged_on": today,
         "quality_child_born": born,

@@ -39,11 +39,21 @@ export function markedPieces(text, spans) {
   return pieces;
 }
 
-function statusWords(data) {
-  if (!data.kind) return "";
+// Whether the learned judge is unsure of anything (feedback.py's ``unsure``).
+function unsure(data) {
+  return Boolean(data.second_look) || data.criteria.some((line) => line.second_look);
+}
+
+function verdictWords(data) {
   if (data.smart) return "This outcome is SMART.";
   const failing = data.criteria.filter((line) => line.status === "fail").length;
+  if (!failing) return "Not SMART yet.";
   return `Not SMART yet: ${failing} ${failing === 1 ? "check" : "checks"} to look at.`;
+}
+
+function statusWords(data) {
+  if (!data.kind) return "";
+  return unsure(data) ? `${verdictWords(data)} Worth a second look.` : verdictWords(data);
 }
 
 function panel(data) {
@@ -54,6 +64,11 @@ function panel(data) {
   kind.append(data.smart ? tag("SMART", "govuk-tag--green") : tag("Not SMART yet", "govuk-tag--yellow"));
   kind.append(` Score ${data.score} out of 100.`);
   box.append(kind);
+  if (data.second_look) {
+    const unsure = el("p", "govuk-body-s gt-feedback__second-look");
+    unsure.append(tag("Not sure", "govuk-tag--grey"), ` ${data.second_look}`);
+    box.append(unsure);
+  }
   const copy = el("p", "govuk-body-s gt-feedback__text");
   const spans = data.criteria
     .filter((line) => line.status === "fail" || line.status === "warn")
@@ -66,11 +81,16 @@ function panel(data) {
   for (const line of data.criteria) {
     const item = el("li");
     item.dataset.status = line.status;
-    item.append(tag(line.status_words, TAG_CLASS[line.status] || "govuk-tag--grey"), " ");
+    const tagClass = line.second_look ? "govuk-tag--grey" : TAG_CLASS[line.status] || "govuk-tag--grey";
+    item.append(tag(line.status_words, tagClass), " ");
     item.append(el("strong", "", line.label));
     if (line.status !== "pass" && line.message) item.append(`: ${line.message}`);
     if (line.status !== "pass" && line.suggestion) {
       item.append(" ", el("span", "govuk-hint govuk-!-font-size-16", `Try: ${line.suggestion}`));
+    }
+    if (line.hint) {
+      const hintClass = `govuk-hint govuk-!-font-size-16 gt-feedback__hint${line.second_look ? " gt-feedback__unsure" : ""}`;
+      item.append(" ", el("span", hintClass, line.hint));
     }
     list.append(item);
   }
