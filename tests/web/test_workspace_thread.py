@@ -61,3 +61,18 @@ def test_looking_at_the_thread_is_logged_and_strangers_get_not_found(
     looks = AuditEvent.objects.filter(url_name="plan-thread", result=AuditResult.ALLOWED)
     assert looks.get().person == area.coordinator
     assert AuditEvent.objects.count() == before + 1
+
+
+def test_an_outcome_the_judge_is_unsure_of_is_worth_a_second_look(
+    coordinator_page: PageClient, area: Area
+) -> None:
+    from goldenthread.web.plans.models import Outcome
+
+    # The learned judge is unsure whether this says exactly what will change (ADR 0062).
+    unsure = "Sam will take part in group work in class."
+    Outcome.objects.filter(pk=area.thread.outcome.pk).update(text=unsure)
+    page = coordinator_page.get(_url(area))
+    first = page.html.select_one("#thread-table tbody tr")
+    note = first.select_one(".gt-second-look")
+    assert note is not None
+    assert "not sure about whether it says exactly what will change" in note.get_text()

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.utils import timezone
 
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
+from goldenthread.core.quality.second_look import second_look_sentence
 from goldenthread.web.plans.models import (
     Aspiration,
     AspirationVoice,
@@ -41,6 +43,7 @@ class ThreadRow:
     smart: bool | None
     provision: list[str]
     own_words: str = ""
+    second_look: str = ""  # "Worth a second look: …" where the judge is unsure (ADR 0062)
 
 
 @dataclass(frozen=True)
@@ -116,34 +119,42 @@ def _waiting(thread: GoldenThread) -> list[tuple[str, str, str, str]]:
     return found
 
 
-def _smart_by_outcome(plan: Plan, outcomes: list[Outcome]) -> dict[int, tuple[bool, set[str]]]:
+class Judged(NamedTuple):
+    """What the engine says of one outcome, as the thread shows it."""
+
+    smart: bool
+    failing: set[str]
+    second_look: str  # "Worth a second look: …" where the judge is unsure, else ""
+
+
+def _smart_by_outcome(plan: Plan, outcomes: list[Outcome]) -> dict[int, Judged]:
     context = StatementContext(
         today=timezone.localdate(), date_of_birth=plan.child.date_of_birth, plan_end=plan.end_date
     )
-    found: dict[int, tuple[bool, set[str]]] = {}
+    found: dict[int, Judged] = {}
     for outcome in outcomes:
         assessment = assess(outcome.text, context)
         failing = {n for n, f in assessment.criteria.items() if f.status == Status.FAIL}
-        found[outcome.pk] = (assessment.smart, failing)
+        found[outcome.pk] = Judged(
+            assessment.smart, failing, second_look_sentence(assessment.unsure)
+        )
     return found
 
 
-def quality_summary(
-    outcomes: list[Outcome], judged: dict[int, tuple[bool, set[str]]]
-) -> QualitySummary:
+def quality_summary(outcomes: list[Outcome], judged: dict[int, Judged]) -> QualitySummary:
     """How many outcomes are SMART, how often each check fails, and SMART by service."""
     total = len(outcomes)
     fails: Counter[str] = Counter()
-    for _smart, failing in judged.values():
-        fails.update(failing)
+    for found in judged.values():
+        fails.update(found.failing)
     domains: dict[str, list[int]] = {}
     for outcome in outcomes:
         counts = domains.setdefault(outcome.get_domain_display() or "No service chosen", [0, 0])
         counts[0] += 1
-        counts[1] += int(judged[outcome.pk][0])
+        counts[1] += int(judged[outcome.pk].smart)
     return QualitySummary(
         outcomes=total,
-        smart=sum(int(smart) for smart, _ in judged.values()),
+        smart=sum(int(found.smart) for found in judged.values()),
         by_criterion=[CountRow(CRITERION_LABELS[name], fails[name], total) for name in CRITERIA],
         by_domain=[(name, n, smart) for name, (n, smart) in sorted(domains.items())],
     )
@@ -165,9 +176,10 @@ def thread_view(thread: GoldenThread) -> ThreadView:
             aspirations=[a.text for a in o.aspirations.all() if a.pk in live_aspirations],
             needs=[n.text for n in o.needs.all() if n.pk in live_needs],
             outcome=o.text,
-            smart=judged[o.pk][0],
+            smart=judged[o.pk].smart,
             provision=[_provision_words(p) for p in helped_by.get(o.pk, [])],
             own_words=outcome_words(o, known_as),
+            second_look=judged[o.pk].second_look,
         )
         for o in thread.outcomes
     ]
