@@ -91,6 +91,27 @@ def test_an_upload_is_checked_with_progress_and_filtered_and_downloaded(
     assert sheet is not None and sheet.max_row == 4
 
 
+def test_an_uploaded_statement_the_judge_is_unsure_of_is_worth_a_second_look(
+    page: PageClient,
+) -> None:
+    _quality_lead(page)
+    # The learned judge is unsure whether the first says exactly what will change (ADR 0062).
+    unsure = "Sam will take part in group work in class."
+    page.client.post("/quality/", {"file": _csv([unsure, GOOD])})
+    upload = QualityUpload.objects.get()
+    rows = {row.record_id: row for row in QualityUploadRow.objects.all()}
+    assert "specific" in rows["S1"].second_look.split(",") and rows["S2"].second_look == ""
+    shown = page.get(f"/quality/uploads/{upload.pk}/?verdict=second_look").html
+    assert shown.select_one("[data-matching]").get_text().startswith("1 statement")
+    note = shown.select_one("tbody .gt-second-look")
+    assert note is not None and "exactly what will change" in note.get_text()
+    got = page.client.get(f"/quality/uploads/{upload.pk}/results.csv")
+    lines = list(csv.reader(io.StringIO(got.content.decode())))
+    assert lines[0][-1] == "Worth a second look"
+    assert lines[1][-1].startswith("Worth a second look: our checks are not sure about")
+    assert lines[2][-1] == ""
+
+
 def test_a_running_check_shows_a_progress_bar_that_refreshes_without_javascript(
     page: PageClient,
 ) -> None:

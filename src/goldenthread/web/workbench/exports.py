@@ -15,7 +15,7 @@ from goldenthread.web.workbench.models import QualityUploadRow
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 HEADINGS = [
     "Row", "Id", "Statement", "What it is", "SMART", "Score", "Checks it fails", "Themes",
-    "Suggested wording",
+    "Suggested wording", "Worth a second look",
 ]  # fmt: skip
 
 
@@ -30,6 +30,7 @@ def _values(row: QualityUploadRow) -> list[object]:
         "; ".join(CRITERION_NAMES.get(name, name) for name in row.failing_list),
         "; ".join(v.THEMES[n][0] for n in row.theme_list if n in v.THEMES),
         row.suggestion,
+        row.second_look_words,
     ]
 
 

@@ -10,12 +10,13 @@ from goldenthread.core.quality.model import Kind
 from goldenthread.web.insights.measures import CRITERIA_ROWS
 
 UPLOAD_REQUIRED = "Choose a CSV, Excel or Word file of outcome statements"
-VERDICTS = [("", "Any"), ("smart", "SMART"), ("not_smart", "Not SMART")]
-OWN_VERDICTS = [
-    *VERDICTS,
+VERDICTS = [
+    ("", "Any"),
+    ("smart", "SMART"),
+    ("not_smart", "Not SMART"),
     ("second_look", "Worth a second look (the checks are not sure)"),
-    ("unchecked", "Not checked yet"),
 ]
+OWN_VERDICTS = [*VERDICTS, ("unchecked", "Not checked yet")]
 CRITERIA = [("", "Any"), *[(key, f"Fails: {label}") for key, label in CRITERIA_ROWS]]
 KINDS = [("", "Any"), *[(k.value, k.value.capitalize()) for k in Kind]]
 THEMES = [("", "Any"), *[(str(n), name) for n, (name, _, _) in v.THEMES.items()]]

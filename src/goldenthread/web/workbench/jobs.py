@@ -105,6 +105,7 @@ def _row(upload: QualityUpload, position: int, record: dict[str, object]) -> Qua
         failing="," + ",".join(failing) + "," if failing else "",
         themes="," + ",".join(map(str, themes)) + "," if themes else "",
         suggestion=str(record.get("suggestion") or ""),
+        second_look=",".join(str(name) for name in record.get("unsure") or ())[:200],
     )
 
 

@@ -58,6 +58,8 @@ class QualityUploadRow(models.Model):
     failing = models.CharField(max_length=300, blank=True)
     themes = models.CharField(max_length=20, blank=True)  # ",1,3,": suggested themes
     suggestion = models.TextField(blank=True)
+    # "specific,smart": the fields the learned judge is unsure of (worth a second look, ADR 0062)
+    second_look = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["upload", "position"]
@@ -65,6 +67,13 @@ class QualityUploadRow(models.Model):
 
     def __str__(self) -> str:
         return f"Row {self.position} of upload {self.upload_id}"
+
+    @property
+    def second_look_words(self) -> str:
+        """"Worth a second look: …" in words, or "" when the judge is sure of everything."""
+        from goldenthread.core.quality.second_look import second_look_sentence
+
+        return second_look_sentence(self.second_look.split(",")) if self.second_look else ""
 
     @property
     def failing_list(self) -> list[str]:

@@ -22,6 +22,8 @@ def upload_rows(upload: QualityUpload, chosen: dict[str, Any]) -> QuerySet[Quali
         rows = rows.filter(smart=True)
     elif chosen.get("verdict") == "not_smart":
         rows = rows.filter(smart=False)
+    elif chosen.get("verdict") == "second_look":
+        rows = rows.exclude(second_look="")
     if chosen.get("criterion"):
         rows = rows.filter(failing__contains=f",{chosen['criterion']},")
     if chosen.get("kind"):
