@@ -94,6 +94,8 @@ def _row(upload: QualityUpload, position: int, record: dict[str, object]) -> Qua
     themes = sorted(
         int(link["theme"]) for link in links if float(link.get("confidence", 0)) >= THEME_CONFIDENCE
     )
+    unsure = record.get("unsure") or []
+    assert isinstance(unsure, list)
     return QualityUploadRow(
         upload=upload,
         position=position,
@@ -105,7 +107,7 @@ def _row(upload: QualityUpload, position: int, record: dict[str, object]) -> Qua
         failing="," + ",".join(failing) + "," if failing else "",
         themes="," + ",".join(map(str, themes)) + "," if themes else "",
         suggestion=str(record.get("suggestion") or ""),
-        second_look=",".join(str(name) for name in record.get("unsure") or ())[:200],
+        second_look=",".join(str(name) for name in unsure)[:200],
     )
 
 
