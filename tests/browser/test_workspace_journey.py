@@ -33,16 +33,22 @@ def area(transactional_db: None) -> factories.Area:
     return factories.area_create()
 
 
-def test_live_feedback_flags_a_weak_outcome_and_the_fixed_one_is_saved(
-    browser: Browser, live_server: Any, area: factories.Area
-) -> None:
-    base = live_server.url
-    page = browser.new_context(bypass_csp=True).new_page()  # axe is injected inline
+def _coordinator_signed_in(browser: Browser, base: str) -> Page:
+    """A new page signed in as the area's coordinator (axe is injected inline: no CSP)."""
+    page = browser.new_context(bypass_csp=True).new_page()
     page.goto(f"{base}/sign-in/")
     page.get_by_label("Username").fill("coordinator")
     page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    return page
+
+
+def test_live_feedback_flags_a_weak_outcome_and_the_fixed_one_is_saved(
+    browser: Browser, live_server: Any, area: factories.Area
+) -> None:
+    base = live_server.url
+    page = _coordinator_signed_in(browser, base)
     page.get_by_role("link", name="Children", exact=True).click()
 
     page.goto(f"{base}/plans/{area.thread.plan.pk}/outcomes/add/")
@@ -70,12 +76,7 @@ UNSURE = "Sam will take part in group work in class."
 def test_live_feedback_says_not_sure_where_the_judge_is_unsure(
     browser: Browser, live_server: Any, area: factories.Area
 ) -> None:
-    page = browser.new_context(bypass_csp=True).new_page()  # axe is injected inline
-    page.goto(f"{live_server.url}/sign-in/")
-    page.get_by_label("Username").fill("coordinator")
-    page.get_by_label("Password", exact=True).fill(factories.PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("What needs you")
+    page = _coordinator_signed_in(browser, live_server.url)
     page.goto(f"{live_server.url}/plans/{area.thread.plan.pk}/outcomes/add/")
     page.locator("textarea[name=text]").press_sequentially(UNSURE, delay=2)
     expect(page.locator("#gt-feedback-status")).to_contain_text(
