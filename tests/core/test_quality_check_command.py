@@ -30,6 +30,16 @@ def test_readable_report(capsys):
     assert "By [when:" in out
 
 
+def test_readable_report_says_what_the_judge_is_unsure_of(capsys):
+    # The learned judge is unsure whether this says exactly what will change (ADR 0062).
+    unsure = "Sam will take part in group work in class."
+    code, out, _ = run(capsys, unsure, "--today", "2026-12-07")
+    assert code == 0
+    assert "Worth a second look: our checks are not sure about" in " ".join(out.split())
+    _, sure, _ = run(capsys, "To improve his SALT", "--today", "2025-10-01")
+    assert "Worth a second look" not in sure
+
+
 @pytest.mark.parametrize(("text", "message"), [("  ", check.EMPTY_TEXT),
                                                 ("x" * 100_001, check.TEXT_TOO_LONG)])
 def test_bad_input_exits_2(capsys, text, message):

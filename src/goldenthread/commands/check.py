@@ -95,6 +95,10 @@ def _print_report(record: dict[str, Any]) -> None:
             found["suggestion"],
         )
     console.print(table)
+    if record["unsure"]:
+        from goldenthread.core.quality.second_look import second_look_sentence
+
+        console.print(f"[bold]{second_look_sentence(record['unsure'])}[/]")
     for note in record["notes"]:
         console.print(f"[dim]Note: {note}[/]")
     console.print("[bold]A SMART outline from your words:[/]")
