@@ -32,6 +32,7 @@ FIELD_CRITERIA: dict[str, str] = {
     "not_provision": "outcome_not_provision",
     "plain": "plain_language",
 }
+CRITERION_FIELDS: dict[str, str] = {criterion: name for name, criterion in FIELD_CRITERIA.items()}
 
 
 def second_look_fields(fields: Iterable[str]) -> list[str]:
@@ -52,3 +53,13 @@ def second_look_sentence(fields: Iterable[str]) -> str:
     words = [FIELD_WORDS[name] for name in chosen]
     listed = words[0] if len(words) == 1 else f"{'; '.join(words[:-1])}; and {words[-1]}"
     return f"Worth a second look: our checks are not sure about {listed}. Read it again yourself."
+
+
+def second_look_stored(fields: Iterable[str]) -> str:
+    """The unsure fields as a stored verdict keeps them: comma-separated ("specific,smart")."""
+    return ",".join(fields)
+
+
+def second_look_sentence_stored(stored: str) -> str:
+    """``second_look_sentence`` for fields kept by ``second_look_stored``."""
+    return second_look_sentence(stored.split(","))

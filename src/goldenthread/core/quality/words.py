@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from goldenthread.core.quality.engine import CRITERIA, assess, engine_version
 from goldenthread.core.quality.model import StatementContext, Status
+from goldenthread.core.quality.second_look import second_look_stored
 
 KEPT = 65_536  # distinct wordings (about 100 characters each: a few MB at most)
 
@@ -33,4 +34,4 @@ def _verdict(text: str, today: dt.date, engine: str) -> tuple[bool, int, str]:
     failed = sum(
         1 << i for i, name in enumerate(CRITERIA) if assessment.criteria[name].status is Status.FAIL
     )
-    return assessment.smart, failed, ",".join(assessment.unsure)
+    return assessment.smart, failed, second_look_stored(assessment.unsure)

@@ -24,6 +24,7 @@ from goldenthread.core.audit.model import (
 )
 from goldenthread.core.audit.readers import csv_items_read, xlsx_items_read
 from goldenthread.core.audit.runner import audit_stream
+from goldenthread.core.quality.second_look import second_look_stored
 from goldenthread.web.accounts.models import User
 from goldenthread.web.workbench.models import QualityUpload, QualityUploadRow, UploadStatus
 
@@ -107,7 +108,7 @@ def _row(upload: QualityUpload, position: int, record: dict[str, object]) -> Qua
         failing="," + ",".join(failing) + "," if failing else "",
         themes="," + ",".join(map(str, themes)) + "," if themes else "",
         suggestion=str(record.get("suggestion") or ""),
-        second_look=",".join(str(name) for name in unsure)[:200],
+        second_look=second_look_stored(str(name) for name in unsure)[:200],
     )
 
 

@@ -71,9 +71,9 @@ class QualityUploadRow(models.Model):
     @property
     def second_look_words(self) -> str:
         """"Worth a second look: …" in words, or "" when the judge is sure of everything."""
-        from goldenthread.core.quality.second_look import second_look_sentence
+        from goldenthread.core.quality.second_look import second_look_sentence_stored
 
-        return second_look_sentence(self.second_look.split(",")) if self.second_look else ""
+        return second_look_sentence_stored(self.second_look)
 
     @property
     def failing_list(self) -> list[str]:

@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.views.decorators.http import require_GET
 
 from goldenthread.core.audit.model import AuditInputError
-from goldenthread.core.quality.second_look import second_look_sentence
+from goldenthread.core.quality.second_look import second_look_sentence_stored
 from goldenthread.web.access.audit import audit_event_record
 from goldenthread.web.access.models import AuditAction
 from goldenthread.web.access.selectors import outcomes_for_audit, outcomes_for_quality_audit
@@ -164,8 +164,5 @@ def outcomes_to_check(request: AuthedRequest) -> HttpResponse:
 def _second_looks(outcomes: Iterable[Outcome]) -> list[str]:
     """Each outcome's "worth a second look" sentence ("" where the checks agree)."""
     return [
-        second_look_sentence(outcome.quality_second_look.split(","))
-        if outcome.quality_second_look
-        else ""
-        for outcome in outcomes
+        second_look_sentence_stored(outcome.quality_second_look) for outcome in outcomes
     ]

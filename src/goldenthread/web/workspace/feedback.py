@@ -15,7 +15,7 @@ from django.utils import timezone
 from goldenthread.core.quality import CRITERIA, StatementContext, Status, assess
 from goldenthread.core.quality.model import Assessment
 from goldenthread.core.quality.record import assessment_to_record
-from goldenthread.core.quality.second_look import FIELD_CRITERIA, second_look_sentence
+from goldenthread.core.quality.second_look import CRITERION_FIELDS, second_look_sentence
 from goldenthread.web.plans.models import Plan
 from goldenthread.web.plans.quality import KIND_WORDS
 from goldenthread.web.plans.suggestions import SuggestionsView, suggestions_for
@@ -186,7 +186,7 @@ def _line(name: str, found: dict[str, Any], assessment: Assessment) -> Criterion
         found["spans"],
         found["suggestion"],
     )
-    field = next((f for f, criterion in FIELD_CRITERIA.items() if criterion == name), None)
+    field = CRITERION_FIELDS.get(name)
     unsure, hint = False, ""
     if field is not None and status != Status.NOT_APPLICABLE.value:
         verdict = Status.PASS.value if assessment.rubric.get(field) else Status.FAIL.value

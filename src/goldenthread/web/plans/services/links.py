@@ -20,6 +20,7 @@ from django.utils import timezone
 from goldenthread.core.linking import link_records_many
 from goldenthread.core.linking.duplicates import embed_statements
 from goldenthread.core.quality import StatementContext, assess
+from goldenthread.core.quality.second_look import second_look_stored
 from goldenthread.core.quality.words import words_verdict
 from goldenthread.web.accounts.models import User
 from goldenthread.web.plans.models import Need, Outcome, Provision
@@ -60,7 +61,7 @@ def outcome_verdict(outcome: Outcome, text: str, *, today: dt.date) -> dict[str,
     )
     return {
         "quality_smart": None if assessment is None else assessment.smart,
-        "quality_second_look": "" if assessment is None else ",".join(assessment.unsure),
+        "quality_second_look": "" if assessment is None else second_look_stored(assessment.unsure),
         "quality_engine": engine_version(),
         "quality_judged_on": today,
         "quality_child_born": born,
